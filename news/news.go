@@ -1,0 +1,223 @@
+// Package news holds newsbot's domain types (articles, quotes, answers,
+// digests) and the sentinel errors shared by every other package. It depends
+// on the standard library only.
+package news
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Article is one news article as stored by newsbot.
+type Article struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	URL       string    `json:"url,omitempty"`
+	Outlet    string    `json:"outlet,omitempty"`
+	Byline    string    `json:"byline,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Added     time.Time `json:"added"`
+	// Text is the article body: plain UTF-8, paragraphs separated by blank
+	// lines. Quote offsets are byte offsets into Text.
+	Text string `json:"text"`
+	// Hash is ContentHash(Text); two articles with the same hash are the same
+	// article.
+	Hash string `json:"hash"`
+}
+
+// Ref is the short reference to an article that answers and digests carry.
+type Ref struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	URL       string    `json:"url,omitempty"`
+	Outlet    string    `json:"outlet,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Added     time.Time `json:"added,omitzero"`
+}
+
+// Ref returns the article's short reference.
+func (a Article) Ref() Ref {
+	return Ref{ID: a.ID, Title: a.Title, URL: a.URL, Outlet: a.Outlet, Published: a.Published, Added: a.Added}
+}
+
+// Summary is an article as listed: its reference plus counts.
+type Summary struct {
+	Ref
+	Byline   string `json:"byline,omitempty"`
+	Quotes   int    `json:"quotes"`
+	Speakers int    `json:"speakers"`
+}
+
+// QuoteKind says whether a quote is the speaker's own words or reported.
+type QuoteKind string
+
+// The kinds of quote.
+const (
+	Direct   QuoteKind = "direct"   // entirely inside quotation marks
+	Indirect QuoteKind = "indirect" // reported speech: "X said that ..."
+	Mixed    QuoteKind = "mixed"    // reported speech with quoted fragments
+)
+
+// Quote is one statement attributed to a speaker in an article.
+type Quote struct {
+	// ArticleID is the article the quote comes from (empty before storing).
+	ArticleID string `json:"article_id,omitempty"`
+	// Text is the quote as it appears in the article, without the
+	// surrounding quotation marks.
+	Text string `json:"text"`
+	// Start and End are the byte span of Text in the article text
+	// (Text == article.Text[Start:End]).
+	Start int       `json:"start"`
+	End   int       `json:"end"`
+	Kind  QuoteKind `json:"kind"`
+	// Speaker is the canonical name ("Wang Wenbin" for "Wenbin" or "he");
+	// empty when the speaker is unknown.
+	Speaker string `json:"speaker"`
+	// Mention is what the text says at the cue ("he", "Wenbin", "the minister").
+	Mention string `json:"mention"`
+	// Title is the speaker's role ("foreign ministry spokesman").
+	Title string `json:"title,omitempty"`
+	// Cue is the reporting verb or phrase ("said", "according to").
+	Cue string `json:"cue,omitempty"`
+	// Outlet is the outlet cited for the quote ("The Wall Street Journal" for
+	// "per the WSJ"), not the article's own outlet.
+	Outlet string `json:"outlet,omitempty"`
+	// Paragraph is the 0-based paragraph index of the quote's start.
+	Paragraph int `json:"paragraph"`
+	// Confidence in the attribution, 0..1.
+	Confidence float64 `json:"confidence"`
+}
+
+// Sentence is one sentence of an article, indexed for answers to questions
+// that are not about quotes.
+type Sentence struct {
+	Text      string `json:"text"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Paragraph int    `json:"paragraph"`
+}
+
+// Document is what is indexed for one article: the article, its quotes and
+// its sentences.
+type Document struct {
+	Article   Article
+	Quotes    []Quote
+	Sentences []Sentence
+}
+
+// AnswerKind says what an Answer holds.
+type AnswerKind string
+
+// The kinds of answer.
+const (
+	AnswerQuote   AnswerKind = "quote"   // a quote with its speaker
+	AnswerPassage AnswerKind = "passage" // a sentence or two from an article
+	AnswerNone    AnswerKind = "none"    // nothing answers the question
+)
+
+// Span is a byte range inside a string.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Answer is newsbot's reply to one question.
+type Answer struct {
+	Question string     `json:"question"`
+	Kind     AnswerKind `json:"kind"`
+	Speaker  string     `json:"speaker,omitempty"`
+	Title    string     `json:"title,omitempty"`
+	// Quote is the quote (kind quote) or the passage (kind passage).
+	Quote  string `json:"quote,omitempty"`
+	Outlet string `json:"outlet,omitempty"`
+	// Article is the article the answer comes from (zero for kind none).
+	Article Ref     `json:"article,omitzero"`
+	Score   float64 `json:"score"`
+	// Matched are the spans of Quote that matched the question, for bold.
+	Matched []Span `json:"matched,omitempty"`
+	// Alternatives are other candidate answers, best first (at most a few).
+	Alternatives []Answer `json:"alternatives,omitempty"`
+	// Quotes lists several quotes when the question asks for a list
+	// ("quotes by Harris", "who was quoted in ...").
+	Quotes []Answer `json:"quotes,omitempty"`
+	// Note is a short explanation for the user ("I found nothing that
+	// answers this"), set when useful.
+	Note string `json:"note,omitempty"`
+}
+
+// Digest is the summary of what was added in a period.
+type Digest struct {
+	From     time.Time       `json:"from"`
+	To       time.Time       `json:"to"`
+	Articles []DigestArticle `json:"articles"`
+	Quotes   []DigestQuote   `json:"quotes"`
+	Speakers []SpeakerCount  `json:"speakers"`
+}
+
+// DigestArticle is one article of a digest.
+type DigestArticle struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	URL    string `json:"url"`
+	Outlet string `json:"outlet"`
+	Gist   string `json:"gist"`
+}
+
+// DigestQuote is one notable quote of a digest.
+type DigestQuote struct {
+	Speaker   string `json:"speaker"`
+	Title     string `json:"title"`
+	Quote     string `json:"quote"`
+	Outlet    string `json:"outlet"`
+	ArticleID string `json:"article_id"`
+}
+
+// SpeakerCount is how many quotes a speaker has in a digest.
+type SpeakerCount struct {
+	Name   string `json:"name"`
+	Quotes int    `json:"quotes"`
+}
+
+// ContentHash is the hash that identifies an article's text regardless of
+// white space and letter case: two texts that differ only in spacing are the
+// same article.
+func ContentHash(text string) string {
+	h := sha256.New()
+	space := false
+	var buf [4]byte
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			h.Write([]byte{' '})
+			space = false
+		}
+		r = unicode.ToLower(r)
+		n := utf8.EncodeRune(buf[:], r)
+		h.Write(buf[:n])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// NewID returns the article id for a content hash: short enough to type,
+// long enough (48 bits) not to collide in millions of articles.
+func NewID(hash string) string {
+	if len(hash) < 12 {
+		return hash
+	}
+	return hash[:12]
+}
+
+// NormalizeName folds a speaker name for comparison: lower case, single
+// spaces, no surrounding punctuation.
+func NormalizeName(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-'
+	}), " ")
+}

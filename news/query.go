@@ -1,0 +1,52 @@
+package news
+
+import "time"
+
+// QuoteQuery asks the index for quotes. Text is matched against the quote
+// text with stemming; Phrases (parts of Text) score higher when they match as
+// phrases. The other fields filter.
+type QuoteQuery struct {
+	Text    string
+	Phrases []string
+	// Speaker restricts to quotes whose canonical speaker matches these words
+	// ("Blinken" matches "Antony Blinken").
+	Speaker string
+	// Outlet restricts to quotes citing this outlet.
+	Outlet string
+	// ArticleIDs restricts to these articles.
+	ArticleIDs []string
+	// Since and Until restrict by the time the article was added.
+	Since, Until time.Time
+	// Fuzzy also matches words within a small edit distance.
+	Fuzzy bool
+	// Limit is the number of hits wanted (default 10).
+	Limit int
+}
+
+// QuoteHit is one quote found by a QuoteQuery.
+type QuoteHit struct {
+	Quote   Quote
+	Article Ref
+	Score   float64
+	// Terms are the indexed terms of the quote that matched the query.
+	Terms []string
+}
+
+// PassageQuery asks the index for sentences matching Text.
+type PassageQuery struct {
+	Text       string
+	Phrases    []string
+	ArticleIDs []string
+	Since      time.Time
+	Until      time.Time
+	Fuzzy      bool
+	Limit      int
+}
+
+// PassageHit is one sentence found by a PassageQuery.
+type PassageHit struct {
+	Sentence Sentence
+	Article  Ref
+	Score    float64
+	Terms    []string
+}
