@@ -30,6 +30,9 @@ type QuoteHit struct {
 	Score   float64
 	// Terms are the indexed terms of the quote that matched the query.
 	Terms []string
+	// Matched are the byte spans in Quote.Text of the words that matched
+	// (for bold), when the index knows them.
+	Matched []Span
 }
 
 // PassageQuery asks the index for sentences matching Text.
@@ -49,4 +52,6 @@ type PassageHit struct {
 	Article  Ref
 	Score    float64
 	Terms    []string
+	// Matched are the byte spans in Sentence.Text of the words that matched.
+	Matched []Span
 }
