@@ -55,3 +55,10 @@ type PassageHit struct {
 	// Matched are the byte spans in Sentence.Text of the words that matched.
 	Matched []Span
 }
+
+// TermStat is one analysed term of a text with the number of indexed
+// documents holding it.
+type TermStat struct {
+	Term    string
+	DocFreq int
+}
