@@ -233,7 +233,9 @@ func TestPrivateAddressRefusedWithoutAllowList(t *testing.T) {
 func TestAllowByHostName(t *testing.T) {
 	srv := serve(t, map[string]http.HandlerFunc{
 		"/x.html": page("text/html", articlePage("Dam", "")),
-		"/to-ip":  func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, srvURL(r)+"/x.html", http.StatusFound) },
+		"/to-ip": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, srvURL(r)+"/x.html", http.StatusFound)
+		},
 	})
 	port := srv.URL[strings.LastIndex(srv.URL, ":")+1:]
 	c := newClient(t, fetch.Config{Allow: []string{"localhost"}})
@@ -253,10 +255,16 @@ func srvURL(r *http.Request) string {
 
 func TestRedirects(t *testing.T) {
 	srv := serve(t, map[string]http.HandlerFunc{
-		"/x.html":   page("text/html", articlePage("Dam", "")),
-		"/metadata": func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "http://169.254.169.254/latest/meta-data/", http.StatusFound) },
-		"/private":  func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "http://10.1.2.3:8080/admin", http.StatusMovedPermanently) },
-		"/file":     func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "file:///etc/passwd", http.StatusFound) },
+		"/x.html": page("text/html", articlePage("Dam", "")),
+		"/metadata": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://169.254.169.254/latest/meta-data/", http.StatusFound)
+		},
+		"/private": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://10.1.2.3:8080/admin", http.StatusMovedPermanently)
+		},
+		"/file": func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+		},
 		"/hop/": func(w http.ResponseWriter, r *http.Request) {
 			var n int
 			fmt.Sscanf(strings.TrimPrefix(r.URL.Path, "/hop/"), "%d", &n)
@@ -432,7 +440,7 @@ func TestCharset(t *testing.T) {
 
 func TestNoArticleText(t *testing.T) {
 	srv := serve(t, map[string]http.HandlerFunc{
-		"/menu": page("text/html", []byte(`<html><head><title>Home</title></head><body><nav><ul><li><a href="/a">News</a></li><li><a href="/b">Sport</a></li></ul></nav><footer>© 2025</footer></body></html>`)),
+		"/menu":  page("text/html", []byte(`<html><head><title>Home</title></head><body><nav><ul><li><a href="/a">News</a></li><li><a href="/b">Sport</a></li></ul></nav><footer>© 2025</footer></body></html>`)),
 		"/empty": page("text/html", nil),
 		"/short": page("text/plain", []byte("Just a line.\n")),
 	})
