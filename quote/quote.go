@@ -1,16 +1,11 @@
 // Package quote finds the quotes of an article text and who said them. It is
 // pure: text in, quotes out, no I/O.
+//
+// Extraction runs in stages, each in its own file and testable alone:
+// paragraphs and tokens (text.go), quote-span detection (marks.go),
+// sentence splitting that keeps quotes whole (sentences.go), cue detection
+// (cues.go), speaker phrases with titles and appositives (speaker.go), direct
+// quotes next to cues and floating quotes (extract.go), indirect and mixed
+// speech (indirect.go), the per-article entity table with short names,
+// roles and pronouns (entities.go), and outlets cited (outlets.go).
 package quote
-
-import "newsbot/news"
-
-// Extract returns the quotes of an article text in text order, with byte
-// spans into text.
-func Extract(text string) []news.Quote {
-	return nil
-}
-
-// Sentences splits text into sentences with byte spans into text.
-func Sentences(text string) []news.Sentence {
-	return nil
-}

@@ -1,0 +1,250 @@
+package eval
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"newsbot/news"
+)
+
+// PRF is precision, recall and F1 (percentages) with the counts behind them.
+type PRF struct {
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Matched   int     `json:"matched"`
+	Predicted int     `json:"predicted"`
+	Gold      int     `json:"gold"`
+}
+
+func newPRF(matched, predicted, gold int) PRF {
+	p := PRF{Matched: matched, Predicted: predicted, Gold: gold}
+	if predicted > 0 {
+		p.Precision = 100 * float64(matched) / float64(predicted)
+	}
+	if gold > 0 {
+		p.Recall = 100 * float64(matched) / float64(gold)
+	}
+	if p.Precision+p.Recall > 0 {
+		p.F1 = 2 * p.Precision * p.Recall / (p.Precision + p.Recall)
+	}
+	return p
+}
+
+// Extraction is the score of an extractor on a GGT set.
+type Extraction struct {
+	Docs int `json:"docs"`
+	// Lenient and Strict are quote P/R/F1 with a gold quote found when the
+	// matched prediction covers more than 30% / 80% of its characters.
+	Lenient PRF `json:"lenient_0_3"`
+	Strict  PRF `json:"strict_0_8"`
+	// SpeakerAccuracy is the percentage of quotes found at 0.3 whose
+	// predicted speaker names the gold reference (SameSpeaker).
+	SpeakerAccuracy float64 `json:"speaker_accuracy"`
+	SpeakerCorrect  int     `json:"speaker_correct"`
+	// Misses lists every gold quote not found at 0.3, every spurious
+	// prediction and every wrong speaker, for reading (not printed by Table).
+	Misses []Miss `json:"misses,omitempty"`
+}
+
+// Miss is one error of the extractor: kind "missed" (gold quote not found),
+// "spurious" (prediction matching no gold quote), "speaker" (found with the
+// wrong speaker) or "partial" (found at 0.3 but not at 0.8).
+type Miss struct {
+	Kind      string  `json:"kind"`
+	DocID     string  `json:"doc_id"`
+	Gold      string  `json:"gold,omitempty"`
+	Reference string  `json:"reference,omitempty"`
+	Predicted string  `json:"predicted,omitempty"`
+	Speaker   string  `json:"speaker,omitempty"`
+	Overlap   float64 `json:"overlap,omitempty"`
+}
+
+// isQuoteMark reports whether r is a quotation mark the extractor leaves out
+// of a quote's Text.
+func isQuoteMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»', '‘', '’', '\'', '‹', '›':
+		return true
+	}
+	return false
+}
+
+// widen extends a predicted span over the quotation marks right around it:
+// news.Quote.Text excludes the marks while GGT gold spans include them, and
+// the protocol measures coverage of the gold characters.
+func widen(text string, start, end int) (int, int) {
+	if start > 0 {
+		if r, n := utf8.DecodeLastRuneInString(text[:start]); isQuoteMark(r) {
+			start -= n
+		}
+	}
+	if end < len(text) {
+		if r, n := utf8.DecodeRuneInString(text[end:]); isQuoteMark(r) {
+			end += n
+		}
+	}
+	return start, end
+}
+
+type pair struct {
+	g, p    int
+	overlap float64
+}
+
+// match pairs gold and predicted spans one to one, greedily by largest
+// overlap (measured on the gold characters). It returns, per gold quote, the
+// index of its prediction (-1 if none) and the overlap ratio.
+func match(text string, gold []GoldQuote, pred []news.Quote) (gp []int, ratio []float64, pg []int) {
+	gp = make([]int, len(gold))
+	ratio = make([]float64, len(gold))
+	pg = make([]int, len(pred))
+	for i := range gp {
+		gp[i] = -1
+	}
+	for i := range pg {
+		pg[i] = -1
+	}
+	var pairs []pair
+	for gi, g := range gold {
+		glen := utf8.RuneCountInString(text[g.Start:g.End])
+		if glen == 0 {
+			continue
+		}
+		for pi, p := range pred {
+			ps, pe := widen(text, p.Start, p.End)
+			s, e := max(ps, g.Start), min(pe, g.End)
+			if s >= e {
+				continue
+			}
+			ov := float64(utf8.RuneCountInString(text[s:e])) / float64(glen)
+			pairs = append(pairs, pair{gi, pi, ov})
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].overlap > pairs[j].overlap })
+	for _, pr := range pairs {
+		if gp[pr.g] >= 0 || pg[pr.p] >= 0 {
+			continue
+		}
+		gp[pr.g], pg[pr.p], ratio[pr.g] = pr.p, pr.g, pr.overlap
+	}
+	return gp, ratio, pg
+}
+
+// validSpan reports whether a predicted quote's span can be scored.
+func validSpan(text string, q news.Quote) bool {
+	return q.Start >= 0 && q.End <= len(text) && q.Start < q.End
+}
+
+// ScoreExtraction runs extract over every article of set and scores it with
+// the GGT protocol (see /work/shared/corpus/README.md): greedy one-to-one
+// matching by largest overlap, quote P/R/F1 at 0.3 and 0.8 overlap, and
+// speaker accuracy by name on the quotes found at 0.3.
+func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extraction {
+	var res Extraction
+	var nPred, nGold, found3, found8, spk int
+	for _, d := range set.Docs {
+		res.Docs++
+		var pred []news.Quote
+		for _, q := range extract(d.Text) {
+			if validSpan(d.Text, q) {
+				pred = append(pred, q)
+			}
+		}
+		nPred += len(pred)
+		nGold += len(d.Quotes)
+		gp, ratio, pg := match(d.Text, d.Quotes, pred)
+		for gi, g := range d.Quotes {
+			pi := gp[gi]
+			if pi < 0 || ratio[gi] <= 0.3 {
+				res.Misses = append(res.Misses, Miss{Kind: "missed", DocID: d.ID, Gold: g.Text, Reference: g.Reference, Overlap: ratio[gi]})
+				continue
+			}
+			found3++
+			p := pred[pi]
+			if ratio[gi] > 0.8 {
+				found8++
+			} else {
+				res.Misses = append(res.Misses, Miss{Kind: "partial", DocID: d.ID, Gold: g.Text, Reference: g.Reference, Predicted: d.Text[p.Start:p.End], Speaker: p.Speaker, Overlap: ratio[gi]})
+			}
+			if SameSpeaker(p.Speaker, g.Reference) {
+				spk++
+			} else {
+				res.Misses = append(res.Misses, Miss{Kind: "speaker", DocID: d.ID, Gold: g.Text, Reference: g.Reference, Predicted: d.Text[p.Start:p.End], Speaker: p.Speaker, Overlap: ratio[gi]})
+			}
+		}
+		for pi, p := range pred {
+			gi := pg[pi]
+			if gi >= 0 && ratio[gi] > 0.3 {
+				continue
+			}
+			res.Misses = append(res.Misses, Miss{Kind: "spurious", DocID: d.ID, Predicted: d.Text[p.Start:p.End], Speaker: p.Speaker})
+		}
+	}
+	// A prediction counts as correct when its gold quote is found; with a
+	// one-to-one matching the matched count is the same for P and R.
+	res.Lenient = newPRF(found3, nPred, nGold)
+	res.Strict = newPRF(found8, nPred, nGold)
+	res.SpeakerCorrect = spk
+	if found3 > 0 {
+		res.SpeakerAccuracy = 100 * float64(spk) / float64(found3)
+	}
+	return res
+}
+
+// SameSpeaker reports whether a predicted canonical speaker names the gold
+// reference: equal ignoring case and punctuation, or with the same surname
+// (last word), as the GGT protocol counts it. An empty prediction never
+// matches.
+func SameSpeaker(pred, gold string) bool {
+	p, g := news.NormalizeName(stripPossessive(pred)), news.NormalizeName(stripPossessive(gold))
+	if p == "" || g == "" {
+		return false
+	}
+	if p == g {
+		return true
+	}
+	return lastWord(p) == lastWord(g)
+}
+
+func stripPossessive(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(s, "'s")
+	return strings.TrimSuffix(s, "’s")
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// Table prints the extraction score as a readable table.
+func (e Extraction) Table() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "quote extraction on %d articles (%d gold quotes, %d predicted)\n", e.Docs, e.Lenient.Gold, e.Lenient.Predicted)
+	fmt.Fprintf(&b, "%-22s %9s %9s %9s %8s\n", "overlap", "precision", "recall", "F1", "matched")
+	fmt.Fprintf(&b, "%-22s %9.1f %9.1f %9.1f %8d\n", "lenient (> 0.3)", e.Lenient.Precision, e.Lenient.Recall, e.Lenient.F1, e.Lenient.Matched)
+	fmt.Fprintf(&b, "%-22s %9.1f %9.1f %9.1f %8d\n", "strict (> 0.8)", e.Strict.Precision, e.Strict.Recall, e.Strict.F1, e.Strict.Matched)
+	fmt.Fprintf(&b, "speaker accuracy by name: %.1f%% (%d of %d found quotes)\n", e.SpeakerAccuracy, e.SpeakerCorrect, e.Lenient.Matched)
+	return b.String()
+}
+
+// MissesText prints the misses, one block per error, for reading.
+func (e Extraction) MissesText() string {
+	var b strings.Builder
+	for _, m := range e.Misses {
+		fmt.Fprintf(&b, "[%s] %s ov=%.2f\n", m.Kind, m.DocID, m.Overlap)
+		if m.Gold != "" {
+			fmt.Fprintf(&b, "  gold: %q (%s)\n", m.Gold, m.Reference)
+		}
+		if m.Predicted != "" {
+			fmt.Fprintf(&b, "  pred: %q (%s)\n", m.Predicted, m.Speaker)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,344 @@
+package quote
+
+import (
+	"strings"
+)
+
+// gender of an entity, learned from honorifics, role words and pronouns.
+type gender uint8
+
+const (
+	genderUnknown gender = iota
+	male
+	female
+)
+
+// entity is one person or organisation of the article.
+type entity struct {
+	name   string // canonical (longest) name
+	title  string // first role seen ("foreign ministry spokesman")
+	gender gender
+	org    bool
+}
+
+// nameMention is an occurrence of a capitalised name run in the text.
+type nameMention struct {
+	pos     int
+	name    string // the run without title words ("Wang Wenbin")
+	title   string // title words before it ("foreign ministry spokesman")
+	subject bool   // at the start of its sentence: a likely subject
+}
+
+// salient is a mention that pronouns may refer to: a speaker or a sentence
+// subject, in text order.
+type salient struct {
+	pos int
+	ent *entity
+}
+
+// entities is the per-article entity table: it maps every mention ("Wenbin",
+// "Mr. Wang", "the minister", "he") to a canonical entity.
+type entities struct {
+	byName   map[string]*entity // canonical name (lower) -> entity
+	mentions []nameMention      // multi-word names in text order
+	salient  []salient
+	outlets  map[string]string // lower last word -> outlet named in full in the article
+}
+
+func newEntities() *entities {
+	return &entities{byName: map[string]*entity{}, outlets: map[string]string{}}
+}
+
+var honorifics = map[string]gender{"mr.": male, "mr": male, "mrs.": female, "mrs": female, "ms.": female, "ms": female, "miss": female, "sir": male, "dame": female, "lady": female, "lord": male}
+
+var genderWords = map[string]gender{
+	"father": male, "mother": female, "husband": male, "wife": female, "son": male, "daughter": female,
+	"brother": male, "sister": female, "man": male, "woman": female, "boy": male, "girl": female, "king": male,
+	"queen": female, "grandfather": male, "grandmother": female, "uncle": male, "aunt": female,
+	"actress": female, "actor": male, "chairwoman": female, "chairman": male, "spokeswoman": female,
+	"spokesman": male, "congresswoman": female, "congressman": male, "businessman": male,
+	"businesswoman": female, "councilwoman": female, "councilman": male, "prince": male, "princess": female,
+	"boyfriend": male, "girlfriend": female, "widow": female, "widower": male, "mom": female, "dad": male,
+	"grandson": male, "granddaughter": female, "nephew": male, "niece": female, "fiancée": female, "fiance": male,
+	"sir": male, "madam": female, "lady": female, "gentleman": male,
+}
+
+var orgWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`council centre center service services agency department ministry government inc inc.
+		corp corp. ltd ltd. university college school association party committee commission board bank group company
+		police force forces court office foundation institute society church union news press network project program
+		programme hospital club team league nations authority affairs conference assembly parliament senate house
+		congress federation coalition alliance organization organisation corporation trust fund federal institution
+		administration bureau army navy military command fire rcmp fbi cia nato un who statistics canada railway airlines
+		airline motors energy industries systems international media times post journal tribune herald`) {
+		orgWords[w] = true
+	}
+}
+
+// looksOrg reports whether a name looks like an organisation.
+func looksOrg(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return false
+	}
+	for _, w := range f {
+		if orgWords[w] {
+			return true
+		}
+	}
+	// all-caps acronyms ("FSIN", "AFN")
+	if len(f) == 1 && strings.ToUpper(name) == name && len(name) >= 2 {
+		return true
+	}
+	return false
+}
+
+// entity returns (creating) the entity for a canonical name.
+func (es *entities) entity(name string) *entity {
+	k := strings.ToLower(name)
+	e := es.byName[k]
+	if e == nil {
+		e = &entity{name: name, org: looksOrg(name)}
+		es.byName[k] = e
+	}
+	return e
+}
+
+// addMention records a capitalised name run.
+func (es *entities) addMention(m nameMention) {
+	es.mentions = append(es.mentions, m)
+	e := es.entity(m.name)
+	if e.title == "" && m.title != "" {
+		e.title = m.title
+	}
+	for _, w := range strings.Fields(strings.ToLower(m.title)) {
+		if g, ok := honorifics[w]; ok {
+			e.gender = g
+		}
+		if g, ok := genderWords[w]; ok {
+			e.gender = g
+		}
+	}
+	if m.subject {
+		es.salient = append(es.salient, salient{m.pos, e})
+	}
+}
+
+// stripHonorific removes a leading "Mr." and returns the gender it gives.
+func stripHonorific(s string) (string, gender) {
+	f := strings.Fields(s)
+	if len(f) >= 2 {
+		if g, ok := honorifics[strings.ToLower(f[0])]; ok {
+			return strings.Join(f[1:], " "), g
+		}
+		if titleWords[strings.ToLower(f[0])] && len(f) >= 2 {
+			return strings.Join(f[1:], " "), genderUnknown
+		}
+	}
+	return s, genderUnknown
+}
+
+// resolveName maps a name mention at pos to its canonical entity: a full
+// name is itself; a single word is the most recent earlier full name ending
+// (then starting) with it, else the first later one.
+func (es *entities) resolveName(name string, pos int) *entity {
+	name, g := stripHonorific(strings.TrimSpace(name))
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	if name == "" {
+		return nil
+	}
+	words := strings.Fields(name)
+	var best *entity
+	if len(words) == 1 {
+		w := strings.ToLower(words[0])
+		best = es.findByWord(w, pos, true)
+		if best == nil {
+			best = es.findByWord(w, pos, false)
+		}
+	} else {
+		// a shorter full name may have a longer form ("Harry Kazianis" of
+		// "Harry J. Kazianis"): prefer the exact one.
+		best = es.byName[strings.ToLower(name)]
+	}
+	if best == nil {
+		best = es.entity(name)
+	}
+	if g != genderUnknown && best.gender == genderUnknown {
+		best.gender = g
+	}
+	return best
+}
+
+// findByWord looks for a multi-word name with w as its last word (last
+// true) or first word.
+func (es *entities) findByWord(w string, pos int, last bool) *entity {
+	var before, after *entity
+	for _, m := range es.mentions {
+		f := strings.Fields(strings.ToLower(m.name))
+		if len(f) < 2 {
+			continue
+		}
+		k := f[0]
+		if last {
+			k = strings.TrimSuffix(strings.TrimSuffix(f[len(f)-1], "'s"), "’s")
+		}
+		if k != w {
+			continue
+		}
+		e := es.byName[strings.ToLower(m.name)]
+		if m.pos <= pos {
+			before = e
+		} else if after == nil {
+			after = e
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// resolveRole maps "the minister" to the most recent entity whose title has
+// the role's head word.
+func (es *entities) resolveRole(head string, pos int) *entity {
+	if head == "" {
+		return nil
+	}
+	var best *entity
+	for _, m := range es.mentions {
+		if m.pos > pos {
+			break
+		}
+		e := es.byName[strings.ToLower(m.name)]
+		if e == nil {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(e.title + " " + m.title)) {
+			if strings.Trim(w, ",.") == head {
+				best = e
+			}
+		}
+	}
+	for _, s := range es.salient {
+		if s.pos > pos {
+			break
+		}
+		for _, w := range strings.Fields(strings.ToLower(s.ent.title)) {
+			if strings.Trim(w, ",.") == head {
+				best = s.ent
+			}
+		}
+	}
+	return best
+}
+
+// resolvePronoun maps he/she (and they/it for organisations) at pos to the
+// most recent salient entity that fits, looking back at most window bytes.
+func (es *entities) resolvePronoun(p string, pos int, window int) *entity {
+	want := genderUnknown
+	switch p {
+	case "he":
+		want = male
+	case "she":
+		want = female
+	case "they", "it":
+	default:
+		return nil
+	}
+	for k := len(es.salient) - 1; k >= 0; k-- {
+		s := es.salient[k]
+		if s.pos >= pos {
+			continue
+		}
+		if pos-s.pos > window {
+			break
+		}
+		e := s.ent
+		if want == genderUnknown {
+			if e.org || p == "they" {
+				return e
+			}
+			continue
+		}
+		if e.org {
+			continue
+		}
+		if e.gender == want || e.gender == genderUnknown {
+			if e.gender == genderUnknown {
+				e.gender = want
+			}
+			return e
+		}
+	}
+	return nil
+}
+
+// addSalient records an entity as a speaker at pos.
+func (es *entities) addSalient(pos int, e *entity) {
+	// keep text order
+	k := len(es.salient)
+	es.salient = append(es.salient, salient{pos, e})
+	for k > 0 && es.salient[k-1].pos > pos {
+		es.salient[k-1], es.salient[k] = es.salient[k], es.salient[k-1]
+		k--
+	}
+}
+
+// collectNames scans a sentence's tokens for capitalised name runs and
+// records them (with title words before them).
+func (es *entities) collectNames(text string, toks []token) {
+	first := true
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if !t.word || t.quoted || !(t.capitalized() || connectors[t.lower()] && i > 0) {
+			if t.word && !t.quoted {
+				first = false
+			}
+			i++
+			continue
+		}
+		if !t.capitalized() {
+			i++
+			continue
+		}
+		// run of capitalised words and connectors
+		j := i
+		for j < len(toks) && (isNameToken(toks[j]) || (connectors[toks[j].lower()] && j+1 < len(toks) && toks[j+1].capitalized() && j > i)) {
+			if isPossessive(toks[j].text) {
+				j++
+				break
+			}
+			j++
+		}
+		// split title words off the front
+		a := i
+		for a < j && (isTitleWord(toks[a]) || (a == i && first && sentenceStarters[toks[a].lower()]) || connectors[toks[a].lower()]) {
+			a++
+		}
+		// title words preceding in lower case ("foreign ministry spokesman")
+		ts := i
+		for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !npStop[toks[ts-1].lower()] && !determiners[toks[ts-1].lower()] && i-ts < 4 {
+			ts--
+		}
+		if a < j {
+			name := text[toks[a].start:toks[j-1].end]
+			name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+			title := ""
+			if ts < a {
+				title = strings.TrimSpace(text[toks[ts].start:toks[a-1].end])
+			}
+			subject := first || i <= 3
+			if len(strings.Fields(name)) >= 2 || subject {
+				es.addMention(nameMention{pos: toks[a].start, name: name, title: title, subject: subject && !isPossessive(toks[j-1].text)})
+			}
+			if c, ok := CanonicalOutlet(name); ok {
+				f := strings.Fields(strings.ToLower(c))
+				es.outlets[f[len(f)-1]] = c
+			}
+		}
+		first = false
+		i = j
+	}
+}

@@ -1,0 +1,580 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"newsbot/news"
+)
+
+// cand is a quote found by the detection stages, before speakers are
+// resolved to canonical names.
+type cand struct {
+	s, e   int // span of the quote text
+	kind   news.QuoteKind
+	sp     np  // speaker phrase at the cue (may be empty)
+	cue    string
+	outlet string
+	para   int
+	sent   int // sentence serial number in the article
+	// inherit: the speaker comes from the previous attributed quote
+	// (floating quotes, ", adding that ...").
+	inherit bool
+	// fromSentence: inherit from the attributed quote of the same sentence.
+	fromSentence bool
+	conf         float64
+	// resolved
+	speaker, title string
+	ent            *entity
+}
+
+// Extract returns the quotes of an article text in text order, with byte
+// spans into text (text[q.Start:q.End] == q.Text). Direct quotes exclude
+// their quotation marks; indirect quotes are the reported clause.
+func Extract(text string) []news.Quote {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+		// spans must index the caller's text: give up on invalid input
+		// rather than return offsets into a different string.
+		return nil
+	}
+	ex := &extractor{text: text, ents: newEntities()}
+	ex.run()
+	return ex.output()
+}
+
+type extractor struct {
+	text  string
+	ents  *entities
+	cands []cand
+	nsent int
+}
+
+// sentence is one sentence with its tokens and quotes.
+type sentence struct {
+	sp     span
+	para   int
+	toks   []token
+	quotes []qspan
+	serial int
+}
+
+func (ex *extractor) run() {
+	text := ex.text
+	var sents []sentence
+	for _, p := range paragraphs(text) {
+		qs := findQuotes(text, p.start, p.end)
+		for _, ss := range splitSentences(text, p.start, p.end, qs) {
+			s := sentence{sp: ss, para: p.index, serial: len(sents)}
+			s.toks = tokenize(text, ss.start, ss.end)
+			for _, q := range qs {
+				o := q.outer()
+				if o.start >= ss.start && o.start < ss.end {
+					s.quotes = append(s.quotes, q)
+				}
+			}
+			markQuoted(s.toks, s.quotes)
+			sents = append(sents, s)
+		}
+	}
+	// Stage 1: names of the article (for short names and pronouns).
+	for _, s := range sents {
+		ex.ents.collectNames(text, s.toks)
+	}
+	// Stage 2: quotes and cues per sentence.
+	for i := range sents {
+		ex.sentenceQuotes(&sents[i])
+	}
+	// Stage 3: speakers, in text order.
+	sort.SliceStable(ex.cands, func(i, j int) bool { return ex.cands[i].s < ex.cands[j].s })
+	ex.resolve()
+}
+
+// markQuoted flags the tokens inside quotation marks (marks included).
+func markQuoted(toks []token, qs []qspan) {
+	if len(qs) == 0 {
+		return
+	}
+	k := 0
+	for i := range toks {
+		for k < len(qs) && qs[k].outer().end <= toks[i].start {
+			k++
+		}
+		if k < len(qs) {
+			o := qs[k].outer()
+			if toks[i].start >= o.start && toks[i].start < o.end {
+				toks[i].quoted = true
+			}
+		}
+	}
+}
+
+// tokenAt returns the index of the first token starting at or after pos.
+func tokenAt(toks []token, pos int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].start >= pos })
+}
+
+// isCueToken reports whether toks[i] is a usable reporting verb.
+func isCueToken(toks []token, i int) bool {
+	t := toks[i]
+	if !t.word || t.quoted {
+		return false
+	}
+	l := t.lower()
+	if _, ok := cueVerbs[l]; !ok {
+		return false
+	}
+	if i > 0 && passiveBefore[toks[i-1].lower()] {
+		return false
+	}
+	// "said" used as an adjective or in "so-called": rare enough to ignore.
+	return true
+}
+
+// sentenceQuotes finds the quotes of one sentence: direct quotes with a cue
+// next to them, mixed and indirect speech around cues, floating quotes.
+func (ex *extractor) sentenceQuotes(s *sentence) {
+	text := ex.text
+	toks := s.toks
+	usedCue := map[int]bool{}
+	// outlet cited anywhere in the sentence (outside quotes)
+	outlet := ex.sentenceOutlet(toks)
+	consumed := make([]bool, len(s.quotes))
+
+	type attributed struct {
+		qi  int
+		cue int
+		sp  np
+	}
+	var direct []attributed
+	for qi, q := range s.quotes {
+		o := q.outer()
+		after := tokenAt(toks, o.end)
+		before := tokenAt(toks, o.start) - 1
+		// Pattern: "...," SPEAKER CUE  /  "...," CUE SPEAKER
+		if c, sp, ok := ex.afterAttribution(toks, after, s, qi); ok {
+			direct = append(direct, attributed{qi, c, sp})
+			usedCue[c] = true
+			continue
+		}
+		// Pattern: SPEAKER CUE: "..."  /  SPEAKER CUE, "..."  /  CUE SPEAKER: "..."
+		if c, sp, ok := ex.beforeAttribution(toks, before, s, qi); ok {
+			direct = append(direct, attributed{qi, c, sp})
+			usedCue[c] = true
+			continue
+		}
+	}
+	attributedQ := map[int]bool{}
+	for _, d := range direct {
+		q := s.quotes[d.qi]
+		attributedQ[d.qi] = true
+		consumed[d.qi] = true
+		c := cand{s: q.start, e: q.end, kind: news.Direct, sp: d.sp, cue: toks[d.cue].text, outlet: outlet, para: s.para, sent: s.serial, conf: 0.9}
+		// words before the quote that are not an attribution: the quote
+		// is part of a reported clause ("Her time has been "life-changing,"
+		// she said").
+		o := q.outer()
+		bi := tokenAt(toks, o.start)
+		if d.cue > bi && bi > 0 && d.qi == 0 {
+			pre := 0
+			for k := 0; k < bi; k++ {
+				if toks[k].word {
+					pre++
+				}
+			}
+			if pre >= 2 {
+				c.s = toks[0].start
+				c.e = o.end
+				c.kind = news.Mixed
+			}
+		}
+		if c.sp.empty() {
+			c.inherit = true
+		}
+		ex.cands = append(ex.cands, c)
+	}
+
+	// Indirect and mixed speech around the remaining cues.
+	ex.indirect(s, usedCue, consumed, outlet)
+
+	// Remaining quotes: floating (a quoted sentence with no cue) or scare
+	// quotes (a few words inside a sentence), which are dropped.
+	for qi, q := range s.quotes {
+		if consumed[qi] {
+			continue
+		}
+		words := wordCount(text, q.start, q.end)
+		o := q.outer()
+		bi := tokenAt(toks, o.start)
+		preWords := 0
+		for k := 0; k < bi; k++ {
+			if toks[k].word && !toks[k].quoted {
+				preWords++
+			}
+		}
+		ai := tokenAt(toks, o.end)
+		postWords := 0
+		for k := ai; k < len(toks); k++ {
+			if toks[k].word && !toks[k].quoted {
+				postWords++
+			}
+		}
+		if preWords+postWords <= 1 && words >= 3 || words >= 8 && (preWords == 0 || q.close < 0) {
+			ex.cands = append(ex.cands, cand{s: q.start, e: q.end, kind: news.Direct, outlet: outlet, para: s.para, sent: s.serial, inherit: true, conf: 0.6})
+		}
+	}
+}
+
+// afterAttribution matches a cue right after a quote: `"...," Harris
+// alleged`, `"...," said Wenbin of the meeting`, `"...," he was quoted as
+// saying`.
+func (ex *extractor) afterAttribution(toks []token, after int, s *sentence, qi int) (int, np, bool) {
+	i := after
+	if i < len(toks) && (toks[i].text == "," || toks[i].text == "—" || toks[i].text == "–") {
+		i++
+	}
+	if i >= len(toks) || toks[i].quoted {
+		return 0, np{}, false
+	}
+	// next quote start bounds the search
+	limit := len(toks)
+	if qi+1 < len(s.quotes) {
+		limit = tokenAt(toks, s.quotes[qi+1].outer().start)
+	}
+	// CUE SPEAKER
+	if isCueToken(toks, i) {
+		sp := forwardNP(ex.text, toks, i+1, limit)
+		if !sp.empty() {
+			return i, sp, true
+		}
+		return i, np{}, true
+	}
+	// SPEAKER [aux] CUE (the phrase must start at i)
+	for c := i + 1; c < limit && c <= i+14; c++ {
+		if toks[c].quoted {
+			break
+		}
+		if t := toks[c].text; t == "." || t == ";" || t == "?" || t == "!" {
+			break
+		}
+		if isCueToken(toks, c) || (toks[c].lower() == "saying" && c >= 2 && toks[c-1].lower() == "as" && toks[c-2].lower() == "quoted") {
+			sp := backNP(ex.text, toks, cueStart(toks, c), i)
+			if sp.empty() {
+				return 0, np{}, false
+			}
+			// the phrase must begin right after the quote
+			if tokenAt(toks, sp.start) != i && !(toks[i].lower() == "the" || determiners[toks[i].lower()]) {
+				return 0, np{}, false
+			}
+			return c, sp, true
+		}
+	}
+	return 0, np{}, false
+}
+
+// cueStart returns the index where the verb group of the cue at c begins
+// ("was quoted as saying" starts at "was").
+func cueStart(toks []token, c int) int {
+	if toks[c].lower() == "saying" && c >= 3 && toks[c-1].lower() == "as" && toks[c-2].lower() == "quoted" {
+		k := c - 3
+		if k >= 0 && passiveBefore[toks[k].lower()] {
+			return k
+		}
+		return c - 2
+	}
+	return c
+}
+
+// beforeAttribution matches a cue before a quote: `Harris said: "..."`,
+// `Yun Sun told the WSJ, "..."`, `he said "..."`.
+func (ex *extractor) beforeAttribution(toks []token, before int, s *sentence, qi int) (int, np, bool) {
+	if before < 0 {
+		return 0, np{}, false
+	}
+	floor := 0
+	if qi > 0 {
+		floor = tokenAt(toks, s.quotes[qi-1].outer().end)
+	}
+	end := toks[before].text
+	maxGap := 2
+	switch end {
+	case ":":
+		maxGap = 30
+	case ",", "—", "–":
+		maxGap = 10
+	}
+	for c := before; c >= floor && before-c <= maxGap; c-- {
+		if toks[c].quoted {
+			break
+		}
+		if !isCueToken(toks, c) && !participleCues[toks[c].lower()] {
+			continue
+		}
+		// "X said that "...": a mixed clause, handled by indirect().
+		if c+1 <= before && toks[c+1].lower() == "that" {
+			return 0, np{}, false
+		}
+		sp := backNP(ex.text, toks, c, floor)
+		if sp.empty() {
+			sp = forwardNP(ex.text, toks, c+1, before+1)
+			if sp.empty() && !participleCues[toks[c].lower()] {
+				return 0, np{}, false
+			}
+		}
+		return c, sp, true
+	}
+	return 0, np{}, false
+}
+
+// sentenceOutlet finds an outlet cited in the sentence: "according to Fox
+// News", "per the WSJ", "told the WSJ", "As the BBC reported", "in an
+// interview with CNN", "reporting by The Wall Street Journal".
+func (ex *extractor) sentenceOutlet(toks []token) string {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.word || t.quoted {
+			continue
+		}
+		name, n := ex.outletAt(toks, i)
+		if n == 0 {
+			continue
+		}
+		// trigger before (skipping "the")
+		k := i - 1
+		if k >= 0 && toks[k].lower() == "the" {
+			k--
+		}
+		trig := ""
+		if k >= 0 {
+			trig = toks[k].lower()
+		}
+		next := ""
+		if i+n < len(toks) {
+			next = toks[i+n].lower()
+		}
+		switch trig {
+		case "to", "per", "told", "with", "by", "tells", "telling", "via", "from":
+			return name
+		}
+		if next == "reported" || next == "reports" || next == "reporting" || next == "said" || next == "says" || next == "has" && i+n+1 < len(toks) && toks[i+n+1].lower() == "reported" {
+			return name
+		}
+		if next == "’" || next == "'" || strings.HasSuffix(toks[i+n-1].text, "’s") || strings.HasSuffix(toks[i+n-1].text, "'s") {
+			// "Fox News' Bret Baier", "CNN's Jake Tapper": an outlet's
+			// journalist, cited.
+			return name
+		}
+		i += n - 1
+	}
+	return ""
+}
+
+// outletAt matches the longest outlet name starting at toks[i]; it returns
+// the canonical name and the number of tokens.
+func (ex *extractor) outletAt(toks []token, i int) (string, int) {
+	if !toks[i].capitalized() && toks[i].lower() != "the" {
+		return "", 0
+	}
+	for n := maxOutletWords; n >= 1; n-- {
+		if i+n > len(toks) {
+			continue
+		}
+		ok := true
+		for k := i; k < i+n; k++ {
+			if !toks[k].word && toks[k].text != "&" && toks[k].text != "-" {
+				ok = false
+				break
+			}
+			if toks[k].quoted {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		s := ex.text[toks[i].start:toks[i+n-1].end]
+		if name, ok := CanonicalOutlet(s); ok {
+			if n == 1 && !toks[i].capitalized() {
+				continue
+			}
+			return name, n
+		}
+		ns := normOutlet(s)
+		if ambiguousOutlet[ns] && toks[i].capitalized() || (n == 2 && toks[i].lower() == "the" && ambiguousOutlet[ns]) {
+			if c, ok := ex.ents.outlets[ns]; ok {
+				return c, n
+			}
+		}
+	}
+	return "", 0
+}
+
+// resolve assigns canonical speakers in text order.
+func (ex *extractor) resolve() {
+	const window = 3000 // bytes back a pronoun may reach
+	var prev *cand
+	for i := range ex.cands {
+		c := &ex.cands[i]
+		if c.inherit || c.sp.empty() {
+			src := ex.inheritSource(i)
+			if src != nil {
+				c.speaker, c.title, c.ent = src.speaker, src.title, src.ent
+				if c.outlet == "" {
+					c.outlet = src.outlet
+				}
+				if c.cue == "" {
+					c.cue = ""
+				}
+			}
+			prev = c
+			continue
+		}
+		var e *entity
+		sp := c.sp
+		switch {
+		case sp.pronoun != "":
+			switch sp.pronoun {
+			case "he", "she":
+				e = ex.ents.resolvePronoun(sp.pronoun, sp.start, window)
+				if e == nil && prev != nil && prev.ent != nil && !prev.ent.org {
+					e = prev.ent
+				}
+			case "they", "it":
+				e = ex.ents.resolvePronoun(sp.pronoun, sp.start, window)
+			}
+		case sp.name != "":
+			if name, ok := CanonicalOutlet(sp.name); ok {
+				// an outlet is a source, not a speaker
+				if c.outlet == "" {
+					c.outlet = name
+				}
+			} else {
+				e = ex.ents.resolveName(sp.name, sp.start)
+				if sp.title != "" && e.title == "" {
+					e.title = sp.title
+				}
+				for _, w := range strings.Fields(strings.ToLower(sp.title)) {
+					if g, ok := genderWords[w]; ok && e.gender == genderUnknown {
+						e.gender = g
+					}
+				}
+			}
+		case sp.role != "":
+			e = ex.ents.resolveRole(sp.role, sp.start)
+			if e == nil {
+				e = ex.ents.entity(strings.TrimSpace(sp.text))
+				if g, ok := genderWords[sp.role]; ok {
+					e.gender = g
+				}
+			}
+		}
+		if e != nil {
+			c.ent = e
+			c.speaker = e.name
+			c.title = e.title
+			if sp.title != "" && sp.name != "" {
+				c.title = sp.title
+			}
+			ex.ents.addSalient(sp.start, e)
+			ex.learnGender(c, e)
+		}
+		prev = c
+	}
+}
+
+// learnGender: "X said she ..." tells X's gender.
+func (ex *extractor) learnGender(c *cand, e *entity) {
+	if e.gender != genderUnknown || e.org {
+		return
+	}
+	w := firstWord(ex.text[c.s:c.e])
+	switch strings.ToLower(w) {
+	case "she", "her":
+		e.gender = female
+	case "he", "his":
+		e.gender = male
+	}
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " \"“")
+	if strings.HasPrefix(strings.ToLower(s), "that ") {
+		s = s[5:]
+	}
+	if i := strings.IndexAny(s, " ,.;:"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// inheritSource finds the quote a floating quote takes its speaker from:
+// the attributed quote of the same sentence, else the nearest earlier
+// attributed quote in the same or previous paragraph, else a following
+// attributed quote in the same paragraph.
+func (ex *extractor) inheritSource(i int) *cand {
+	c := &ex.cands[i]
+	for k := i - 1; k >= 0; k-- {
+		p := &ex.cands[k]
+		if p.para < c.para-1 {
+			break
+		}
+		if p.speaker != "" || (!p.inherit && !p.sp.empty()) {
+			if p.speaker == "" {
+				continue
+			}
+			return p
+		}
+	}
+	for k := i + 1; k < len(ex.cands); k++ {
+		p := &ex.cands[k]
+		if p.para != c.para {
+			break
+		}
+		if !p.inherit && !p.sp.empty() && p.sent == c.sent {
+			return p
+		}
+	}
+	return nil
+}
+
+// output converts the candidates to news.Quote values.
+func (ex *extractor) output() []news.Quote {
+	out := make([]news.Quote, 0, len(ex.cands))
+	lastEnd := -1
+	for _, c := range ex.cands {
+		s, e := trimSpan(ex.text, c.s, c.e)
+		// strip a final period that ends the sentence of an indirect quote
+		if c.kind == news.Indirect {
+			for e > s {
+				r, n := utf8.DecodeLastRuneInString(ex.text[s:e])
+				if r == '.' || r == ',' || r == ';' || r == ':' {
+					e -= n
+					continue
+				}
+				break
+			}
+		}
+		if s >= e || s < lastEnd {
+			continue
+		}
+		lastEnd = e
+		q := news.Quote{
+			Text: ex.text[s:e], Start: s, End: e, Kind: c.kind, Speaker: c.speaker,
+			Mention: c.sp.mention(), Title: c.title, Cue: c.cue, Outlet: c.outlet,
+			Paragraph: c.para, Confidence: c.conf,
+		}
+		if q.Speaker == "" {
+			q.Confidence = min(q.Confidence, 0.3)
+		}
+		if _, isOutlet := CanonicalOutlet(q.Speaker); isOutlet {
+			if q.Outlet == "" {
+				q.Outlet, _ = CanonicalOutlet(q.Speaker)
+			}
+			q.Speaker = ""
+		}
+		out = append(out, q)
+	}
+	return out
+}

@@ -1,0 +1,378 @@
+package quote
+
+import (
+	"newsbot/news"
+)
+
+// adverbialNouns end an adverbial phrase after a cue ("said in a
+// statement", "told CBC in an interview").
+var adverbialNouns = map[string]bool{
+	"statement": true, "interview": true, "email": true, "e-mail": true, "release": true, "letter": true,
+	"post": true, "speech": true, "tweet": true, "conference": true, "report": true, "video": true,
+	"message": true, "op-ed": true, "column": true, "blog": true, "filing": true, "document": true,
+	"hearing": true, "briefing": true, "address": true, "remarks": true, "memo": true, "note": true,
+	"broadcast": true, "podcast": true, "call": true, "meeting": true, "court": true, "documents": true,
+	"response": true, "emails": true, "affidavit": true, "decision": true, "ruling": true, "submission": true,
+	"appearance": true, "episode": true, "show": true, "program": true, "programme": true, "panel": true,
+	"event": true, "rally": true, "debate": true, "testimony": true, "session": true, "update": true,
+}
+
+var dayWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "yesterday": true, "today": true, "tonight": true, "earlier": true, "later": true,
+	"recently": true, "previously": true, "last": true, "this": true, "publicly": true, "privately": true,
+	"repeatedly": true, "also": true, "again": true, "afterward": true, "afterwards": true, "however": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true, "week": true, "month": true, "year": true,
+	"jan.": true, "feb.": true, "aug.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "once": true,
+	"frankly": true, "bluntly": true, "flatly": true, "simply": true, "quietly": true, "openly": true,
+}
+
+// audienceWords are objects of "told" that are not names.
+var audienceWords = map[string]bool{
+	"reporters": true, "journalists": true, "media": true, "jury": true, "court": true, "crowd": true,
+	"audience": true, "committee": true, "lawmakers": true, "members": true, "supporters": true,
+	"police": true, "investigators": true, "students": true, "parliament": true, "senators": true,
+	"delegates": true, "viewers": true, "listeners": true, "readers": true, "residents": true,
+	"host": true, "interviewer": true, "him": true, "her": true, "them": true, "us": true, "me": true,
+	"you": true, "colleagues": true, "staff": true, "employees": true, "workers": true, "voters": true,
+	"press": true, "council": true, "hearing": true, "judge": true, "panel": true, "inquiry": true,
+}
+
+// skipAdverbials moves k past adverbials after a cue ("on Monday", "in a
+// statement", "Thursday", ", however,") and, for verbs with an object
+// ("told reporters", "told CTV News"), past the object. It returns the new
+// index and an outlet named as the object.
+func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, string) {
+	outlet := ""
+	for step := 0; step < 6 && k < len(toks); step++ {
+		t := toks[k]
+		l := t.lower()
+		switch {
+		case t.quoted:
+			return k, outlet
+		case dayWords[l] || looksLikeDate(toks[k:min(k+1, len(toks))]):
+			k++
+			for k < len(toks) && (isNumber(toks[k].text) || dayWords[toks[k].lower()]) {
+				k++
+			}
+			continue
+		case l == "," && k+2 < len(toks) && toks[k+1].lower() == "however" && toks[k+2].text == ",":
+			k += 3
+			continue
+		case l == "in" || l == "on" || l == "at" || l == "during" || l == "via" || l == "through" || l == "over":
+			// "in a statement", "on Twitter", "at a news conference"
+			end := -1
+			for j := k + 1; j < len(toks) && j <= k+7; j++ {
+				if !toks[j].word || toks[j].quoted {
+					break
+				}
+				jl := toks[j].lower()
+				if adverbialNouns[jl] || dayWords[jl] {
+					end = j
+				}
+				if jl == "that" || pronouns[jl] {
+					break
+				}
+			}
+			if end < 0 && k+1 < len(toks) && toks[k+1].capitalized() && l == "on" {
+				end = k + 1
+				for end+1 < len(toks) && toks[end+1].capitalized() {
+					end++
+				}
+			}
+			if end < 0 {
+				return k, outlet
+			}
+			k = end + 1
+			continue
+		case object && t.word:
+			// the object of told/asked: a name, an outlet, "reporters"
+			if name, n := ex.outletAt(toks, k); n > 0 {
+				outlet = name
+				k += n
+				object = false
+				continue
+			}
+			j := k
+			if determiners[l] {
+				j++
+			}
+			for j < len(toks) && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || audienceWords[toks[j].lower()] || connectors[toks[j].lower()] && j+1 < len(toks) && toks[j+1].capitalized()) && j-k < 8 {
+				if pronouns[toks[j].lower()] || sentenceStarters[toks[j].lower()] && toks[j].lower() != "the" {
+					break
+				}
+				j++
+			}
+			// possessive outlet object: "told CBC's The Current"
+			if j == k {
+				return k, outlet
+			}
+			if name, ok := CanonicalOutlet(ex.text[toks[k].start:toks[j-1].end]); ok {
+				outlet = name
+			}
+			k = j
+			object = false
+			continue
+		}
+		return k, outlet
+	}
+	return k, outlet
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseStartOK reports whether toks[k] can begin a reported clause.
+func clauseStartOK(toks []token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	t := toks[k]
+	if !t.word {
+		return t.quoted && isQuoteRune([]rune(t.text)[0])
+	}
+	switch t.lower() {
+	case "to", "for", "of", "about", "by", "with", "in", "on", "at", "from", "into", "so", "as", "than", "and",
+		"or", "but", "nothing", "anything", "something", "goodbye", "hello", "yes", "no", "sorry", "thanks",
+		"earlier", "later", "before", "after", "publicly", "last":
+		return false
+	}
+	return true
+}
+
+// clauseEnd returns where a reported clause starting at token k ends: the
+// sentence end, or before a trailing ", according to X" / ", per X".
+func clauseEnd(toks []token, k int) int {
+	for j := k; j < len(toks); j++ {
+		if toks[j].quoted {
+			continue
+		}
+		if toks[j].text == "," && j+1 < len(toks) {
+			n := toks[j+1].lower()
+			if n == "according" || n == "per" {
+				return j
+			}
+		}
+	}
+	return len(toks)
+}
+
+// indirect finds reported speech around the cues not used by direct quotes:
+// "X said (that) CLAUSE", "CLAUSE, X said", "According to X, CLAUSE",
+// "CLAUSE, according to X", ", adding that CLAUSE". Quotes inside a clause
+// make it mixed and are consumed.
+func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool, outlet string) {
+	text := ex.text
+	toks := s.toks
+	if len(toks) == 0 {
+		return
+	}
+	floorTok := 0 // clauses start after earlier material of the sentence
+	var sentSpeaker np
+	emit := func(a, b int, sp np, cue string, inherit bool, clauseOutlet string) {
+		// a, b: token range [a, b)
+		for a < b && (toks[a].text == "," || toks[a].text == "—" || toks[a].text == "–" || toks[a].text == ":") {
+			a++
+		}
+		for b > a && !toks[b-1].word && !toks[b-1].quoted {
+			b--
+		}
+		if b-a < 2 {
+			return
+		}
+		st, en := toks[a].start, toks[b-1].end
+		// extend over a closing quote mark that ends the clause
+		if b < len(toks) && toks[b].quoted {
+			en = toks[b].end
+		}
+		words := wordCount(text, st, en)
+		if words < 3 {
+			return
+		}
+		kind := news.Indirect
+		for qi, q := range s.quotes {
+			o := q.outer()
+			if o.start < en && o.end > st {
+				if consumed[qi] && o.start >= st && o.end <= en {
+					// a quote already attributed inside: not a clause of this cue
+					return
+				}
+			}
+		}
+		for qi, q := range s.quotes {
+			o := q.outer()
+			if o.start >= st && o.start < en {
+				consumed[qi] = true
+				kind = news.Mixed
+				if o.end > en {
+					en = o.end
+				}
+			}
+		}
+		if clauseOutlet == "" {
+			clauseOutlet = outlet
+		}
+		c := cand{s: st, e: en, kind: kind, sp: sp, cue: cue, outlet: clauseOutlet, para: s.para, sent: s.serial, conf: 0.7, inherit: inherit || sp.empty(), fromSentence: inherit}
+		ex.cands = append(ex.cands, c)
+	}
+	for c := 0; c < len(toks); c++ {
+		t := toks[c]
+		if !t.word || t.quoted || usedCue[c] {
+			continue
+		}
+		l := t.lower()
+		// according to X
+		if l == "according" && c+1 < len(toks) && toks[c+1].lower() == "to" {
+			srcA := c + 2
+			srcB := srcA
+			for srcB < len(toks) && !toks[srcB].quoted && toks[srcB].text != "," && toks[srcB].text != "." && toks[srcB].text != ";" {
+				srcB++
+			}
+			if srcB == srcA {
+				continue
+			}
+			src := np{}
+			srcOutlet := ""
+			if name, n := ex.outletAt(toks, srcA); n > 0 && srcA+n >= srcB-0 {
+				srcOutlet = name
+			} else {
+				// "reporting by The Wall Street Journal"
+				for k := srcA; k < srcB; k++ {
+					if name, n := ex.outletAt(toks, k); n > 0 && k+n == srcB {
+						srcOutlet = name
+					}
+				}
+				if srcOutlet == "" {
+					src = backPhrase(text, toks, srcB-1, srcA)
+				}
+			}
+			if c == floorTok || (c > floorTok && onlyPunctToks(toks, floorTok, c)) {
+				// According to X, CLAUSE.
+				if srcB < len(toks) && toks[srcB].text == "," {
+					emit(srcB+1, clauseEnd(toks, srcB+1), src, "according to", false, srcOutlet)
+				}
+			} else if c > 0 && toks[c-1].text == "," {
+				// CLAUSE, according to X[, CLAUSE2].
+				emit(floorTok, c-1, src, "according to", false, srcOutlet)
+				if srcB < len(toks) && toks[srcB].text == "," {
+					emit(srcB+1, clauseEnd(toks, srcB+1), src, "according to", false, srcOutlet)
+				}
+			}
+			if !src.empty() && sentSpeaker.empty() {
+				sentSpeaker = src
+			}
+			c = srcB
+			floorTok = srcB
+			continue
+		}
+		// ", adding that CLAUSE"
+		if participleCues[l] && c > 0 && (toks[c-1].text == "," || toks[c-1].lower() == "and") {
+			k, ol := ex.skipAdverbials(toks, c+1, l == "telling" || l == "asking")
+			if k < len(toks) && clauseStartOK(toks, k) {
+				e := clauseEnd(toks, k)
+				if ol == "" {
+					ol = outlet
+				}
+				emit(k, e, sentSpeaker, l, true, ol)
+				c = e
+			}
+			continue
+		}
+		if !isCueToken(toks, c) {
+			continue
+		}
+		object := cueVerbs[l]
+		sp := backNP(text, toks, c, floorTok)
+		if sp.empty() {
+			// inverted: "CLAUSE, said X."
+			if c > 0 && toks[c-1].text == "," && c-1 > floorTok {
+				fsp := forwardNP(text, toks, c+1, len(toks))
+				if !fsp.empty() && fsp.pronoun == "" || fsp.pronoun == "he" || fsp.pronoun == "she" {
+					if !fsp.empty() {
+						emit(floorTok, c-1, fsp, t.text, false, "")
+						sentSpeaker = fsp
+						floorTok = len(toks)
+					}
+				}
+			}
+			continue
+		}
+		if weakCues[l] && sp.name == "" && sp.pronoun == "" && sp.role == "" {
+			continue
+		}
+		k, ol := ex.skipAdverbials(toks, c+1, object)
+		if object {
+			// "told X that ...": find "that" shortly after the object
+			for j := k; j < len(toks) && j <= k+6; j++ {
+				if toks[j].lower() == "that" {
+					k = j
+					break
+				}
+				if !toks[j].word || toks[j].quoted {
+					break
+				}
+			}
+		}
+		if ol == "" {
+			ol = outlet
+		}
+		spTok := tokenAt(toks, sp.start)
+		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
+			// X said (that) CLAUSE
+			e := clauseEnd(toks, k)
+			emit(k, e, sp, t.text, false, ol)
+			sentSpeaker = sp
+			// also a clause before: "CLAUSE, X said, CLAUSE2" handled below
+			if spTok > floorTok+1 && spTok > 0 && toks[spTok-1].text == "," && !weakCues[l] {
+				emit(floorTok, spTok-1, sp, t.text, false, ol)
+			}
+			c = e
+			floorTok = e
+			continue
+		}
+		if k < len(toks) && toks[k].quoted {
+			// X said that "..." : mixed, the clause starts at the quote
+			if clauseStartOK(toks, k) {
+				e := clauseEnd(toks, k)
+				emit(k, e, sp, t.text, false, ol)
+				sentSpeaker = sp
+				c = e
+				floorTok = e
+			}
+			continue
+		}
+		// CLAUSE, X said[, CLAUSE2].
+		if spTok > floorTok+1 && spTok > 0 && toks[spTok-1].text == "," && !weakCues[l] {
+			emit(floorTok, spTok-1, sp, t.text, false, ol)
+			sentSpeaker = sp
+			if k < len(toks) && toks[k].text == "," {
+				e := clauseEnd(toks, k+1)
+				if clauseStartOK(toks, k+1) {
+					emit(k+1, e, sp, t.text, false, ol)
+				}
+				c = e
+			}
+			floorTok = max(c, k)
+		}
+	}
+}
+
+func onlyPunctToks(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if toks[k].word {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,329 @@
+package quote
+
+import (
+	"strings"
+)
+
+// np is a speaker noun phrase found next to a cue.
+type np struct {
+	start, end int    // byte span of the whole phrase (without appositive)
+	text       string // the phrase as written ("foreign ministry spokesman Wang Wenbin")
+	name       string // the name part ("Wang Wenbin"), "" for role phrases
+	title      string // role before the name or in an appositive
+	pronoun    string // lower-case pronoun when the phrase is one
+	role       string // lower-case head of a role phrase ("minister" for "the minister")
+}
+
+func (n np) empty() bool { return n.text == "" }
+
+// mention is what the text says at the cue.
+func (n np) mention() string { return n.text }
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true}
+
+// npStop are words that cannot be part of a speaker phrase; walking back
+// from a cue stops at them.
+var npStop = map[string]bool{
+	"with": true, "what": true, "that": true, "which": true, "who": true, "whom": true, "whose": true,
+	"when": true, "where": true, "while": true, "because": true, "as": true, "but": true, "or": true,
+	"if": true, "after": true, "before": true, "than": true, "to": true, "from": true, "for": true, "in": true,
+	"on": true, "at": true, "by": true, "about": true, "is": true, "was": true, "are": true, "were": true,
+	"be": true, "been": true, "not": true, "there": true, "and": true, "so": true, "yet": true, "though": true,
+	"although": true, "since": true, "until": true, "how": true, "why": true, "into": true, "onto": true,
+	"over": true, "under": true, "through": true, "during": true, "against": true, "without": true,
+	"also": true, "has": true, "had": true, "have": true, "this": true, "these": true, "those": true,
+	"then": true, "now": true, "however": true, "meanwhile": true, "instead": true, "still": true,
+	"despite": true, "like": true, "unlike": true, "among": true, "between": true, "would": true,
+	"will": true, "can": true, "could": true, "may": true, "might": true, "should": true, "must": true,
+	"did": true, "does": true, "do": true, "said": true, "says": true, "say": true, "told": true,
+	"all": true, "both": true, "each": true, "every": true, "no": true, "even": true, "just": true,
+	"only": true, "later": true, "earlier": true, "once": true, "again": true, "here": true, "ago": true,
+	"last": true, "next": true, "today": true, "yesterday": true, "tomorrow": true, "him": true, "her": true,
+	"them": true, "us": true, "me": true, "it": true, "its": true, "one": true,
+}
+
+// connectors may appear inside a name or title between capitalised words.
+var connectors = map[string]bool{"of": true, "the": true, "de": true, "van": true, "von": true, "der": true, "del": true, "da": true, "di": true, "du": true, "la": true, "le": true, "bin": true, "al": true, "and": true, "for": true, "&": true}
+
+// determiners start a role phrase.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "another": true, "some": true, "one": true, "many": true, "several": true, "two": true, "three": true, "other": true, "most": true}
+
+// titleWords are capitalised words that form a title before a name, not
+// part of the name ("Prime Minister Justin Trudeau").
+var titleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`president vice prime minister secretary premier leader chief mayor deputy senator sen. rep.
+		representative congressman congresswoman governor gov. lt. lieutenant general gen. dr. dr mr. mrs. ms. mr mrs ms miss
+		prof. professor judge justice chancellor director chair chairman chairwoman chairperson ceo cfo coo cto spokesman
+		spokeswoman spokesperson coach captain capt. officer const. constable sgt. sergeant det. detective insp. inspector
+		supt. superintendent commissioner councillor councilor coun. councilman councilwoman mp mpp mla mna mha minister's
+		attorney ambassador king queen prince princess pope cardinal bishop archbishop rev. reverend father sister brother
+		rabbi imam sheikh emir sultan president-elect commander admiral adm. col. colonel maj. major cpl. corporal
+		private pte. trooper chief executive founder co-founder head manager editor analyst economist strategist
+		conservative liberal democrat democratic republican ndp green bloc labour labor tory ukip gop sir dame lord lady
+		speaker whip critic house senate federal provincial state foreign finance defence defense health education
+		interior justice public safety environment transport immigration trade opposition u.s. us u.k. uk eu un
+		former acting interim then-president then-prime ex- fmr. superintendent sheriff marshal principal dean provost
+		registrar coroner chief's officer-in-charge staff sgt.`) {
+		titleWords[w] = true
+	}
+}
+
+// isTitleWord reports whether a token is a title word (case-insensitive).
+func isTitleWord(t token) bool { return titleWords[t.lower()] }
+
+// nationalities and similar adjectives that precede titles: they belong to
+// the title, never to a name. Only needed when they touch a name directly
+// ("Chinese Xi Jinping" is rare; "Chinese President Xi" is handled by the
+// title word).
+func isNameToken(t token) bool {
+	if !t.word || t.quoted {
+		return false
+	}
+	if t.capitalized() {
+		return true
+	}
+	l := t.lower()
+	return strings.HasPrefix(l, "al-") || strings.HasPrefix(l, "el-") || strings.HasPrefix(l, "bin-")
+}
+
+// backNP finds the speaker phrase ending right before tokens[end] (the cue,
+// after skipping auxiliaries): a pronoun, a name with title words before
+// it, a role phrase ("the minister", "city staff") or a name with an
+// appositive ("Yun Sun, director of the Stimson Center's China program,").
+// floor is the first token that may belong to the phrase.
+func backNP(text string, toks []token, end, floor int) np {
+	i := end - 1
+	// skip auxiliaries and adverbs ("has also said", ", however,")
+	for i >= floor {
+		l := toks[i].lower()
+		if toks[i].word && auxiliaries[l] && !toks[i].quoted {
+			i--
+			continue
+		}
+		if l == "," && i-2 >= floor && toks[i-1].lower() == "however" && toks[i-2].text == "," {
+			i -= 3
+			continue
+		}
+		break
+	}
+	if i < floor {
+		return np{}
+	}
+	if toks[i].text == "," {
+		// appositive: ", X," between the phrase and the cue
+		j := i - 1
+		for j >= floor && toks[j].text != "," && !toks[j].quoted && !isClauseBreak(toks[j].text) {
+			j--
+		}
+		if j < floor || toks[j].text != "," || i-j-1 < 1 || i-j-1 > 14 {
+			return np{}
+		}
+		apA, apB := j+1, i // appositive tokens [apA, apB)
+		appos := strings.TrimSpace(text[toks[apA].start:toks[apB-1].end])
+		switch toks[apA].lower() {
+		case "who", "which", "whose", "where", "when", "whom", "in", "on", "at", "after", "before", "during", "speaking", "according", "however", "though", "meanwhile":
+			appos = ""
+		}
+		if looksLikeDate(toks[apA:apB]) {
+			appos = ""
+		}
+		n := backPhrase(text, toks, j-1, floor)
+		if n.empty() || n.pronoun != "" {
+			return n
+		}
+		if appos != "" {
+			if n.name == "" && isNameRun(toks, apA, apB) {
+				// "Spindler's father, Joseph, says": the appositive is the name
+				n.title = n.text
+				n.name = appos
+				n.role = ""
+			} else if n.name != "" {
+				if n.title == "" {
+					n.title = appos
+				} else {
+					n.title = n.title + ", " + appos
+				}
+			}
+		}
+		return n
+	}
+	return backPhrase(text, toks, i, floor)
+}
+
+func isClauseBreak(s string) bool {
+	switch s {
+	case ".", ";", ":", "(", ")", "!", "?", "\"", "“", "”":
+		return true
+	}
+	return false
+}
+
+// isNameRun reports whether toks[a:b] are all capitalised words (a short
+// name such as "Joseph").
+func isNameRun(toks []token, a, b int) bool {
+	if b <= a || b-a > 4 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !toks[k].capitalized() {
+			return false
+		}
+	}
+	return true
+}
+
+func looksLikeDate(ts []token) bool {
+	if len(ts) == 0 || len(ts) > 4 {
+		return false
+	}
+	switch strings.TrimSuffix(ts[0].lower(), ".") {
+	case "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+		"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today":
+		return true
+	}
+	return false
+}
+
+// backPhrase collects the phrase ending at tokens[i] (inclusive).
+func backPhrase(text string, toks []token, i, floor int) np {
+	if i < floor || !toks[i].word || toks[i].quoted {
+		return np{}
+	}
+	l := toks[i].lower()
+	if pronouns[l] {
+		return np{start: toks[i].start, end: toks[i].end, text: toks[i].text, pronoun: l}
+	}
+	if npStop[l] && !toks[i].capitalized() {
+		return np{}
+	}
+	j := i
+	words := 0
+	for j >= floor {
+		t := toks[j]
+		if t.quoted {
+			break
+		}
+		if !t.word {
+			// keep possessive marks and hyphens glued in words; stop at others
+			if t.text == "’" || t.text == "'" || t.text == "&" {
+				j--
+				continue
+			}
+			break
+		}
+		tl := t.lower()
+		if npStop[tl] && !(connectors[tl] && j-1 >= floor && toks[j-1].capitalized() && j+1 <= i && toks[j+1].capitalized()) {
+			if !(t.capitalized() && j != i && !sentenceStarters[tl] && !npStop[tl]) {
+				break
+			}
+		}
+		if pronouns[tl] {
+			break
+		}
+		words++
+		if words > 9 {
+			return np{}
+		}
+		j--
+	}
+	a := j + 1
+	if a > i {
+		return np{}
+	}
+	// drop sentence-starting connectives that are capitalised ("But", "And")
+	for a <= i && (sentenceStarters[toks[a].lower()] && !determiners[toks[a].lower()]) {
+		a++
+	}
+	if a > i {
+		return np{}
+	}
+	n := np{start: toks[a].start, end: toks[i].end}
+	n.text = text[n.start:n.end]
+	// name: trailing run of capitalised non-title tokens
+	k := i
+	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && connectors[toks[k].lower()] && toks[k-1].capitalized() && !isTitleWord(toks[k-1]))) {
+		k--
+	}
+	if k < i {
+		// trim leading connectors
+		ns := k + 1
+		for ns <= i && connectors[toks[ns].lower()] {
+			ns++
+		}
+		if ns <= i {
+			n.name = text[toks[ns].start:toks[i].end]
+			if ns > a {
+				ts := a
+				for ts < ns && determiners[toks[ts].lower()] {
+					ts++
+				}
+				if ts < ns {
+					n.title = strings.TrimSpace(strings.TrimRight(text[toks[ts].start:toks[ns-1].end], ",’' "))
+				}
+			}
+		}
+	}
+	if n.name == "" {
+		n.role = strings.ToLower(toks[i].text)
+	}
+	return n
+}
+
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
+}
+
+// forwardNP finds the speaker phrase starting at tokens[i] (after an
+// inverted cue: "said Wang Wenbin", "said the minister, who ..."). stop is
+// the first token that may not belong to it.
+func forwardNP(text string, toks []token, i, stop int) np {
+	if i >= stop || !toks[i].word || toks[i].quoted {
+		return np{}
+	}
+	l := toks[i].lower()
+	if pronouns[l] {
+		return np{start: toks[i].start, end: toks[i].end, text: toks[i].text, pronoun: l}
+	}
+	j := i
+	if determiners[l] {
+		j++
+	}
+	// words until punctuation or a stop word (allow title words and names)
+	for j < stop {
+		t := toks[j]
+		if !t.word || t.quoted {
+			if t.text == "’" || t.text == "'" || t.text == "&" || t.text == "." {
+				j++
+				continue
+			}
+			break
+		}
+		tl := t.lower()
+		if npStop[tl] && !(connectors[tl] && j > i && toks[j-1].capitalized() && j+1 < stop && toks[j+1].capitalized()) {
+			break
+		}
+		if cueVerbs[tl] || cueIsVerb(tl) {
+			break
+		}
+		if j-i > 8 {
+			break
+		}
+		j++
+	}
+	if j == i || (j == i+1 && determiners[l]) {
+		return np{}
+	}
+	end := j - 1
+	for end > i && !toks[end].word {
+		end--
+	}
+	return backPhrase(text, toks, end, i)
+}
+
+func cueIsVerb(l string) bool {
+	_, ok := cueVerbs[l]
+	return ok
+}

@@ -1,0 +1,230 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a byte range [start, end) of the article text.
+type span struct{ start, end int }
+
+// paragraph is one paragraph of the article: a byte span and its index.
+type paragraph struct {
+	start, end int
+	index      int
+}
+
+// paragraphs splits text into paragraphs. Blank lines separate paragraphs;
+// when the text has no blank line at all, every line is a paragraph (many
+// pasted articles use single line breaks). Spans exclude surrounding white
+// space; empty paragraphs are skipped and do not count.
+func paragraphs(text string) []paragraph {
+	blank := strings.Contains(text, "\n\n") || strings.Contains(text, "\n\r\n")
+	var out []paragraph
+	n := len(text)
+	i := 0
+	for i < n {
+		// find the end of this paragraph
+		j := i
+		for j < n {
+			if text[j] == '\n' {
+				if !blank {
+					break
+				}
+				// blank line: newline, optional spaces, newline
+				k := j + 1
+				for k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r') {
+					k++
+				}
+				if k >= n || text[k] == '\n' {
+					break
+				}
+			}
+			j++
+		}
+		s, e := trimSpan(text, i, j)
+		if s < e {
+			out = append(out, paragraph{start: s, end: e, index: len(out)})
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// trimSpan shrinks [s, e) past white space on both ends.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// token is a word or a punctuation rune of a sentence.
+type token struct {
+	start, end int
+	text       string
+	word       bool // letters/digits (with inner ' - . ’)
+	quoted     bool // inside quotation marks
+}
+
+// lower is the token's lower-case text.
+func (t token) lower() string { return strings.ToLower(t.text) }
+
+// capitalized reports whether a word starts with an upper-case letter.
+func (t token) capitalized() bool {
+	if !t.word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// tokenize splits text[s:e] into tokens. Apostrophes, hyphens and periods
+// between letters stay inside words ("don't", "al-Shabaab", "U.S.");
+// a period right after a known abbreviation or a single capital letter is
+// kept with the word ("Mr.", "J.").
+func tokenize(text string, s, e int) []token {
+	toks := make([]token, 0, (e-s)/5+1)
+	i := s
+	for i < e {
+		r, n := utf8.DecodeRuneInString(text[i:e])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			toks = append(toks, token{start: i, end: i + n, text: text[i : i+n]})
+			i += n
+			continue
+		}
+		j := i + n
+		for j < e {
+			r2, n2 := utf8.DecodeRuneInString(text[j:e])
+			if isWordRune(r2) {
+				j += n2
+				continue
+			}
+			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '‑' {
+				// keep if followed by a letter/digit
+				if j+n2 < e {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2 : e])
+					if isWordRune(r3) {
+						if r2 == '.' {
+							// "U.S" style: only when the letter after is a
+							// single letter followed by '.' or when the part
+							// before is short (initialisms, numbers).
+							if !initialismContinues(text, i, j, e) {
+								break
+							}
+						}
+						j += n2
+						continue
+					}
+				}
+			}
+			break
+		}
+		// trailing period of an abbreviation or initialism
+		if j < e && text[j] == '.' {
+			w := text[i:j]
+			if isAbbrev(w) || (strings.Contains(w, ".") && len(w) <= 8) {
+				j++
+			}
+		}
+		toks = append(toks, token{start: i, end: j, text: text[i:j], word: true})
+		i = j
+	}
+	return toks
+}
+
+// initialismContinues decides whether a period inside a word joins it:
+// "U.S", "3.5", "p.m" yes; "end.The" no (a missing space after a sentence).
+func initialismContinues(text string, wordStart, dot, e int) bool {
+	before := text[wordStart:dot]
+	if last := strings.LastIndexByte(before, '.'); last >= 0 {
+		before = before[last+1:]
+	}
+	if len(before) == 0 {
+		return false
+	}
+	allDigits := true
+	for _, r := range before {
+		if !unicode.IsDigit(r) {
+			allDigits = false
+		}
+	}
+	if allDigits {
+		return true
+	}
+	return utf8.RuneCountInString(before) == 1
+}
+
+// abbreviations that end in a period without ending a sentence.
+var abbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true, "gov": true,
+	"gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "cpl": true, "st": true, "jr": true,
+	"sr": true, "hon": true, "rev": true, "det": true, "insp": true, "const": true, "supt": true, "cmdr": true,
+	"adm": true, "maj": true, "pres": true, "atty": true, "coun": true, "msgr": true, "fr": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true, "no": true, "vs": true,
+	"etc": true, "inc": true, "ltd": true, "co": true, "corp": true, "dept": true, "univ": true, "approx": true,
+	"est": true, "ave": true, "blvd": true, "rd": true, "e.g": true, "i.e": true, "p.m": true, "a.m": true,
+}
+
+// abbrevsNoEnd are abbreviations after which a capitalised word never starts
+// a new sentence (titles before names).
+var abbrevsNoEnd = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true, "gov": true,
+	"gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "cpl": true, "st": true, "hon": true,
+	"rev": true, "det": true, "insp": true, "const": true, "supt": true, "cmdr": true, "adm": true, "maj": true,
+	"pres": true, "atty": true, "coun": true, "msgr": true, "fr": true, "mt": true, "no": true, "vs": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "e.g": true, "i.e": true,
+}
+
+func isAbbrev(w string) bool {
+	return abbrevs[strings.ToLower(strings.TrimSuffix(w, "."))]
+}
+
+// wordCount counts words in text[s:e].
+func wordCount(text string, s, e int) int {
+	n := 0
+	in := false
+	for _, r := range text[s:e] {
+		if isWordRune(r) {
+			if !in {
+				n++
+				in = true
+			}
+		} else if r != '\'' && r != '’' && r != '-' {
+			in = false
+		}
+	}
+	return n
+}
+
+// onlyPunct reports whether text[s:e] has no letters or digits.
+func onlyPunct(text string, s, e int) bool {
+	for _, r := range text[s:e] {
+		if isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
