@@ -1,0 +1,316 @@
+// Package bot is newsbot's Slack side, and the only package that imports
+// slack-go: it receives events, slash commands and button clicks over Socket
+// Mode or the HTTP Events API, acknowledges them at once, asks the Service,
+// and renders answers and daily digests as escaped Block Kit messages.
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+
+	"newsbot/news"
+)
+
+// Bot is a running Slack bot. Create it with New.
+type Bot struct {
+	cfg     Config
+	log     *slog.Logger
+	svc     Service
+	api     *slack.Client
+	now     func() time.Time
+	handler http.Handler
+
+	seen    *seenSet
+	threads *lru[[]string]
+	shares  *lru[news.Answer]
+	limit   *limiter
+
+	botUser   atomic.Value // string: the bot's user id
+	connected atomic.Bool  // Socket Mode connection is up
+	closing   atomic.Bool  // shutting down: take no new work
+
+	tasks   sync.WaitGroup
+	taskMu  sync.Mutex
+	taskSeq uint64
+	cancels map[uint64]context.CancelFunc
+
+	// sleep waits before a retry; tests replace it to observe Retry-After.
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// New checks the configuration and builds the bot; Run starts it.
+func New(cfg Config) (*Bot, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	log = log.With("component", "slack")
+	opts := []slack.Option{
+		slack.OptionAPIURL(cfg.APIURL),
+		slack.OptionHTTPClient(cfg.HTTPClient),
+		slack.OptionLog(slog.NewLogLogger(log.Handler(), slog.LevelDebug)),
+	}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
+	b := &Bot{
+		cfg:     cfg,
+		log:     log,
+		svc:     cfg.Service,
+		api:     slack.New(cfg.BotToken, opts...),
+		now:     cfg.Now,
+		seen:    newSeenSet(time.Hour, 100000),
+		threads: newLRU[[]string](20000),
+		shares:  newLRU[news.Answer](2000),
+		limit:   newLimiter(cfg.QuestionsPerMinute),
+		cancels: map[uint64]context.CancelFunc{},
+		sleep:   sleepCtx,
+	}
+	b.botUser.Store("")
+	b.handler = b.routes()
+	return b, nil
+}
+
+// Handler is the bot's HTTP handler: /healthz, and in HTTP mode
+// /slack/events, /slack/commands and /slack/interactions.
+func (b *Bot) Handler() http.Handler { return b.handler }
+
+// Run serves until ctx is cancelled, then stops taking events, waits for the
+// work in flight (at most Config.ShutdownTimeout) and returns. It returns an
+// error at once when the listener cannot be opened or Slack refuses the
+// tokens.
+func (b *Bot) Run(ctx context.Context) error {
+	b.identify(ctx)
+	ln, err := net.Listen("tcp", b.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on NEWSBOT_LISTEN %q: %w", b.cfg.Listen, err)
+	}
+	srv := &http.Server{
+		Handler:           b.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		ErrorLog:          slog.NewLogLogger(b.log.Handler(), slog.LevelWarn),
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+	b.log.Info("serving", "config", b.cfg, "addr", ln.Addr().String())
+
+	sockCtx, stopSocket := context.WithCancel(ctx)
+	defer stopSocket()
+	sockErr := make(chan error, 1)
+	if b.cfg.SocketMode() {
+		go func() { sockErr <- b.runSocket(sockCtx) }()
+	}
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case err := <-serveErr:
+		runErr = fmt.Errorf("http server: %w", err)
+	case err := <-sockErr:
+		if err != nil && !errors.Is(err, context.Canceled) {
+			runErr = err
+		}
+	}
+
+	// Stop taking events: un-acknowledged Socket Mode envelopes and HTTP
+	// requests are redelivered by Slack to the next instance.
+	b.closing.Store(true)
+	stopSocket()
+	shutCtx, cancel := context.WithTimeout(context.Background(), b.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		b.log.Warn("http shutdown", "err", err)
+	}
+	if !b.waitTasks(shutCtx) {
+		b.log.Warn("shutdown: work still in flight after the timeout; cancelling it", "timeout", b.cfg.ShutdownTimeout)
+		b.cancelTasks()
+		grace, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		b.waitTasks(grace)
+	}
+	b.log.Info("stopped")
+	return runErr
+}
+
+// identify learns the bot's own user id, to ignore its own messages and to
+// strip its mention from questions. Events also carry it, so a failure here
+// is only logged.
+func (b *Bot) identify(ctx context.Context) {
+	var resp *slack.AuthTestResponse
+	err := b.call(ctx, "auth.test", func(ctx context.Context) error {
+		var err error
+		resp, err = b.api.AuthTestContext(ctx)
+		return err
+	})
+	if err != nil {
+		b.log.Warn("could not identify the bot user; relying on events", "err", err)
+		return
+	}
+	b.setBotUser(resp.UserID)
+	b.log.Info("connected to Slack", "team", resp.Team, "bot_user", resp.UserID)
+}
+
+func (b *Bot) setBotUser(id string) {
+	if id != "" && b.botUserID() == "" {
+		b.botUser.Store(id)
+	}
+}
+
+func (b *Bot) botUserID() string { return b.botUser.Load().(string) }
+
+// spawn runs fn in the background as tracked work: shutdown waits for it, a
+// panic is recovered and logged (then onPanic may tell the user), and its
+// context is cancelled only when shutdown gives up waiting.
+func (b *Bot) spawn(name string, fn func(ctx context.Context), onPanic func(ctx context.Context, errID string)) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	b.taskMu.Lock()
+	b.taskSeq++
+	id := b.taskSeq
+	b.cancels[id] = cancel
+	b.tasks.Add(1)
+	b.taskMu.Unlock()
+	go func() {
+		defer func() {
+			b.taskMu.Lock()
+			delete(b.cancels, id)
+			b.taskMu.Unlock()
+			cancel()
+			b.tasks.Done()
+		}()
+		defer func() {
+			if v := recover(); v != nil {
+				errID := newErrorID()
+				b.log.Error("panic in handler", "task", name, "error_id", errID, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				if onPanic != nil {
+					func() {
+						defer func() { _ = recover() }()
+						onPanic(ctx, errID)
+					}()
+				}
+			}
+		}()
+		fn(ctx)
+	}()
+}
+
+// waitTasks waits for the work in flight; false when ctx ended first.
+func (b *Bot) waitTasks(ctx context.Context) bool {
+	done := make(chan struct{})
+	go func() { b.tasks.Wait(); close(done) }()
+	select {
+	case <-done:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (b *Bot) cancelTasks() {
+	b.taskMu.Lock()
+	defer b.taskMu.Unlock()
+	for _, c := range b.cancels {
+		c()
+	}
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// maxRetryAfter is the longest Retry-After the bot waits for; a longer one
+// fails the call (the user gets an apology rather than a silent hour).
+const maxRetryAfter = 2 * time.Minute
+
+// call runs one Web API call, waiting and retrying as Slack asks when it
+// answers 429, and logs a failure with the method name.
+func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Context) error) error {
+	const retries = 3
+	for attempt := 0; ; attempt++ {
+		err := fn(ctx)
+		if err == nil {
+			return nil
+		}
+		var rl *slack.RateLimitedError
+		if errors.As(err, &rl) && attempt < retries && rl.RetryAfter <= maxRetryAfter {
+			wait := max(rl.RetryAfter, time.Second)
+			b.log.Warn("rate limited by Slack; retrying", "method", method, "retry_after", wait, "attempt", attempt+1)
+			if err := b.sleep(ctx, wait); err != nil {
+				return fmt.Errorf("slack %s: %w", method, err)
+			}
+			continue
+		}
+		b.log.Error("slack call failed", "method", method, "err", err)
+		return fmt.Errorf("slack %s: %w", method, err)
+	}
+}
+
+func newErrorID() string {
+	var p [4]byte
+	_, _ = rand.Read(p[:])
+	return hex.EncodeToString(p[:])
+}
+
+// userError returns what to tell a user about err: the error's own text for
+// the errors meant for users (not found, invalid, duplicate, forbidden,
+// unavailable), otherwise a short apology with an id that finds the log line.
+func (b *Bot) userError(err error, what string) string {
+	switch {
+	case errors.Is(err, news.ErrNotFound), errors.Is(err, news.ErrInvalid), errors.Is(err, news.ErrDuplicate),
+		errors.Is(err, news.ErrForbidden), errors.Is(err, news.ErrUnavailable):
+		return capitalize(err.Error())
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		id := newErrorID()
+		b.log.Warn("interrupted", "what", what, "error_id", id, "err", err)
+		return fmt.Sprintf("Sorry, that took too long and was interrupted (error id %s). Please try again.", id)
+	}
+	id := newErrorID()
+	b.log.Error("request failed", "what", what, "error_id", id, "err", err)
+	return apology(id)
+}
+
+func apology(id string) string {
+	return fmt.Sprintf("Sorry, something went wrong on my side (error id %s). Please try again in a moment.", id)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	return string(r)
+}
+
+// socketClient builds the Socket Mode client.
+func (b *Bot) socketClient() *socketmode.Client {
+	return socketmode.New(b.api, socketmode.OptionLog(slog.NewLogLogger(b.log.Handler(), slog.LevelDebug)))
+}

@@ -1,0 +1,282 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"newsbot/handlers"
+)
+
+// reply is the immediate, private answer to a slash command (the HTTP
+// response body, or the Socket Mode acknowledgement payload).
+type reply struct {
+	ResponseType string        `json:"response_type"`
+	Text         string        `json:"text"`
+	Blocks       []slack.Block `json:"blocks,omitempty"`
+}
+
+func ephemeral(m message) *reply {
+	return &reply{ResponseType: slack.ResponseTypeEphemeral, Text: m.Text, Blocks: m.Blocks}
+}
+
+// onCommand parses a /newsbot command. It returns the immediate reply (nil:
+// an empty acknowledgement) and the work to start once the acknowledgement
+// is sent (nil: none). Parsing is cheap: nothing here waits on I/O.
+func (b *Bot) onCommand(cmd slack.SlashCommand) (ack *reply, work func()) {
+	text := strings.TrimSpace(cmd.Text)
+	sub, rest := splitWord(text)
+	sub = strings.ToLower(sub)
+	later := func(name string, fn func(ctx context.Context) message) func() {
+		return func() {
+			b.spawn("command "+name, func(ctx context.Context) {
+				m := fn(ctx)
+				if err := b.respond(ctx, cmd.ResponseURL, slack.ResponseTypeEphemeral, m, false); err != nil {
+					b.log.Error("could not answer the command", "command", name, "err", err)
+				}
+			}, func(ctx context.Context, errID string) {
+				_ = b.respond(ctx, cmd.ResponseURL, slack.ResponseTypeEphemeral, textMessage(apology(errID)), false)
+			})
+		}
+	}
+	switch sub {
+	case "", "help":
+		return ephemeral(helpMessage()), nil
+	case "ask":
+		q := plainText(rest, b.botUserID())
+		if q == "" {
+			return ephemeral(textMessage("Ask a question after `ask`, for example `/newsbot ask who said calling for peace is cheap?`")), nil
+		}
+		return b.askCommand(cmd, q, later)
+	case "add":
+		if rest == "" {
+			return ephemeral(textMessage("Add an article with `/newsbot add <url>`, or `/newsbot add` followed by the article: its title on the first line and the text below.")), nil
+		}
+		if u, ok := commandURL(rest); ok {
+			return ephemeral(textMessage(fmt.Sprintf("Fetching %s …", u))), later("add", func(ctx context.Context) message {
+				res, err := b.svc.AddURL(ctx, u)
+				if err != nil {
+					return textMessage(fmt.Sprintf("Could not add %s: %s", u, b.userError(err, "add url")))
+				}
+				return renderAdded(res)
+			})
+		}
+		pasted := unescapeSlack(rest)
+		title, _ := handlers.SplitPasted(pasted)
+		return ephemeral(textMessage(fmt.Sprintf("Adding “%s” …", cut(title, 150)))), later("add", func(ctx context.Context) message {
+			res, err := b.svc.AddPasted(ctx, pasted)
+			if err != nil {
+				return textMessage("Could not add it: " + b.userError(err, "add pasted"))
+			}
+			return renderAdded(res)
+		})
+	case "list":
+		return nil, later("list", func(ctx context.Context) message {
+			list, err := b.svc.List(ctx, 30)
+			if err != nil {
+				return textMessage(b.userError(err, "list"))
+			}
+			return renderList(list)
+		})
+	case "remove", "rm", "delete":
+		target := strings.TrimSpace(rest)
+		if u, ok := commandURL(target); ok {
+			target = u
+		}
+		if target == "" {
+			return ephemeral(textMessage("Say which article to remove: `/newsbot remove <id or url>` (`/newsbot list` shows the ids).")), nil
+		}
+		return nil, later("remove", func(ctx context.Context) message {
+			ref, err := b.svc.Remove(ctx, target)
+			if err != nil {
+				return textMessage(fmt.Sprintf("Could not remove %s: %s", target, b.userError(err, "remove")))
+			}
+			return textMessage(fmt.Sprintf("Removed %s (%s) and its quotes.", oneLine(ref.Title), ref.ID))
+		})
+	case "summary", "digest":
+		return b.summaryCommand(cmd, rest, later)
+	default:
+		if strings.HasSuffix(text, "?") {
+			return b.askCommand(cmd, plainText(text, b.botUserID()), later)
+		}
+		return ephemeral(textMessage(fmt.Sprintf("I don't know `%s`. Try `/newsbot help`.", cut(sub, 40)))), nil
+	}
+}
+
+func (b *Bot) askCommand(cmd slack.SlashCommand, q string, later func(string, func(context.Context) message) func()) (*reply, func()) {
+	if ok, wait := b.limit.allow(cmd.UserID, b.now()); !ok {
+		return ephemeral(textMessage(limitText(b.cfg.QuestionsPerMinute, wait))), nil
+	}
+	return nil, later("ask", func(ctx context.Context) message {
+		ans, err := b.svc.Ask(ctx, handlers.AskRequest{Question: q})
+		if err != nil {
+			return textMessage(b.userError(err, "ask"))
+		}
+		if ans.Question == "" {
+			ans.Question = q
+		}
+		key := newErrorID() + newErrorID()
+		b.shares.put(key, ans)
+		return renderAnswer(ans, shareValue(key, q))
+	})
+}
+
+// shareValue is the value of the Share button: a key to the answer kept in
+// memory, and the question to ask again when the bot has restarted since.
+func shareValue(key, question string) string {
+	v, _ := json.Marshal(struct {
+		K string `json:"k"`
+		Q string `json:"q"`
+	}{key, cut(question, 1500)})
+	return string(v)
+}
+
+func (b *Bot) summaryCommand(cmd slack.SlashCommand, rest string, later func(string, func(context.Context) message) func()) (*reply, func()) {
+	args := strings.Fields(rest)
+	if len(args) == 0 {
+		return nil, later("summary", func(ctx context.Context) message {
+			now := b.now()
+			d, err := b.svc.Summary(ctx, now.Add(-24*time.Hour), now)
+			if err != nil {
+				return textMessage(b.userError(err, "summary"))
+			}
+			if len(d.Articles) == 0 {
+				m := "Nothing was added in the last 24 hours."
+				if b.cfg.Schedule != nil {
+					m += " " + b.cfg.Schedule.Describe(cmd.ChannelID)
+				}
+				return textMessage(m)
+			}
+			main, _ := renderDigest(d, now, 1000)
+			if b.cfg.Schedule != nil && len(main.Blocks) < maxBlocks {
+				main.Blocks = append(main.Blocks, contextLine(fitText(b.cfg.Schedule.Describe(cmd.ChannelID), 1000)))
+			}
+			return main
+		})
+	}
+	if b.cfg.Schedule == nil {
+		return ephemeral(textMessage("Scheduling daily summaries is not configured on this newsbot (set NEWSBOT_SUMMARY_CHANNEL and NEWSBOT_SUMMARY_TIME, see README). `/newsbot summary` still shows the last 24 hours.")), nil
+	}
+	switch strings.ToLower(args[0]) {
+	case "off", "stop":
+		return nil, later("summary off", func(ctx context.Context) message {
+			if err := b.cfg.Schedule.Off(cmd.ChannelID); err != nil {
+				b.log.Warn("summary off refused", "channel", cmd.ChannelID, "err", err)
+				return textMessage("Could not stop the summary: " + capitalize(err.Error()))
+			}
+			return textMessage("Daily summary stopped in this channel.")
+		})
+	case "here", "at":
+		if len(args) < 2 || len(args) > 3 || !hhmmRE.MatchString(args[1]) {
+			return ephemeral(textMessage("Say when: `/newsbot summary here 08:30 Europe/Paris` (24-hour time, and an optional IANA time zone).")), nil
+		}
+		zone := ""
+		if len(args) == 3 {
+			zone = args[2]
+		}
+		return nil, later("summary here", func(ctx context.Context) message {
+			if err := b.cfg.Schedule.Set(cmd.ChannelID, args[1], zone); err != nil {
+				b.log.Warn("summary schedule refused", "channel", cmd.ChannelID, "err", err)
+				return textMessage("Could not schedule the summary: " + capitalize(err.Error()))
+			}
+			return textMessage("Done. " + b.cfg.Schedule.Describe(cmd.ChannelID))
+		})
+	case "status", "when":
+		return ephemeral(textMessage(b.cfg.Schedule.Describe(cmd.ChannelID))), nil
+	}
+	return ephemeral(textMessage("Use `/newsbot summary` (the last 24 hours), `/newsbot summary here 08:30 Europe/Paris` or `/newsbot summary off`.")), nil
+}
+
+var hhmmRE = regexp.MustCompile(`^([01]?\d|2[0-3]):[0-5]\d$`)
+
+// splitWord splits off the first word (up to a space or a line break).
+func splitWord(s string) (word, rest string) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexAny(s, " \t\r\n")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], strings.TrimSpace(s[i+1:])
+}
+
+// commandURL recognises a lone URL in a command, as typed or as Slack
+// formats it (<https://...> or <https://...|label>).
+func commandURL(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, " \t\n") {
+		return "", false
+	}
+	if strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") {
+		s = s[1 : len(s)-1]
+		s, _, _ = strings.Cut(s, "|")
+	}
+	s = unescapeSlack(s)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", false
+	}
+	return s, true
+}
+
+// unescapeSlack undoes Slack's escaping of &, < and > in pasted text.
+func unescapeSlack(s string) string {
+	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
+}
+
+// onInteraction handles a button click: "Share in channel" posts the answer
+// publicly through the click's response_url.
+func (b *Bot) onInteraction(cb slack.InteractionCallback) {
+	if cb.Type != slack.InteractionTypeBlockActions {
+		return
+	}
+	for _, a := range cb.ActionCallback.BlockActions {
+		if a == nil || a.ActionID != actionShare {
+			continue
+		}
+		value, user, responseURL := a.Value, cb.User.ID, cb.ResponseURL
+		b.spawn("share", func(ctx context.Context) { b.share(ctx, value, user, responseURL) }, func(ctx context.Context, errID string) {
+			_ = b.respond(ctx, responseURL, slack.ResponseTypeEphemeral, textMessage(apology(errID)), false)
+		})
+	}
+}
+
+func (b *Bot) share(ctx context.Context, value, user, responseURL string) {
+	var v struct {
+		K string `json:"k"`
+		Q string `json:"q"`
+	}
+	_ = json.Unmarshal([]byte(value), &v)
+	ans, ok := b.shares.get(v.K)
+	if !ok {
+		if strings.TrimSpace(v.Q) == "" {
+			_ = b.respond(ctx, responseURL, slack.ResponseTypeEphemeral, textMessage("That answer has expired; please ask again."), false)
+			return
+		}
+		var err error
+		ans, err = b.svc.Ask(ctx, handlers.AskRequest{Question: v.Q})
+		if err != nil {
+			_ = b.respond(ctx, responseURL, slack.ResponseTypeEphemeral, textMessage(b.userError(err, "share")), false)
+			return
+		}
+	}
+	m := renderAnswer(ans, "")
+	by := "Shared"
+	if userIDRE.MatchString(user) {
+		by = "Shared by <@" + user + ">"
+	}
+	if ans.Question != "" {
+		by += " · asked: " + fitText(oneLine(ans.Question), 500)
+	}
+	if len(m.Blocks) < maxBlocks {
+		m.Blocks = append(m.Blocks, contextLine(by))
+	}
+	if err := b.respond(ctx, responseURL, slack.ResponseTypeInChannel, m, true); err != nil {
+		b.log.Error("could not share the answer", "err", err)
+	}
+}

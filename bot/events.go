@@ -1,0 +1,184 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/slack-go/slack/slackevents"
+
+	"newsbot/handlers"
+	"newsbot/news"
+)
+
+// workingReaction is added to a question whose answer takes a while.
+const workingReaction = "hourglass_flowing_sand"
+
+// question is a message addressed to the bot.
+type question struct {
+	channel  string
+	user     string
+	text     string // as Slack sent it (mrkdwn, with mentions)
+	ts       string
+	threadTS string
+	dm       bool
+}
+
+// onEvent handles an acknowledged Events API callback: it drops what is not
+// a question for the bot and what was already delivered, then answers in the
+// background.
+func (b *Bot) onEvent(ev slackevents.EventsAPIEvent, retry int, retryReason string) {
+	cb, _ := ev.Data.(*slackevents.EventsAPICallbackEvent)
+	eventID := ""
+	if cb != nil {
+		eventID = cb.EventID
+		for _, a := range cb.Authorizations {
+			if a.IsBot {
+				b.setBotUser(a.UserID)
+			}
+		}
+	}
+	var q question
+	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		if e.BotID != "" || e.Edited != nil || e.User == "" {
+			return
+		}
+		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: strings.HasPrefix(e.Channel, "D")}
+	case *slackevents.MessageEvent:
+		// message.im only: joins, edits, deletions and bot posts have a
+		// subtype or a bot id.
+		if e.ChannelType != "im" || e.SubType != "" || e.BotID != "" || e.User == "" || e.Message != nil {
+			return
+		}
+		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: true}
+	default:
+		return
+	}
+	if q.user == b.botUserID() {
+		return
+	}
+	// A mention in a DM arrives twice (app_mention and message.im): the
+	// channel+ts key answers it once, as it does for Slack's retries.
+	if !b.seen.first(b.now(), "event:"+eventID, "msg:"+q.channel+"/"+q.ts) {
+		b.log.Debug("duplicate delivery ignored", "event_id", eventID, "retry", retry, "retry_reason", retryReason)
+		return
+	}
+	if retry > 0 {
+		b.log.Info("answering a retried delivery seen for the first time", "event_id", eventID, "retry", retry, "retry_reason", retryReason)
+	}
+	b.spawn("question", func(ctx context.Context) { b.answer(ctx, q) }, func(ctx context.Context, errID string) {
+		_, _ = b.post(ctx, q.channel, q.replyThread(), textMessage(apology(errID)))
+	})
+}
+
+// replyThread is where the answer goes: the question's thread, or a new
+// thread under it in a channel; top level in a DM.
+func (q question) replyThread() string {
+	if q.threadTS != "" {
+		return q.threadTS
+	}
+	if q.dm {
+		return ""
+	}
+	return q.ts
+}
+
+// answer asks the service and posts the answer in the question's thread.
+func (b *Bot) answer(ctx context.Context, q question) {
+	text := plainText(q.text, b.botUserID())
+	thread := q.replyThread()
+	if text == "" {
+		_, _ = b.post(ctx, q.channel, thread, textMessage("Ask me about the news articles your team added, for example: who said calling for peace is cheap? (`/newsbot help` for more)"))
+		return
+	}
+	if ok, wait := b.limit.allow(q.user, b.now()); !ok {
+		_, _ = b.post(ctx, q.channel, thread, textMessage(limitText(b.cfg.QuestionsPerMinute, wait)))
+		return
+	}
+
+	// Show that the bot is working when the answer is slow.
+	var mu sync.Mutex
+	reacted, done := false, false
+	timer := time.AfterFunc(b.cfg.SlowAfter, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if done {
+			return
+		}
+		if err := b.react(ctx, q.channel, q.ts, workingReaction, false); err == nil {
+			reacted = true
+		}
+	})
+	defer func() {
+		timer.Stop()
+		mu.Lock()
+		done = true
+		r := reacted
+		mu.Unlock()
+		if r {
+			_ = b.react(ctx, q.channel, q.ts, workingReaction, true)
+		}
+	}()
+
+	ids := b.threadArticles(q.channel, q.threadTS)
+	ans, err := b.svc.Ask(ctx, handlers.AskRequest{Question: text, ArticleIDs: ids})
+	if err != nil {
+		_, _ = b.post(ctx, q.channel, thread, textMessage(b.userError(err, "ask")))
+		return
+	}
+	ts, err := b.post(ctx, q.channel, thread, renderAnswer(ans, ""))
+	if err != nil {
+		b.tellFailure(ctx, q, err)
+		return
+	}
+	// Follow-ups in this thread (or under the answer) are about its articles.
+	root := thread
+	if root == "" {
+		root = ts
+	}
+	art := answerArticles(ans)
+	b.rememberThread(q.channel, root, art...)
+	if root != ts {
+		b.rememberThread(q.channel, ts, art...)
+	}
+}
+
+// tellFailure tries to tell the asker privately that the answer could not be
+// posted (the failure itself is already logged with its method).
+func (b *Bot) tellFailure(ctx context.Context, q question, err error) {
+	id := newErrorID()
+	b.log.Error("could not post the answer", "channel", q.channel, "error_id", id, "err", err)
+	if perr := b.postEphemeral(ctx, q.channel, q.user, q.threadTS, textMessage(apology(id))); perr != nil {
+		b.log.Error("could not tell the user either", "error_id", id, "err", perr)
+	}
+}
+
+// answerArticles returns the ids of the articles an answer comes from, best
+// first.
+func answerArticles(a news.Answer) []string {
+	var ids []string
+	add := func(x news.Answer) {
+		if x.Article.ID != "" {
+			ids = append(ids, x.Article.ID)
+		}
+	}
+	add(a)
+	for _, q := range a.Quotes {
+		add(q)
+	}
+	for _, alt := range a.Alternatives {
+		add(alt)
+	}
+	return ids
+}
+
+func limitText(n int, wait time.Duration) string {
+	secs := int(wait.Round(time.Second) / time.Second)
+	if secs < 1 {
+		secs = 1
+	}
+	return fmt.Sprintf("You have asked %d questions in the last minute, which is my limit. Please try again in %d seconds.", n, secs)
+}
