@@ -1,0 +1,548 @@
+// Package index stores articles and searches their quotes and sentences.
+// It is the only package that imports bleve.
+//
+// A data directory holds two things:
+//
+//	articles.db   bbolt: the articles as added (the source of truth), their
+//	              quotes and sentences, and URL, content-hash and time lookups
+//	index.bleve   a scorch index of articles (metadata only), quotes and
+//	              sentences, rebuilt from articles.db whenever it is behind
+//
+// Add writes to bbolt first (one fsync'd transaction) and then indexes one
+// bleve batch. Articles whose indexing is not yet confirmed carry a marker in
+// the store; Open indexes them again, so a crash between the two writes loses
+// nothing.
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bolt "go.etcd.io/bbolt"
+
+	"newsbot/news"
+)
+
+// Options tune an Index. The zero value is ready to use.
+type Options struct {
+	// Logger receives warnings about recovery and rebuilds (default: none).
+	Logger *slog.Logger
+	// RebuildBatch is the number of articles per bleve batch when the index
+	// is rebuilt from the store (default 256).
+	RebuildBatch int
+	// LockTimeout is how long Open waits for another process to release the
+	// data directory (default 1s).
+	LockTimeout time.Duration
+}
+
+// Index is newsbot's article store and search index. It is safe for
+// concurrent use; writes are serialised.
+type Index struct {
+	dir  string
+	opts Options
+	log  *slog.Logger
+	db   *bolt.DB
+	im   *mapping.IndexMappingImpl
+
+	wmu sync.Mutex // serialises writers
+	// clean are the articles whose bleve batch succeeded: their dirty
+	// markers are removed by the next write transaction (or Close), which
+	// saves an fsync per Add.
+	clean []string
+
+	mu     sync.RWMutex // guards idx and closed
+	idx    bleve.Index
+	closed bool
+}
+
+// lockedError is the error of Open when another process holds the directory.
+type lockedError struct{ dir string }
+
+func (e *lockedError) Error() string {
+	return fmt.Sprintf("data directory %s is in use by another newsbot process", e.dir)
+}
+
+func (e *lockedError) Unwrap() error { return news.ErrLocked }
+
+const (
+	storeFile = "articles.db"
+	indexDir  = "index.bleve"
+)
+
+// Open opens (creating it if needed) the data directory dir. It fails fast
+// with an error matching news.ErrLocked when another process (or another
+// Open in this process) holds the directory.
+func Open(dir string, opts Options) (*Index, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if opts.RebuildBatch <= 0 {
+		opts.RebuildBatch = 256
+	}
+	if opts.LockTimeout <= 0 {
+		opts.LockTimeout = time.Second
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	db, err := bolt.Open(filepath.Join(dir, storeFile), 0o644, &bolt.Options{Timeout: opts.LockTimeout})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, &lockedError{dir: dir}
+		}
+		return nil, fmt.Errorf("open article store in %s: %w", dir, err)
+	}
+	im, err := newMapping()
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	x := &Index{dir: dir, opts: opts, log: opts.Logger.With("component", "index"), db: db, im: im}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		for _, b := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("initialise article store: %w", err)
+	}
+	if err := x.openBleve(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := x.recover(context.Background()); err != nil {
+		x.Close()
+		return nil, err
+	}
+	return x, nil
+}
+
+// openBleve opens the bleve index, creating an empty one when it is absent.
+func (x *Index) openBleve() error {
+	path := filepath.Join(x.dir, indexDir)
+	var idx bleve.Index
+	var err error
+	if _, statErr := os.Stat(path); statErr == nil {
+		idx, err = bleve.Open(path)
+	} else {
+		idx, err = bleve.NewUsing(path, x.im, scorch.Name, scorch.Name, nil)
+	}
+	if err != nil {
+		x.log.Warn("cannot open the search index; rebuilding it from the store", "path", path, "err", err)
+		if err := os.RemoveAll(path); err != nil {
+			return fmt.Errorf("remove broken index %s: %w", path, err)
+		}
+		if idx, err = bleve.NewUsing(path, x.im, scorch.Name, scorch.Name, nil); err != nil {
+			return fmt.Errorf("create index %s: %w", path, err)
+		}
+	}
+	x.idx = idx
+	return nil
+}
+
+// Close flushes the last markers and closes the store and the index.
+func (x *Index) Close() error {
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.closed {
+		return nil
+	}
+	x.closed = true
+	var errs []error
+	if len(x.clean) > 0 {
+		errs = append(errs, x.db.Update(func(tx *bolt.Tx) error { return x.dropClean(tx) }))
+	}
+	if x.idx != nil {
+		errs = append(errs, x.idx.Close())
+	}
+	errs = append(errs, x.db.Close())
+	return errors.Join(errs...)
+}
+
+// dropClean removes the dirty markers of articles known to be indexed.
+func (x *Index) dropClean(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketDirty)
+	for _, id := range x.clean {
+		if err := b.Delete([]byte(id)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// index returns the bleve index for a reader; release must be called.
+func (x *Index) index() (idx bleve.Index, release func(), err error) {
+	x.mu.RLock()
+	if x.closed {
+		x.mu.RUnlock()
+		return nil, nil, errors.New("index is closed")
+	}
+	return x.idx, x.mu.RUnlock, nil
+}
+
+// normalize fills what the store needs and the caller may have left out.
+func normalize(d news.Document) news.Document {
+	a := &d.Article
+	if a.Hash == "" {
+		a.Hash = news.ContentHash(a.Text)
+	}
+	if a.ID == "" {
+		a.ID = news.NewID(a.Hash)
+	}
+	if a.Added.IsZero() {
+		a.Added = time.Now().UTC()
+	}
+	return d
+}
+
+// Add stores and indexes documents: one fsync'd store transaction, then one
+// bleve batch. errs[i] is a *news.DuplicateError when docs[i] has the URL or
+// content hash of a stored article (or of an earlier document of the same
+// call). err is a failure of the whole call, after which nothing was added.
+func (x *Index) Add(ctx context.Context, docs []news.Document) (errs []error, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	idx, release, err := x.index()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+
+	errs = make([]error, len(docs))
+	var added []news.Document
+	var recs []record
+	err = x.db.Update(func(tx *bolt.Tx) error {
+		if err := x.dropClean(tx); err != nil {
+			return err
+		}
+		urls, hashes, articles := tx.Bucket(bucketURLs), tx.Bucket(bucketHashes), tx.Bucket(bucketArticles)
+		byURL, byHash, byID := map[string]int{}, map[string]int{}, map[string]int{}
+		dup := func(id []byte) error {
+			r, ok, err := getRecord(tx, string(id))
+			if err != nil {
+				return err
+			}
+			if !ok { // a lookup key without its article: treat as a duplicate anyway
+				return &news.DuplicateError{ID: string(id)}
+			}
+			return &news.DuplicateError{ID: r.ID, Title: r.Title}
+		}
+		for i, d := range docs {
+			d = normalize(d)
+			a := d.Article
+			var prior []byte
+			var in = -1
+			switch {
+			case a.URL != "" && urls.Get([]byte(a.URL)) != nil:
+				prior = urls.Get([]byte(a.URL))
+			case hashes.Get([]byte(a.Hash)) != nil:
+				prior = hashes.Get([]byte(a.Hash))
+			case articles.Get([]byte(a.ID)) != nil:
+				prior = []byte(a.ID)
+			}
+			if j, ok := byURL[a.URL]; ok && a.URL != "" {
+				in = j
+			} else if j, ok := byHash[a.Hash]; ok {
+				in = j
+			} else if j, ok := byID[a.ID]; ok {
+				in = j
+			}
+			switch {
+			case prior != nil:
+				if errs[i] = dup(prior); !errors.Is(errs[i], news.ErrDuplicate) {
+					return errs[i]
+				}
+				continue
+			case in >= 0:
+				errs[i] = &news.DuplicateError{ID: added[in].Article.ID, Title: added[in].Article.Title}
+				continue
+			}
+			r, err := putDocument(tx, d)
+			if err != nil {
+				return fmt.Errorf("store article %s: %w", a.ID, err)
+			}
+			if err := tx.Bucket(bucketDirty).Put([]byte(a.ID), nil); err != nil {
+				return err
+			}
+			if a.URL != "" {
+				byURL[a.URL] = len(added)
+			}
+			byHash[a.Hash] = len(added)
+			byID[a.ID] = len(added)
+			added = append(added, d)
+			recs = append(recs, r)
+		}
+		return addCounters(tx, recs, +1)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store articles: %w", err)
+	}
+	x.clean = x.clean[:0]
+	if len(added) == 0 {
+		return errs, nil
+	}
+
+	b := idx.NewBatch()
+	for _, d := range added {
+		if err := bleveDocuments(d, b.Index); err != nil {
+			return nil, x.undoAdd(recs, fmt.Errorf("index article %s: %w", d.Article.ID, err))
+		}
+	}
+	if err := idx.Batch(b); err != nil {
+		return nil, x.undoAdd(recs, fmt.Errorf("index articles: %w", err))
+	}
+	for _, d := range added {
+		x.clean = append(x.clean, d.Article.ID)
+	}
+	return errs, nil
+}
+
+// undoAdd removes articles whose bleve batch failed, so that "nothing was
+// added" holds. If that fails too, their dirty markers make the next Open
+// index them.
+func (x *Index) undoAdd(recs []record, cause error) error {
+	err := x.db.Update(func(tx *bolt.Tx) error {
+		for _, r := range recs {
+			if err := deleteDocument(tx, r); err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketDirty).Delete([]byte(r.ID)); err != nil {
+				return err
+			}
+		}
+		return addCounters(tx, recs, -1)
+	})
+	if err != nil {
+		x.log.Error("cannot undo a failed add; the articles stay stored", "err", err)
+	}
+	return cause
+}
+
+func addCounters(tx *bolt.Tx, recs []record, sign int64) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	var docs uint64
+	for _, r := range recs {
+		docs += r.bleveDocs()
+	}
+	m := tx.Bucket(bucketMeta)
+	na, nd := getUint(m, metaArticles), getUint(m, metaDocs)
+	if sign > 0 {
+		na += uint64(len(recs))
+		nd += docs
+	} else {
+		na -= min(na, uint64(len(recs)))
+		nd -= min(nd, docs)
+	}
+	if err := putUint(m, metaArticles, na); err != nil {
+		return err
+	}
+	return putUint(m, metaDocs, nd)
+}
+
+// Remove deletes an article, its quotes and its sentences from the store
+// and the index.
+func (x *Index) Remove(ctx context.Context, id string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
+	idx, release, err := x.index()
+	if err != nil {
+		return err
+	}
+	defer release()
+	var r record
+	err = x.db.Update(func(tx *bolt.Tx) error {
+		var ok bool
+		var err error
+		if r, ok, err = getRecord(tx, id); err != nil {
+			return err
+		} else if !ok {
+			return fmt.Errorf("article %s: %w", id, news.ErrNotFound)
+		}
+		if err := x.dropClean(tx); err != nil {
+			return err
+		}
+		if err := deleteDocument(tx, r); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketDirty).Put([]byte(id), nil); err != nil {
+			return err
+		}
+		return addCounters(tx, []record{r}, -1)
+	})
+	if err != nil {
+		if errors.Is(err, news.ErrNotFound) {
+			return err
+		}
+		return fmt.Errorf("remove article %s: %w", id, err)
+	}
+	x.clean = x.clean[:0]
+	b := idx.NewBatch()
+	b.Delete(r.ID)
+	for n := range r.Quotes {
+		b.Delete(quoteDocID(r.ID, n))
+	}
+	for n := range r.Sentences {
+		b.Delete(sentenceDocID(r.ID, n))
+	}
+	if err := idx.Batch(b); err != nil {
+		// The article is gone from the store; its dirty marker makes the
+		// next Open remove it from the index.
+		return fmt.Errorf("remove article %s from the index: %w", id, err)
+	}
+	x.clean = append(x.clean, r.ID)
+	return nil
+}
+
+// Get returns the stored article with this id.
+func (x *Index) Get(ctx context.Context, id string) (news.Article, error) {
+	var a news.Article
+	err := x.db.View(func(tx *bolt.Tx) error {
+		r, ok, err := getRecord(tx, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("article %s: %w", id, news.ErrNotFound)
+		}
+		a = r.Article
+		a.Text = getText(tx, id)
+		return nil
+	})
+	return a, err
+}
+
+// MinPrefix is the shortest id prefix Lookup accepts.
+const MinPrefix = 4
+
+// Lookup finds an article by id, unique id prefix (at least MinPrefix
+// characters) or URL.
+func (x *Index) Lookup(ctx context.Context, idOrURL string) (news.Article, error) {
+	var id string
+	err := x.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketArticles).Get([]byte(idOrURL)); v != nil {
+			id = idOrURL
+			return nil
+		}
+		if v := tx.Bucket(bucketURLs).Get([]byte(idOrURL)); v != nil {
+			id = string(v)
+			return nil
+		}
+		if len(idOrURL) < MinPrefix {
+			return fmt.Errorf("article %q: %w", idOrURL, news.ErrNotFound)
+		}
+		c := tx.Bucket(bucketArticles).Cursor()
+		k, _ := c.Seek([]byte(idOrURL))
+		if k == nil || !hasPrefix(k, idOrURL) {
+			return fmt.Errorf("article %q: %w", idOrURL, news.ErrNotFound)
+		}
+		id = string(k)
+		if k2, _ := c.Next(); k2 != nil && hasPrefix(k2, idOrURL) {
+			return fmt.Errorf("%w: %q is the start of several article ids; give more characters", news.ErrInvalid, idOrURL)
+		}
+		return nil
+	})
+	if err != nil {
+		return news.Article{}, err
+	}
+	return x.Get(ctx, id)
+}
+
+func hasPrefix(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
+}
+
+// List returns the stored articles, newest added first (limit <= 0: all).
+func (x *Index) List(ctx context.Context, limit int) ([]news.Summary, error) {
+	var out []news.Summary
+	err := x.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketAdded).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			if limit > 0 && len(out) >= limit {
+				break
+			}
+			r, ok, err := getRecord(tx, string(v))
+			if err != nil {
+				return err
+			}
+			if ok {
+				out = append(out, r.summary())
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Quotes returns the quotes of one article in text order.
+func (x *Index) Quotes(ctx context.Context, articleID string) ([]news.Quote, error) {
+	var qs []news.Quote
+	err := x.db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketArticles).Get([]byte(articleID)) == nil {
+			return fmt.Errorf("article %s: %w", articleID, news.ErrNotFound)
+		}
+		var err error
+		qs, err = getQuotes(tx, articleID)
+		return err
+	})
+	return qs, err
+}
+
+// Since returns the documents (article with text, quotes and sentences)
+// added in [from, to), oldest first. A zero to means no upper bound.
+func (x *Index) Since(ctx context.Context, from, to time.Time) ([]news.Document, error) {
+	var out []news.Document
+	err := x.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketAdded).Cursor()
+		end := timeKey(to)
+		for k, v := c.Seek(timeKey(from)); k != nil; k, v = c.Next() {
+			if !to.IsZero() && string(k[:8]) >= string(end) {
+				break
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			d, ok, err := getDocument(tx, string(v))
+			if err != nil {
+				return err
+			}
+			if ok {
+				out = append(out, d)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Count is the number of stored articles.
+func (x *Index) Count(ctx context.Context) (int, error) {
+	var n uint64
+	err := x.db.View(func(tx *bolt.Tx) error {
+		n = getUint(tx.Bucket(bucketMeta), metaArticles)
+		return nil
+	})
+	return int(n), err
+}
