@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 )
 
 // gender of an entity, learned from honorifics, role words and pronouns.
@@ -19,6 +20,35 @@ type entity struct {
 	title  string // first role seen ("foreign ministry spokesman")
 	gender gender
 	org    bool
+	// spoke: the entity is the speaker of a quote (surely a source).
+	spoke bool
+}
+
+// personLike reports whether he/she may refer to the entity.
+func (e *entity) personLike() bool {
+	if e.org {
+		return false
+	}
+	if e.gender != genderUnknown {
+		return true
+	}
+	f := strings.Fields(e.name)
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if !isUpperStart(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperStart(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // nameMention is an occurrence of a capitalised name run in the text.
@@ -108,8 +138,17 @@ func (es *entities) entity(name string) *entity {
 
 // addMention records a capitalised name run.
 func (es *entities) addMention(m nameMention) {
-	es.mentions = append(es.mentions, m)
-	e := es.entity(m.name)
+	var e *entity
+	if len(strings.Fields(m.name)) < 2 {
+		// a single word is salient only as a known person's short name
+		e = es.findByWord(strings.ToLower(m.name), m.pos, true)
+		if e == nil {
+			return
+		}
+	} else {
+		es.mentions = append(es.mentions, m)
+		e = es.entity(m.name)
+	}
 	if e.title == "" && m.title != "" {
 		e.title = m.title
 	}
@@ -174,7 +213,14 @@ func (es *entities) resolveName(name string, pos int) *entity {
 // findByWord looks for a multi-word name with w as its last word (last
 // true) or first word.
 func (es *entities) findByWord(w string, pos int, last bool) *entity {
-	var before, after *entity
+	type score struct {
+		count  int
+		before bool
+		words  int
+		first  int
+	}
+	scores := map[*entity]*score{}
+	var order []*entity
 	for _, m := range es.mentions {
 		f := strings.Fields(strings.ToLower(m.name))
 		if len(f) < 2 {
@@ -188,16 +234,41 @@ func (es *entities) findByWord(w string, pos int, last bool) *entity {
 			continue
 		}
 		e := es.byName[strings.ToLower(m.name)]
+		sc := scores[e]
+		if sc == nil {
+			sc = &score{words: len(f), first: m.pos}
+			scores[e] = sc
+			order = append(order, e)
+		}
+		sc.count++
 		if m.pos <= pos {
-			before = e
-		} else if after == nil {
-			after = e
+			sc.before = true
 		}
 	}
-	if before != nil {
-		return before
+	var best *entity
+	var bs *score
+	for _, e := range order {
+		sc := scores[e]
+		if bs == nil {
+			best, bs = e, sc
+			continue
+		}
+		// more mentions win; then names of 2-3 words over longer runs
+		// (caption junk such as "Getty Images Kevin Vickers")
+		better := false
+		switch {
+		case (sc.words <= 3) != (bs.words <= 3):
+			better = sc.words <= 3
+		case sc.count != bs.count:
+			better = sc.count > bs.count
+		case sc.before != bs.before:
+			better = sc.before
+		}
+		if better {
+			best, bs = e, sc
+		}
 	}
-	return after
+	return best
 }
 
 // resolveRole maps "the minister" to the most recent entity whose title has
@@ -262,7 +333,7 @@ func (es *entities) resolvePronoun(p string, pos int, window int) *entity {
 			}
 			continue
 		}
-		if e.org {
+		if !e.personLike() {
 			continue
 		}
 		if e.gender == want || e.gender == genderUnknown {
@@ -290,8 +361,21 @@ func (es *entities) addSalient(pos int, e *entity) {
 // records them (with title words before them).
 func (es *entities) collectNames(text string, toks []token) {
 	first := true
+	depth := 0
 	for i := 0; i < len(toks); {
 		t := toks[i]
+		switch t.text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth > 0 {
+			i++
+			continue
+		}
 		if !t.word || t.quoted || !(t.capitalized() || connectors[t.lower()] && i > 0) {
 			if t.word && !t.quoted {
 				first = false
@@ -312,9 +396,15 @@ func (es *entities) collectNames(text string, toks []token) {
 			}
 			j++
 		}
-		// split title words off the front
+		// title words: everything up to the last title word of the run
+		// ("Surrey Mayor Doug McCallum", "U.S. Secretary of State Mike Pompeo")
 		a := i
-		for a < j && (isTitleWord(toks[a]) || (a == i && first && sentenceStarters[toks[a].lower()]) || connectors[toks[a].lower()]) {
+		for k := i; k < j; k++ {
+			if isTitleWord(toks[k]) || (k == i && first && sentenceStarters[toks[k].lower()]) {
+				a = k + 1
+			}
+		}
+		for a < j && connectors[toks[a].lower()] {
 			a++
 		}
 		// title words preceding in lower case ("foreign ministry spokesman")
@@ -322,14 +412,15 @@ func (es *entities) collectNames(text string, toks []token) {
 		for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !npStop[toks[ts-1].lower()] && !determiners[toks[ts-1].lower()] && i-ts < 4 {
 			ts--
 		}
-		if a < j {
+		credit := j < len(toks) && (toks[j].text == "/" || j > 0 && toks[j-1].end < len(text) && text[toks[j-1].end] == '/')
+		if a < j && !credit {
 			name := text[toks[a].start:toks[j-1].end]
 			name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 			title := ""
 			if ts < a {
 				title = strings.TrimSpace(text[toks[ts].start:toks[a-1].end])
 			}
-			subject := first || i <= 3
+			subject := first
 			if len(strings.Fields(name)) >= 2 || subject {
 				es.addMention(nameMention{pos: toks[a].start, name: name, title: title, subject: subject && !isPossessive(toks[j-1].text)})
 			}
@@ -341,4 +432,65 @@ func (es *entities) collectNames(text string, toks []token) {
 		first = false
 		i = j
 	}
+}
+
+// orgRoles are heads of phrases that refer back to an organisation ("the
+// company", "the agency").
+var orgRoles = map[string]bool{"company": true, "firm": true, "agency": true, "group": true, "organization": true,
+	"organisation": true, "department": true, "ministry": true, "government": true, "service": true, "network": true,
+	"union": true, "party": true, "board": true, "council": true, "institute": true, "association": true,
+	"retailer": true, "bank": true, "airline": true, "automaker": true, "carmaker": true, "giant": true, "startup": true,
+	"charity": true, "club": true, "team": true, "league": true, "office": true, "commission": true, "committee": true}
+
+// lastOrgSpeaker is the most recent organisation that spoke before pos.
+func (es *entities) lastOrgSpeaker(pos, window int) *entity {
+	for k := len(es.salient) - 1; k >= 0; k-- {
+		s := es.salient[k]
+		if s.pos >= pos {
+			continue
+		}
+		if pos-s.pos > window {
+			break
+		}
+		if s.ent.spoke && !s.ent.personLike() {
+			return s.ent
+		}
+	}
+	return nil
+}
+
+// subjectBetween returns the last person named as a sentence subject in
+// [from, to), if any.
+func (es *entities) subjectBetween(from, to int) *entity {
+	var best *entity
+	for _, m := range es.mentions {
+		if m.pos >= to {
+			break
+		}
+		if m.pos < from || !m.subject {
+			continue
+		}
+		e := es.byName[strings.ToLower(m.name)]
+		if e != nil && e.personLike() && !e.org {
+			best = e
+		}
+	}
+	return best
+}
+
+// lastPerson is the most recent person in focus (speaker or subject).
+func (es *entities) lastPerson(pos, window int) *entity {
+	for k := len(es.salient) - 1; k >= 0; k-- {
+		s := es.salient[k]
+		if s.pos >= pos {
+			continue
+		}
+		if pos-s.pos > window {
+			break
+		}
+		if s.ent.personLike() {
+			return s.ent
+		}
+	}
+	return nil
 }

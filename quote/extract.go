@@ -13,7 +13,7 @@ import (
 type cand struct {
 	s, e   int // span of the quote text
 	kind   news.QuoteKind
-	sp     np  // speaker phrase at the cue (may be empty)
+	sp     np // speaker phrase at the cue (may be empty)
 	cue    string
 	outlet string
 	para   int
@@ -463,6 +463,15 @@ func (ex *extractor) resolve() {
 			}
 		case sp.role != "":
 			e = ex.ents.resolveRole(sp.role, sp.start)
+			det := strings.ToLower(firstWord(sp.text))
+			if e == nil && orgRoles[sp.role] && determiners[det] {
+				e = ex.ents.lastOrgSpeaker(sp.start, window)
+			}
+			if e == nil && det == "the" && !orgRoles[sp.role] && !strings.HasSuffix(sp.role, "s") {
+				// a definite description ("the 26-year-old right wing")
+				// refers back to the last person in focus
+				e = ex.ents.lastPerson(sp.start, window)
+			}
 			if e == nil {
 				e = ex.ents.entity(strings.TrimSpace(sp.text))
 				if g, ok := genderWords[sp.role]; ok {
@@ -471,6 +480,7 @@ func (ex *extractor) resolve() {
 			}
 		}
 		if e != nil {
+			e.spoke = true
 			c.ent = e
 			c.speaker = e.name
 			c.title = e.title
@@ -515,28 +525,40 @@ func firstWord(s string) string {
 // attributed quote in the same paragraph.
 func (ex *extractor) inheritSource(i int) *cand {
 	c := &ex.cands[i]
+	var src *cand
 	for k := i - 1; k >= 0; k-- {
 		p := &ex.cands[k]
 		if p.para < c.para-1 {
 			break
 		}
-		if p.speaker != "" || (!p.inherit && !p.sp.empty()) {
-			if p.speaker == "" {
-				continue
-			}
-			return p
-		}
-	}
-	for k := i + 1; k < len(ex.cands); k++ {
-		p := &ex.cands[k]
-		if p.para != c.para {
+		if p.speaker != "" {
+			src = p
 			break
 		}
-		if !p.inherit && !p.sp.empty() && p.sent == c.sent {
-			return p
+	}
+	if src == nil {
+		for k := i + 1; k < len(ex.cands); k++ {
+			p := &ex.cands[k]
+			if p.para != c.para {
+				break
+			}
+			if !p.inherit && !p.sp.empty() && p.sent == c.sent {
+				return p
+			}
 		}
 	}
-	return nil
+	// A person introduced as a sentence subject after that quote (and
+	// before this one) is the likelier speaker of a quote that follows.
+	floor := c.s - 1500
+	if src != nil {
+		floor = src.e
+	}
+	if !c.fromSentence {
+		if e := ex.ents.subjectBetween(floor, c.s); e != nil && (src == nil || e != src.ent) {
+			return &cand{speaker: e.name, title: e.title, ent: e}
+		}
+	}
+	return src
 }
 
 // output converts the candidates to news.Quote values.

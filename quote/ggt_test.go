@@ -30,3 +30,27 @@ func TestGGTDev(t *testing.T) {
 		}
 	}
 }
+
+// TestGGTDoc prints the extraction of one ggt-dev article next to its gold
+// quotes (QUOTE_DOC=<doc id>), for reading misses.
+func TestGGTDoc(t *testing.T) {
+	id := os.Getenv("QUOTE_DOC")
+	if id == "" {
+		t.Skip("set QUOTE_DOC=<doc id> to print one article")
+	}
+	set, err := eval.LoadGGT(ggtDir)
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, d := range set.Docs {
+		if d.ID != id {
+			continue
+		}
+		for _, q := range quote.Extract(d.Text) {
+			t.Logf("PRED %-7s %-22q %-20q %-25q out=%q | %.90q", q.Kind, q.Speaker, q.Mention, q.Title, q.Outlet, q.Text)
+		}
+		for _, g := range d.Quotes {
+			t.Logf("GOLD %-22q %-12q | %.90q", g.Reference, g.Speaker, g.Text)
+		}
+	}
+}

@@ -43,7 +43,7 @@ var npStop = map[string]bool{
 }
 
 // connectors may appear inside a name or title between capitalised words.
-var connectors = map[string]bool{"of": true, "the": true, "de": true, "van": true, "von": true, "der": true, "del": true, "da": true, "di": true, "du": true, "la": true, "le": true, "bin": true, "al": true, "and": true, "for": true, "&": true}
+var connectors = map[string]bool{"of": true, "the": true, "de": true, "van": true, "von": true, "der": true, "del": true, "da": true, "di": true, "du": true, "la": true, "le": true, "bin": true, "al": true, "&": true}
 
 // determiners start a role phrase.
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "another": true, "some": true, "one": true, "many": true, "several": true, "two": true, "three": true, "other": true, "most": true}
@@ -196,7 +196,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	if pronouns[l] {
 		return np{start: toks[i].start, end: toks[i].end, text: toks[i].text, pronoun: l}
 	}
-	if npStop[l] && !toks[i].capitalized() {
+	if npStop[l] && (!toks[i].capitalized() || i == 0 || sentenceStarters[l]) {
 		return np{}
 	}
 	j := i
@@ -216,7 +216,9 @@ func backPhrase(text string, toks []token, i, floor int) np {
 		}
 		tl := t.lower()
 		if npStop[tl] && !(connectors[tl] && j-1 >= floor && toks[j-1].capitalized() && j+1 <= i && toks[j+1].capitalized()) {
-			if !(t.capitalized() && j != i && !sentenceStarters[tl] && !npStop[tl]) {
+			// a capitalised word that is not sentence-initial is a name
+			// ("May", "Will"), unless a connective ("But", "And")
+			if !(t.capitalized() && !sentenceStarters[tl] && j > 0 && toks[j-1].word) {
 				break
 			}
 		}
@@ -246,6 +248,12 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	k := i
 	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && connectors[toks[k].lower()] && toks[k-1].capitalized() && !isTitleWord(toks[k-1]))) {
 		k--
+	}
+	if k < i && k > a && toks[k].lower() == "of" && determiners[toks[a].lower()] {
+		// "the former sergeant-at-arms of the House of Commons": a role
+		// phrase whose head comes before "of"
+		n.role = strings.ToLower(toks[k-1].text)
+		return n
 	}
 	if k < i {
 		// trim leading connectors
