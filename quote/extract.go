@@ -125,6 +125,10 @@ func isCueToken(toks []token, i int) bool {
 	if _, ok := cueVerbs[l]; !ok {
 		return false
 	}
+	if t.capitalized() {
+		// "Secretary of State", "Says" in a headline: not a cue
+		return false
+	}
 	if i > 0 && passiveBefore[toks[i-1].lower()] {
 		return false
 	}

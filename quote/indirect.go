@@ -331,12 +331,12 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 			// X said (that) CLAUSE
 			e := clauseEnd(toks, k)
+			if !sayVerbs[l] && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" {
+				// "announced these intentions": an object, not a clause
+				continue
+			}
 			emit(k, e, sp, t.text, false, ol)
 			sentSpeaker = sp
-			// also a clause before: "CLAUSE, X said, CLAUSE2" handled below
-			if spTok > floorTok+1 && spTok > 0 && toks[spTok-1].text == "," && !weakCues[l] {
-				emit(floorTok, spTok-1, sp, t.text, false, ol)
-			}
 			c = e
 			floorTok = e
 			continue
@@ -376,3 +376,10 @@ func onlyPunctToks(toks []token, a, b int) bool {
 	}
 	return true
 }
+
+// sayVerbs introduce a reported clause without "that" freely ("said the
+// cost could be reduced"); other cues need "that" or a pronoun subject.
+var sayVerbs = map[string]bool{"say": true, "says": true, "said": true, "told": true, "tells": true, "tell": true,
+	"added": true, "adds": true, "wrote": true, "writes": true, "claimed": true, "claims": true, "argued": true,
+	"argues": true, "warned": true, "warns": true, "insisted": true, "insists": true, "stated": true, "states": true,
+	"believes": true, "thinks": true, "suggested": true, "noted": true, "notes": true, "explained": true}

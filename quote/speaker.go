@@ -39,7 +39,7 @@ var npStop = map[string]bool{
 	"all": true, "both": true, "each": true, "every": true, "no": true, "even": true, "just": true,
 	"only": true, "later": true, "earlier": true, "once": true, "again": true, "here": true, "ago": true,
 	"last": true, "next": true, "today": true, "yesterday": true, "tomorrow": true, "him": true, "her": true,
-	"them": true, "us": true, "me": true, "it": true, "its": true, "one": true,
+	"them": true, "us": true, "me": true, "it": true, "its": true, "one": true, "of": true,
 }
 
 // connectors may appear inside a name or title between capitalised words.
@@ -70,8 +70,18 @@ func init() {
 	}
 }
 
-// isTitleWord reports whether a token is a title word (case-insensitive).
-func isTitleWord(t token) bool { return titleWords[t.lower()] }
+// isTitleWord reports whether a token is a title word (case-insensitive),
+// tolerating a clipped title ("Vice Preside Kamala Harris").
+func isTitleWord(t token) bool {
+	l := t.lower()
+	if titleWords[l] {
+		return true
+	}
+	if len(l) >= 5 && (strings.HasPrefix("president", l) || strings.HasPrefix("minister", l) || strings.HasPrefix("secretary", l) || strings.HasPrefix("spokesperson", l) || strings.HasPrefix("governor", l)) {
+		return true
+	}
+	return false
+}
 
 // nationalities and similar adjectives that precede titles: they belong to
 // the title, never to a name. Only needed when they touch a name directly
