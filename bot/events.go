@@ -50,7 +50,7 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent, retry int, retryReason stri
 	case *slackevents.MessageEvent:
 		// message.im only: joins, edits, deletions and bot posts have a
 		// subtype or a bot id.
-		if e.ChannelType != "im" || e.SubType != "" || e.BotID != "" || e.User == "" || e.Message != nil {
+		if e.ChannelType != "im" || e.SubType != "" || e.BotID != "" || e.User == "" {
 			return
 		}
 		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: true}

@@ -78,6 +78,7 @@ func (f *fakeService) Summary(ctx context.Context, from, to time.Time) (news.Dig
 type call struct {
 	Method string
 	Form   url.Values
+	TS     string // the ts the fake answered
 }
 
 // blocks decodes the call's blocks.
@@ -121,9 +122,10 @@ func newFakeSlack(t *testing.T, extra ...slacktest.Binder) *fakeSlack {
 				f.seq++
 				n := f.seq
 				f.mu.Unlock()
-				f.calls <- call{Method: method, Form: r.PostForm}
+				ts := fmt.Sprintf("1700000000.%06d", n)
+				f.calls <- call{Method: method, Form: r.PostForm, TS: ts}
 				w.Header().Set("Content-Type", "application/json")
-				out := map[string]any{"ok": true, "ts": fmt.Sprintf("1700000000.%06d", n), "channel": r.PostForm.Get("channel")}
+				out := map[string]any{"ok": true, "ts": ts, "channel": r.PostForm.Get("channel")}
 				if resp != nil {
 					out = resp(r.PostForm).(map[string]any)
 				}
