@@ -87,6 +87,7 @@ func extractHTML(text string, u *url.URL) (news.Article, error) {
 		return news.Article{}, noText(u)
 	}
 	meta := scanMeta(doc)
+	dropPromos(doc)
 	p := readability.NewParser()
 	ra, err := p.ParseAndMutate(doc, u)
 	if err != nil || ra.Node == nil {
@@ -106,6 +107,20 @@ func extractHTML(text string, u *url.URL) (news.Article, error) {
 	if a.Title == "" {
 		a.Title = shorten(firstLine(body), maxTitleRunes)
 	}
+	// readability keeps "Headline | Outlet" when the headline is short;
+	// the page's own <h1> tells which part is the headline.
+	for _, h := range meta.h1s {
+		if outlet := titleOutlet(a.Title, h); outlet != "" {
+			a.Title = h
+			if a.Outlet == "" {
+				a.Outlet = outlet
+			}
+			break
+		}
+	}
+	if a.Outlet == "" {
+		a.Outlet = titleOutlet(meta.title, a.Title)
+	}
 	if a.Outlet == "" {
 		a.Outlet = hostOutlet(u)
 	}
@@ -119,8 +134,10 @@ func extractHTML(text string, u *url.URL) (news.Article, error) {
 
 // pageMeta is what scanMeta finds in the page itself.
 type pageMeta struct {
-	canonical string // <link rel=canonical>
-	ogURL     string // <meta property=og:url>
+	title     string   // <title>
+	h1s       []string // the text of the first few <h1>
+	canonical string   // <link rel=canonical>
+	ogURL     string   // <meta property=og:url>
 	published time.Time
 }
 
@@ -149,6 +166,16 @@ func scanMeta(doc *html.Node) pageMeta {
 					name == "date" || name == "pubdate" || name == "publish-date" || name == "publishdate" ||
 					name == "article.published" || name == "sailthru.date"):
 					m.published = parseDate(content)
+				}
+			case "h1":
+				if len(m.h1s) < 3 {
+					if h := clean(nodeText(n)); h != "" {
+						m.h1s = append(m.h1s, h)
+					}
+				}
+			case "title":
+				if m.title == "" && n.FirstChild != nil {
+					m.title = clean(n.FirstChild.Data)
 				}
 			case "time":
 				if timeTag.IsZero() {
@@ -225,6 +252,101 @@ func site(host string) string {
 		return d
 	}
 	return host
+}
+
+// titleOutlet finds the outlet in a <title> such as "Headline | Outlet" or
+// "Headline - Outlet", when the part before the separator is the headline.
+func titleOutlet(pageTitle, headline string) string {
+	headline = strings.ToLower(clean(headline))
+	if headline == "" {
+		return ""
+	}
+	for _, sep := range []string{" | ", " - ", " — ", " – ", " :: "} {
+		i := strings.LastIndex(pageTitle, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(pageTitle[:i]), strings.TrimSpace(pageTitle[i+len(sep):])
+		if strings.ToLower(head) == headline && tail != "" && len(strings.Fields(tail)) <= 5 {
+			return tail
+		}
+	}
+	return ""
+}
+
+// promoWords mark, in a class or id, the boxes that sit inside article
+// bodies without being part of them and that readability keeps: newsletter
+// sign-ups, pull quotes (a repeat of the text, or worse a paraphrase),
+// donation and "read more" boxes, author bios.
+var promoWords = []string{"newsletter", "pullquote", "pull-quote", "signup", "sign-up", "subscribe",
+	"promo", "donate", "read-more", "readmore", "author-bio", "cookie", "consent", "recommended"}
+
+// maxPromoRunes bounds the text of a promotional box (in letters and digits).
+const maxPromoRunes = 1000
+
+// dropPromos removes small promotional boxes before readability runs. A box
+// is never one that holds an <article> or <main>, or a third or more of the
+// page's text: a class such as "has-newsletter" on a wrapper of the article
+// must not remove the article.
+func dropPromos(doc *html.Node) {
+	total := countWordRunes(nodeText(doc))
+	var doomed []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && hasPromoName(n) && !holdsArticle(n) {
+			if r := countWordRunes(nodeText(n)); r < maxPromoRunes && r*3 < total {
+				doomed = append(doomed, n)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, n := range doomed {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+func hasPromoName(n *html.Node) bool {
+	switch n.Data {
+	case "html", "body", "main", "article":
+		return false
+	}
+	names := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	for _, w := range promoWords {
+		if strings.Contains(names, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func holdsArticle(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "article" || c.Data == "main") || holdsArticle(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 // hostOutlet is the outlet name made from a host: "www.bbc.co.uk" -> "bbc.co.uk".

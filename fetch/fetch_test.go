@@ -131,6 +131,7 @@ func TestFetchArticle(t *testing.T) {
 		"Subscribe today", "Skip to content", "Most read", "Ferry timetable", // navigation, sidebar
 		"All rights reserved", "Privacy policy", "Sign up", // footer, newsletter
 		"Share on Facebook", "window.dataLayer",
+		"Morning Briefing", "before 7am", // promotional box inside the body
 	} {
 		if strings.Contains(a.Text, s) {
 			t.Errorf("text has non-article text %q", s)
@@ -173,6 +174,23 @@ func TestFetchMetadataFallbacks(t *testing.T) {
 	}
 	if !a.Published.Equal(time.Date(2024, 11, 2, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("published %v", a.Published)
+	}
+}
+
+func TestOutletFromTitle(t *testing.T) {
+	// No og:site_name: the outlet comes from "<headline> | <outlet>", and a
+	// wrapper whose class looks promotional is kept because it holds the
+	// article.
+	body := strings.Replace(string(articlePage("Dam to be rebuilt | Valley Herald", "")), "<h1>Dam to be rebuilt | Valley Herald</h1>", "<h1>Dam to be rebuilt</h1>", 1)
+	body = strings.Replace(body, "<article>", `<div class="page has-newsletter-signup"><article>`, 1)
+	body = strings.Replace(body, "</article>", "</article></div>", 1)
+	srv := serve(t, map[string]http.HandlerFunc{"/a.html": page("text/html", []byte(body))})
+	a, err := newClient(t, fetch.Config{}).Fetch(context.Background(), srv.URL+"/a.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Dam to be rebuilt" || a.Outlet != "Valley Herald" {
+		t.Errorf("title %q outlet %q", a.Title, a.Outlet)
 	}
 }
 
