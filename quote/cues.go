@@ -71,7 +71,7 @@ func init() {
 		"describe", "describes", "described",
 		"disclosed", "revealed", "reveals",
 		"vowed", "vows", "pledged", "pledges", "promised", "promises",
-		"urged", "urges",
+		"urged", "urges", "indicated", "indicates", "acknowledged",
 		"believes", "believed", "thinks", "feels",
 	}
 	objectVerbs := []string{

@@ -58,6 +58,9 @@ type sentence struct {
 	toks   []token
 	quotes []qspan
 	serial int
+	// headline: a short line without final punctuation (a title or
+	// subheading), where "X says Y" is not annotated speech.
+	headline bool
 }
 
 func (ex *extractor) run() {
@@ -67,6 +70,7 @@ func (ex *extractor) run() {
 		qs := findQuotes(text, p.start, p.end)
 		for _, ss := range splitSentences(text, p.start, p.end, qs) {
 			s := sentence{sp: ss, para: p.index, serial: len(sents)}
+			s.headline = isHeadline(text, p.start, p.end)
 			s.toks = tokenize(text, ss.start, ss.end)
 			for _, q := range qs {
 				o := q.outer()
@@ -603,4 +607,15 @@ func (ex *extractor) output() []news.Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// isHeadline reports whether a paragraph is a short line without final
+// punctuation.
+func isHeadline(text string, s, e int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[s:e])
+	switch r {
+	case '.', '!', '?', '"', '”', '’', '\'', ')', ':', '…':
+		return false
+	}
+	return wordCount(text, s, e) < 25 && !strings.Contains(text[s:e], ",")
 }

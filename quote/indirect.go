@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"newsbot/news"
 )
 
@@ -160,7 +162,7 @@ func clauseEnd(toks []token, k int) int {
 		}
 		if toks[j].text == "," && j+1 < len(toks) {
 			n := toks[j+1].lower()
-			if n == "according" || n == "per" {
+			if n == "according" || n == "per" || participleCues[n] {
 				return j
 			}
 		}
@@ -180,6 +182,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 	}
 	floorTok := 0 // clauses start after earlier material of the sentence
 	var sentSpeaker np
+	noVerbCheck := false
 	emit := func(a, b int, sp np, cue string, inherit bool, clauseOutlet string) {
 		// a, b: token range [a, b)
 		for a < b && (toks[a].text == "," || toks[a].text == "—" || toks[a].text == "–" || toks[a].text == ":") {
@@ -197,7 +200,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			en = toks[b].end
 		}
 		words := wordCount(text, st, en)
-		if words < 3 {
+		if words < 3 || (!noVerbCheck && !hasFiniteVerb(toks, a, b)) || s.headline {
 			return
 		}
 		kind := news.Indirect
@@ -331,7 +334,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 			// X said (that) CLAUSE
 			e := clauseEnd(toks, k)
-			if !sayVerbs[l] && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" {
+			if (!sayVerbs[l] || l == "added" || l == "adds" || l == "claimed" || l == "claims") && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" {
 				// "announced these intentions": an object, not a clause
 				continue
 			}
@@ -359,7 +362,9 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			if k < len(toks) && toks[k].text == "," {
 				e := clauseEnd(toks, k+1)
 				if clauseStartOK(toks, k+1) {
+					noVerbCheck = true
 					emit(k+1, e, sp, t.text, false, ol)
+					noVerbCheck = false
 				}
 				c = e
 			}
@@ -383,3 +388,61 @@ var sayVerbs = map[string]bool{"say": true, "says": true, "said": true, "told": 
 	"added": true, "adds": true, "wrote": true, "writes": true, "claimed": true, "claims": true, "argued": true,
 	"argues": true, "warned": true, "warns": true, "insisted": true, "insists": true, "stated": true, "states": true,
 	"believes": true, "thinks": true, "suggested": true, "noted": true, "notes": true, "explained": true}
+
+// finiteVerbs are common auxiliaries and irregular verb forms; with "-ed"
+// words they tell a reported clause ("the cost could be reduced") from an
+// object ("responsibility for the attack", "0.4 per cent to 5,865").
+var finiteVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`is are was were be been being am has have had will would can could may might shall
+		should must did does do won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't haven't hadn't didn't
+		doesn't don't shouldn't it's he's she's that's there's they're we're i'm they've we've i've he'd she'd they'd
+		we'd i'd he'll she'll they'll we'll i'll it’s he’s she’s that’s there’s they’re we’re i’m they’ve we’ve i’ve
+		won’t can’t isn’t aren’t wasn’t weren’t hasn’t haven’t didn’t doesn’t don’t wouldn’t couldn’t
+		said says went goes got gets made makes took takes came comes saw sees knew knows thought thinks told tells
+		gave gives found finds became becomes left leaves felt feels kept keeps began begins brought brings held holds
+		stood stands ran runs wants needs seems lacks remains means includes contains shows puts put set sets cost
+		costs hit hits let lets meant sent spent lost won paid built bought caught fought taught sought led read
+		rose fell grew drew threw wrote spoke broke chose froze drove rode wore tore swore hid bit shot fled met
+		sold understood withdrew forgot forgave overcame undertook need favour favor constitute account go want
+		say think believe know feel see look hope plan expect remain continue agree support oppose help make take
+		come give get work seem stand exist face move live lead deserve belong care matter pay owe allow`) {
+		finiteVerbs[w] = true
+	}
+}
+
+// hasFiniteVerb reports whether tokens [a, b) look like a clause: a
+// pronoun subject, an auxiliary or a past-tense verb among the first words.
+func hasFiniteVerb(toks []token, a, b int) bool {
+	n := 0
+	for k := a; k < b && n < 16; k++ {
+		t := toks[k]
+		if !t.word {
+			continue
+		}
+		n++
+		l := t.lower()
+		if n == 1 && (l == "that" || l == "if" || l == "whether" || l == "why" || l == "how" || l == "what") {
+			continue
+		}
+		if finiteVerbs[l] {
+			return true
+		}
+		if (n <= 2) && (pronouns[l] || l == "there") {
+			return true
+		}
+		if len(l) > 4 && strings.HasSuffix(l, "ed") && !t.capitalized() {
+			return true
+		}
+		// present tense after a noun: "the party needs", "Ottawa holds"
+		if n >= 2 && len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !t.capitalized() && k > a {
+			p := toks[k-1]
+			pl := p.lower()
+			if p.word && !determiners[pl] && !npStop[pl] && !isNumber(p.text) && pl != "more" && pl != "few" && pl != "unanswered" {
+				return true
+			}
+		}
+	}
+	return false
+}

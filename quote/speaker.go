@@ -127,10 +127,23 @@ func backNP(text string, toks []token, end, floor int) np {
 		for j >= floor && toks[j].text != "," && !toks[j].quoted && !isClauseBreak(toks[j].text) {
 			j--
 		}
-		if j < floor || toks[j].text != "," || i-j-1 < 1 || i-j-1 > 14 {
+		if j < floor || toks[j].text != "," || i-j-1 < 1 {
 			return np{}
 		}
 		apA, apB := j+1, i // appositive tokens [apA, apB)
+		relative := false
+		switch toks[apA].lower() {
+		case "who", "which", "whose", "whom":
+			relative = true
+		}
+		if i-j-1 > 14 && !(relative && i-j-1 <= 40) {
+			return np{}
+		}
+		if !relative && hasFiniteVerb(toks, apA, apB) {
+			// "Somehow, the family will find a way, adds X": a clause,
+			// not an appositive
+			return np{}
+		}
 		appos := strings.TrimSpace(text[toks[apA].start:toks[apB-1].end])
 		switch toks[apA].lower() {
 		case "who", "which", "whose", "where", "when", "whom", "in", "on", "at", "after", "before", "during", "speaking", "according", "however", "though", "meanwhile":
