@@ -2,11 +2,591 @@ package handlers
 
 import (
 	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
 
 	"newsbot/news"
 )
 
+// TermStatter is implemented by stores that can analyse text the way they
+// index it and say how common each term is. Ask uses it to weigh the words
+// of a question by rarity (a match on "penguins" means more than one on
+// "people"); without it every word weighs the same.
+type TermStatter interface {
+	// TermStats analyses text as the field of kind ("quote" or "sentence")
+	// is analysed and returns each distinct term with the number of
+	// documents of that kind holding it, and the number of such documents.
+	TermStats(ctx context.Context, kind, text string) (terms []news.TermStat, docs int, err error)
+}
+
+// ArticleFinder is implemented by stores that can search article titles.
+type ArticleFinder interface {
+	FindArticles(ctx context.Context, text string, limit int) ([]news.Ref, error)
+}
+
+// Thresholds of the answer decision. Coverage is the share of the
+// question's weight (by rarity) that a candidate matches; below minCoverage
+// newsbot declines rather than name a speaker that may be wrong.
+const (
+	minCoverage        = 0.55
+	minPassageCoverage = 0.6
+	maxAlternatives    = 2
+	maxListed          = 8
+	searchDepth        = 40
+)
+
 // Ask answers one question.
 func (h *Handlers) Ask(ctx context.Context, req AskRequest) (news.Answer, error) {
-	return news.Answer{Question: req.Question, Kind: news.AnswerNone}, nil
+	q := strings.TrimSpace(req.Question)
+	ans := news.Answer{Question: q, Kind: news.AnswerNone}
+	if q == "" {
+		ans.Note = `Ask me a question, for example "who said calling for peace is cheap?"`
+		return ans, nil
+	}
+	if len(q) > 2000 {
+		ans.Note = "That question is too long for me; ask it in a sentence or two."
+		return ans, nil
+	}
+	p := parseQuestion(q)
+	var err error
+	switch p.intent {
+	case intentWhoSaid:
+		ans, err = h.whoSaid(ctx, p, req)
+	case intentWhatSaid, intentQuotesBy:
+		ans, err = h.whatSaid(ctx, p, req)
+	case intentQuotedIn:
+		ans, err = h.quotedIn(ctx, p)
+	default:
+		ans, err = h.general(ctx, p.content, req)
+	}
+	if err != nil {
+		return news.Answer{}, fmt.Errorf("answer %q: %w", q, err)
+	}
+	ans.Question = q
+	if ans.Kind == news.AnswerNone && ans.Note == "" {
+		ans.Note = "I found nothing that answers this."
+	}
+	return ans, nil
+}
+
+// candidate is a quote or passage under consideration.
+type candidate struct {
+	answer   news.Answer
+	coverage float64
+	matched  int
+	rank     float64
+	speaker  string
+}
+
+func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.Answer, error) {
+	qt, err := h.questionTerms(ctx, "quote", p.content)
+	if err != nil {
+		return news.Answer{}, err
+	}
+	if len(qt) == 0 {
+		return news.Answer{Kind: news.AnswerNone, Note: "Tell me some words of the quote, e.g. \"who said calling for peace is cheap?\""}, nil
+	}
+	query := news.QuoteQuery{Text: p.content, Phrases: phrases(p.content), Limit: searchDepth}
+	cands, err := h.quoteCandidates(ctx, query, qt, p, req)
+	if err != nil {
+		return news.Answer{}, err
+	}
+	if len(cands) == 0 || cands[0].coverage < minCoverage {
+		// Nothing close: allow small spelling differences.
+		query.Fuzzy = true
+		more, err := h.quoteCandidates(ctx, query, qt, p, req)
+		if err != nil {
+			return news.Answer{}, err
+		}
+		cands = mergeCandidates(cands, more)
+	}
+	cands = acceptable(cands, qt, minCoverage)
+	if len(cands) == 0 {
+		return news.Answer{Kind: news.AnswerNone, Note: "I found no quote that says this."}, nil
+	}
+	// Prefer an attributed quote: a quote without a known speaker answers
+	// "who said" only when nothing attributed comes close.
+	best := 0
+	for i, c := range cands {
+		if c.speaker != "" {
+			if c.rank >= cands[0].rank-0.08 {
+				best = i
+			}
+			break
+		}
+	}
+	top := cands[best]
+	ans := top.answer
+	ans.Kind = news.AnswerQuote
+	if ans.Speaker == "" {
+		ans.Note = "I found the quote, but the article does not say clearly who said it."
+	}
+	seen := map[string]bool{ans.Article.ID + "|" + ans.Quote: true}
+	for i, c := range cands {
+		if i == best || len(ans.Alternatives) >= maxAlternatives {
+			continue
+		}
+		key := c.answer.Article.ID + "|" + c.answer.Quote
+		if seen[key] || c.rank < top.rank*0.5 {
+			continue
+		}
+		seen[key] = true
+		alt := c.answer
+		alt.Kind = news.AnswerQuote
+		ans.Alternatives = append(ans.Alternatives, alt)
+	}
+	return ans, nil
+}
+
+// quoteCandidates searches quotes and ranks them by how much of the
+// question they cover.
+func (h *Handlers) quoteCandidates(ctx context.Context, query news.QuoteQuery, qt []qterm, p parsed, req AskRequest) ([]candidate, error) {
+	hits, err := h.store.SearchQuotes(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if len(req.ArticleIDs) > 0 {
+		// The conversation's articles first: search them on their own too so
+		// a weaker match there is not crowded out.
+		query.ArticleIDs = req.ArticleIDs
+		local, err := h.store.SearchQuotes(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(local, hits...)
+	}
+	inThread := map[string]bool{}
+	for _, id := range req.ArticleIDs {
+		inThread[id] = true
+	}
+	maxScore := 0.0
+	for _, hit := range hits {
+		maxScore = math.Max(maxScore, hit.Score)
+	}
+	seen := map[string]bool{}
+	var cands []candidate
+	for _, hit := range hits {
+		key := fmt.Sprintf("%s|%d", hit.Quote.ArticleID, hit.Quote.Start)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		cov, n := coverage(qt, hit.Terms, hit.Quote.Text)
+		rank := cov
+		if maxScore > 0 {
+			rank += 0.15 * hit.Score / maxScore
+		}
+		if p.outlet != "" && strings.EqualFold(hit.Quote.Outlet, p.outlet) {
+			rank += 0.1
+		}
+		if p.role != "" && strings.Contains(strings.ToLower(hit.Quote.Title+" "+hit.Quote.Speaker), lastWord(p.role)) {
+			rank += 0.05
+		}
+		if inThread[hit.Quote.ArticleID] {
+			rank += 0.1
+		}
+		if hit.Quote.Speaker != "" {
+			rank += 0.02
+		}
+		a := quoteAnswer(hit)
+		cands = append(cands, candidate{answer: a, coverage: cov, matched: n, rank: rank, speaker: hit.Quote.Speaker})
+	}
+	sortCandidates(cands)
+	return cands, nil
+}
+
+func quoteAnswer(hit news.QuoteHit) news.Answer {
+	q := hit.Quote
+	return news.Answer{
+		Kind:    news.AnswerQuote,
+		Speaker: q.Speaker,
+		Title:   q.Title,
+		Quote:   q.Text,
+		Outlet:  q.Outlet,
+		Article: hit.Article,
+		Score:   round3(hit.Score),
+		Matched: hit.Matched,
+	}
+}
+
+func passageAnswer(hit news.PassageHit) news.Answer {
+	return news.Answer{
+		Kind:    news.AnswerPassage,
+		Quote:   hit.Sentence.Text,
+		Article: hit.Article,
+		Score:   round3(hit.Score),
+		Matched: hit.Matched,
+	}
+}
+
+func mergeCandidates(a, b []candidate) []candidate {
+	seen := map[string]bool{}
+	var out []candidate
+	for _, c := range append(a, b...) {
+		key := c.answer.Article.ID + "|" + c.answer.Quote
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, c)
+	}
+	sortCandidates(out)
+	return out
+}
+
+func sortCandidates(cs []candidate) {
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].rank > cs[j].rank })
+}
+
+// acceptable keeps the candidates that cover enough of the question: the
+// coverage threshold, and at least two matched words when the question has
+// two or more.
+func acceptable(cs []candidate, qt []qterm, min float64) []candidate {
+	need := 2
+	if len(qt) < 2 {
+		need = len(qt)
+	}
+	var out []candidate
+	for _, c := range cs {
+		if c.coverage >= min && c.matched >= need {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (h *Handlers) whatSaid(ctx context.Context, p parsed, req AskRequest) (news.Answer, error) {
+	if strings.TrimSpace(p.speaker) == "" {
+		return h.general(ctx, p.content, req)
+	}
+	query := news.QuoteQuery{Speaker: p.speaker, Text: p.content, Limit: searchDepth}
+	if len(req.ArticleIDs) > 0 && p.content == "" {
+		query.ArticleIDs = req.ArticleIDs
+	}
+	hits, err := h.store.SearchQuotes(ctx, query)
+	if err != nil {
+		return news.Answer{}, err
+	}
+	if len(hits) == 0 && query.ArticleIDs != nil {
+		query.ArticleIDs = nil
+		if hits, err = h.store.SearchQuotes(ctx, query); err != nil {
+			return news.Answer{}, err
+		}
+	}
+	if len(hits) == 0 {
+		return news.Answer{Kind: news.AnswerNone, Note: fmt.Sprintf("I have no quotes by %s.", p.speaker)}, nil
+	}
+	var list []news.Answer
+	if p.content != "" {
+		qt, err := h.questionTerms(ctx, "quote", p.content)
+		if err != nil {
+			return news.Answer{}, err
+		}
+		for _, hit := range hits {
+			if cov, _ := coverage(qt, hit.Terms, hit.Quote.Text); cov > 0 {
+				list = append(list, quoteAnswer(hit))
+			}
+		}
+		if len(list) == 0 {
+			return news.Answer{Kind: news.AnswerNone, Note: fmt.Sprintf("I found quotes by %s, but none about %s. Try \"quotes by %s\".", hits[0].Quote.Speaker, p.content, p.speaker)}, nil
+		}
+	} else {
+		for _, hit := range hits {
+			list = append(list, quoteAnswer(hit))
+		}
+		// Newest first, then in text order.
+		sort.SliceStable(list, func(i, j int) bool {
+			return newer(list[i].Article, list[j].Article)
+		})
+	}
+	if len(list) > maxListed {
+		list = list[:maxListed]
+	}
+	ans := list[0]
+	ans.Quotes = list
+	ans.Note = fmt.Sprintf("Quotes by %s:", list[0].Speaker)
+	if p.content != "" {
+		ans.Note = fmt.Sprintf("What %s said about %s:", list[0].Speaker, p.content)
+	}
+	return ans, nil
+}
+
+func newer(a, b news.Ref) bool {
+	ta, tb := a.Published, b.Published
+	if ta.IsZero() {
+		ta = a.Added
+	}
+	if tb.IsZero() {
+		tb = b.Added
+	}
+	return ta.After(tb)
+}
+
+func (h *Handlers) quotedIn(ctx context.Context, p parsed) (news.Answer, error) {
+	target := strings.Trim(strings.TrimSpace(p.article), `"'“”‘’<>`)
+	target = strings.TrimPrefix(strings.TrimPrefix(target, "the article "), "article ")
+	art, err := h.findArticle(ctx, target)
+	if err != nil {
+		return news.Answer{}, err
+	}
+	if art.ID == "" {
+		return news.Answer{Kind: news.AnswerNone, Note: fmt.Sprintf("I have no article matching %q. /newsbot list shows what I have.", target)}, nil
+	}
+	qs, err := h.store.Quotes(ctx, art.ID)
+	if err != nil {
+		return news.Answer{}, err
+	}
+	var list []news.Answer
+	bySpeaker := map[string]int{}
+	for _, q := range qs {
+		if q.Speaker == "" {
+			continue
+		}
+		k := news.NormalizeName(q.Speaker)
+		if i, ok := bySpeaker[k]; ok {
+			// One entry per speaker: keep their longest direct quote.
+			if q.Kind == news.Direct && len(q.Text) > len(list[i].Quote) {
+				list[i].Quote, list[i].Outlet, list[i].Title = q.Text, q.Outlet, firstNonEmpty(q.Title, list[i].Title)
+			}
+			continue
+		}
+		bySpeaker[k] = len(list)
+		list = append(list, news.Answer{Kind: news.AnswerQuote, Speaker: q.Speaker, Title: q.Title, Quote: q.Text, Outlet: q.Outlet, Article: art})
+	}
+	if len(list) == 0 {
+		return news.Answer{Kind: news.AnswerNone, Article: art, Note: fmt.Sprintf("I found no attributed quotes in %q.", art.Title)}, nil
+	}
+	ans := list[0]
+	ans.Quotes = list
+	ans.Note = fmt.Sprintf("%d people quoted in %q:", len(list), art.Title)
+	return ans, nil
+}
+
+// findArticle finds an article by id, URL or title words; a zero Ref means
+// none.
+func (h *Handlers) findArticle(ctx context.Context, target string) (news.Ref, error) {
+	if target == "" {
+		return news.Ref{}, nil
+	}
+	if a, err := h.store.Lookup(ctx, target); err == nil {
+		return a.Ref(), nil
+	}
+	if f, ok := h.store.(ArticleFinder); ok {
+		refs, err := f.FindArticles(ctx, target, 1)
+		if err != nil {
+			return news.Ref{}, err
+		}
+		if len(refs) > 0 {
+			return refs[0], nil
+		}
+		return news.Ref{}, nil
+	}
+	items, err := h.store.List(ctx, 0)
+	if err != nil {
+		return news.Ref{}, err
+	}
+	want := wordsOf(target)
+	best, bestScore := news.Ref{}, 0.0
+	for _, s := range items {
+		have := map[string]bool{}
+		for _, w := range wordsOf(s.Title) {
+			have[w] = true
+		}
+		n := 0
+		for _, w := range want {
+			if have[w] {
+				n++
+			}
+		}
+		if score := float64(n) / float64(len(want)+1); n > 0 && score > bestScore {
+			best, bestScore = s.Ref, score
+		}
+	}
+	if bestScore < 0.5 {
+		return news.Ref{}, nil
+	}
+	return best, nil
+}
+
+// general answers any other question with the best-matching sentences.
+func (h *Handlers) general(ctx context.Context, text string, req AskRequest) (news.Answer, error) {
+	qt, err := h.questionTerms(ctx, "sentence", text)
+	if err != nil {
+		return news.Answer{}, err
+	}
+	if len(qt) == 0 {
+		return news.Answer{Kind: news.AnswerNone, Note: `I can answer questions such as "who said ...?", "what did X say about Y?" or "quotes by X". /help lists more.`}, nil
+	}
+	query := news.PassageQuery{Text: text, Phrases: phrases(text), Limit: searchDepth}
+	if len(req.ArticleIDs) > 0 {
+		query.ArticleIDs = req.ArticleIDs
+	}
+	hits, err := h.store.SearchPassages(ctx, query)
+	if err != nil {
+		return news.Answer{}, err
+	}
+	if len(hits) == 0 && query.ArticleIDs != nil {
+		query.ArticleIDs = nil
+		if hits, err = h.store.SearchPassages(ctx, query); err != nil {
+			return news.Answer{}, err
+		}
+	}
+	maxScore := 0.0
+	for _, hit := range hits {
+		maxScore = math.Max(maxScore, hit.Score)
+	}
+	var cands []candidate
+	for _, hit := range hits {
+		cov, n := coverage(qt, hit.Terms, hit.Sentence.Text)
+		rank := cov
+		if maxScore > 0 {
+			rank += 0.15 * hit.Score / maxScore
+		}
+		cands = append(cands, candidate{answer: passageAnswer(hit), coverage: cov, matched: n, rank: rank})
+	}
+	sortCandidates(cands)
+	cands = acceptable(cands, qt, minPassageCoverage)
+	if len(cands) == 0 {
+		return news.Answer{Kind: news.AnswerNone}, nil
+	}
+	ans := cands[0].answer
+	for _, c := range cands[1:] {
+		if len(ans.Alternatives) >= maxAlternatives {
+			break
+		}
+		if c.answer.Quote == ans.Quote || c.rank < cands[0].rank*0.6 {
+			continue
+		}
+		ans.Alternatives = append(ans.Alternatives, c.answer)
+	}
+	return ans, nil
+}
+
+// qterm is one word of a question with its weight.
+type qterm struct {
+	term   string // as indexed (analysed) when the store says, else lower case
+	weight float64
+}
+
+// questionTerms returns the weighted words of a question.
+func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qterm, error) {
+	if ts, ok := h.store.(TermStatter); ok {
+		stats, docs, err := ts.TermStats(ctx, kind, text)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]qterm, 0, len(stats))
+		for _, s := range stats {
+			// BM25's idf: rare words weigh more; a word no document holds
+			// weighs the most, so a question about it finds no answer.
+			idf := math.Log(1 + (float64(docs)-float64(s.DocFreq)+0.5)/(float64(s.DocFreq)+0.5))
+			out = append(out, qterm{term: s.Term, weight: math.Max(idf, 0.1)})
+		}
+		return out, nil
+	}
+	var out []qterm
+	seen := map[string]bool{}
+	for _, w := range wordsOf(text) {
+		if stopWords[w] || seen[w] {
+			continue
+		}
+		seen[w] = true
+		out = append(out, qterm{term: w, weight: 1})
+	}
+	return out, nil
+}
+
+// coverage is the share of the question's weight matched by a candidate,
+// and how many question terms it matched. Matched terms come from the
+// index; without them, words of the text are compared by prefix.
+func coverage(qt []qterm, matchedTerms []string, text string) (float64, int) {
+	var total, got float64
+	n := 0
+	have := map[string]bool{}
+	for _, t := range matchedTerms {
+		have[t] = true
+	}
+	var words []string
+	if len(matchedTerms) == 0 {
+		words = wordsOf(text)
+	}
+	for _, q := range qt {
+		total += q.weight
+		if have[q.term] || (len(matchedTerms) == 0 && prefixMatch(q.term, words)) {
+			got += q.weight
+			n++
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return got / total, n
+}
+
+func prefixMatch(term string, words []string) bool {
+	for _, w := range words {
+		if w == term {
+			return true
+		}
+		k := commonPrefix(w, term)
+		if k >= 4 && (k == len(w) || k == len(term) || k >= len(term)-2) {
+			return true
+		}
+	}
+	return false
+}
+
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+// phrases returns the parts of a question worth matching as phrases: the
+// whole of it when it has a few words.
+func phrases(text string) []string {
+	if len(strings.Fields(text)) < 2 {
+		return nil
+	}
+	return []string{text}
+}
+
+// wordsOf splits text into lower-case words.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// stopWords are left out of a question's words when the store cannot
+// analyse text itself.
+var stopWords = wordSet(`a an the and or but of to in on at for with by from as is are was were be been being it its
+this that these those he she they we you i his her their our your my me him them us what which who whom whose
+when where why how not no do does did has have had will would can could should may might must shall about
+into over than then there here so if very just also s t`)
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
 }

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"newsbot/eval"
+	"newsbot/handlers"
+	"newsbot/index"
+	"newsbot/news"
+	"newsbot/quote"
+)
+
+// evalReport is the `eval --json` output.
+type evalReport struct {
+	Dir         string               `json:"dir"`
+	Extraction  eval.Extraction      `json:"extraction"`
+	WhoSaid     *eval.QuestionScores `json:"who_said,omitempty"`
+	Paraphrases *eval.QuestionScores `json:"paraphrases,omitempty"`
+}
+
+// eval scores extraction and answers on an annotated set (GGT format): the
+// extractor on every article, then "who said" and paraphrase questions
+// against a fresh index of the set's articles in a temporary directory.
+func (a *app) eval(ctx context.Context, args []string) error {
+	fs := newFlags("eval")
+	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
+	misses := fs.Bool("misses", false, "also list the misses (for reading errors)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError{"eval needs one directory in GGT format (e.g. ../shared/corpus/ggt-dev)"}
+	}
+	set, err := eval.LoadGGT(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	rep := evalReport{Dir: fs.Arg(0), Extraction: eval.ScoreExtraction(set, quote.Extract)}
+
+	tmp, err := os.MkdirTemp("", "newsbot-eval-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	ix, err := index.Open(tmp, index.Options{Logger: a.log.With("component", "index")})
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	h, err := handlers.New(handlers.Deps{Store: ix, Now: a.now, Log: a.log})
+	if err != nil {
+		return err
+	}
+	arts := make([]news.Article, 0, len(set.Docs))
+	for _, d := range set.Docs {
+		arts = append(arts, news.Article{Title: d.ID, Outlet: d.Outlet, URL: "ggt:" + d.ID, Text: d.Text})
+	}
+	_, errs, err := h.AddArticles(ctx, arts)
+	if err != nil {
+		return err
+	}
+	for i, e := range errs {
+		if e != nil {
+			fmt.Fprintf(a.stderr, "eval: article %s not indexed: %v\n", set.Docs[i].ID, e)
+		}
+	}
+	ask := func(q string) (string, bool) {
+		ans, err := h.Ask(ctx, handlers.AskRequest{Question: q})
+		if err != nil {
+			fmt.Fprintf(a.stderr, "eval: %v\n", err)
+			return "", true
+		}
+		return ans.Speaker, ans.Kind == news.AnswerNone
+	}
+	ws := eval.ScoreQuestions(eval.WhoSaidQuestions(set), ask)
+	rep.WhoSaid = &ws
+	if len(set.Paraphrases) > 0 {
+		ps := eval.ScoreQuestions(set.Paraphrases, ask)
+		rep.Paraphrases = &ps
+	}
+	if *asJSON {
+		if !*misses {
+			rep.Extraction.Misses = nil
+			rep.WhoSaid.Wrong = nil
+			if rep.Paraphrases != nil {
+				rep.Paraphrases.Wrong = nil
+			}
+		}
+		enc := json.NewEncoder(a.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	if *misses {
+		fmt.Fprintln(a.stdout, rep.Extraction.MissesText())
+		for _, w := range append(rep.WhoSaid.Wrong, wrongOf(rep.Paraphrases)...) {
+			fmt.Fprintf(a.stdout, "WRONG %q expected %q got %q\n", w.Question, w.Expected, w.Got)
+		}
+	}
+	fmt.Fprintf(a.stdout, "newsbot eval %s (%d articles)\n\n", rep.Dir, len(set.Docs))
+	fmt.Fprintln(a.stdout, strings.TrimRight(rep.Extraction.Table(), "\n"))
+	fmt.Fprintln(a.stdout)
+	fmt.Fprintln(a.stdout, "who said <6 words of a quote>?")
+	fmt.Fprintln(a.stdout, strings.TrimRight(rep.WhoSaid.Table(), "\n"))
+	if rep.Paraphrases != nil {
+		fmt.Fprintln(a.stdout)
+		fmt.Fprintln(a.stdout, "paraphrased questions")
+		fmt.Fprintln(a.stdout, strings.TrimRight(rep.Paraphrases.Table(), "\n"))
+	}
+	return nil
+}
+
+func wrongOf(s *eval.QuestionScores) []eval.WrongAnswer {
+	if s == nil {
+		return nil
+	}
+	return s.Wrong
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"newsbot/handlers"
+	"newsbot/index"
+)
+
+const usage = `newsbot answers "who said ...?" about your news articles, in Slack and in the terminal.
+
+usage: newsbot [--data DIR] COMMAND [ARGS]     DIR defaults to $NEWSBOT_DATA, else ./data
+
+commands:
+  chat                     terminal conversation (the default without Slack tokens)
+  serve                    the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP Events API)
+  ingest PATH|URL|- ...    add articles: files (.txt .md .html), directories, URLs, stdin
+  list [--json]            the stored articles, newest first
+  remove ID|URL            delete an article and its quotes
+  ask [--json] QUESTION|-  answer one question, or one per input line with '-'
+  quotes [--json] FILE ... extract quotes from files without indexing them
+  summary [--since 24h] [--json]  print the digest that would be posted
+  eval [--json] DIR        score extraction and answers on an annotated set (GGT format)
+  reindex                  rebuild the index from the stored articles
+  bench [--json] [FLAGS]   benchmark ingest and answers (see 'newsbot bench -h')
+`
+
+// app is what every command gets: configuration, streams, a logger.
+type app struct {
+	cfg    Config
+	data   string
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+	now    func() time.Time
+}
+
+// run is the whole program: main only adds the process around it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cfg, err := loadConfig(getenv, ".env")
+	if err != nil {
+		return err
+	}
+	fs := flag.NewFlagSet("newsbot", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	data := fs.String("data", cfg.Data, "data directory")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return nil
+		}
+		return usageError{err.Error()}
+	}
+	level, err := cfg.logLevel()
+	if err != nil {
+		return err
+	}
+	a := &app{
+		cfg:    cfg,
+		data:   *data,
+		getenv: getenv,
+		stdin:  stdin,
+		stdout: stdout,
+		stderr: stderr,
+		log:    slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
+		now:    time.Now,
+	}
+	rest := fs.Args()
+	cmd := ""
+	if len(rest) > 0 {
+		cmd, rest = rest[0], rest[1:]
+	} else if cfg.HasSlack() {
+		cmd = "serve"
+	} else {
+		cmd = "chat"
+	}
+	switch cmd {
+	case "chat":
+		return a.chat(ctx, rest)
+	case "serve":
+		return a.serve(ctx, rest)
+	case "ingest", "add":
+		return a.ingest(ctx, rest)
+	case "list", "ls":
+		return a.list(ctx, rest)
+	case "remove", "rm":
+		return a.remove(ctx, rest)
+	case "ask":
+		return a.ask(ctx, rest)
+	case "quotes":
+		return a.quotes(ctx, rest)
+	case "summary":
+		return a.summary(ctx, rest)
+	case "eval":
+		return a.eval(ctx, rest)
+	case "reindex":
+		return a.reindex(ctx, rest)
+	case "bench":
+		return a.bench(ctx, rest)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+}
+
+// open opens the index of the data directory and the handlers on it. The
+// caller closes the returned index.
+func (a *app) open(ctx context.Context) (*index.Index, *handlers.Handlers, error) {
+	ix, err := index.Open(a.data, index.Options{Logger: a.log.With("component", "index")})
+	if err != nil {
+		return nil, nil, err
+	}
+	h, err := handlers.New(handlers.Deps{
+		Store:   ix,
+		Fetcher: a.fetcher(),
+		Now:     a.now,
+		Log:     a.log.With("component", "handlers"),
+	})
+	if err != nil {
+		ix.Close()
+		return nil, nil, err
+	}
+	return ix, h, nil
+}
+
+// newFlags returns a flag set for a subcommand whose errors become usage
+// errors instead of exiting.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("newsbot "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		var b strings.Builder
+		fs.SetOutput(&b)
+		fs.PrintDefaults()
+		return usageError{fmt.Sprintf("%s: %v\n%s", fs.Name(), err, b.String())}
+	}
+	return nil
+}

@@ -1,0 +1,275 @@
+package handlers
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"newsbot/quote"
+)
+
+// intent is what a question asks for.
+type intent int
+
+const (
+	intentGeneral  intent = iota // any other question: best sentences
+	intentWhoSaid                // "who said ...?", "who warned ...?"
+	intentWhatSaid               // "what did X say (about Y)?"
+	intentQuotesBy               // "quotes by X"
+	intentQuotedIn               // "who was quoted in <article>?"
+)
+
+// parsed is a question taken apart.
+type parsed struct {
+	intent  intent
+	content string // the words to look for in quotes or sentences
+	speaker string // the person asked about (what-said, quotes-by)
+	outlet  string // an outlet named in the question ("who told the WSJ ...")
+	cue     string // the reporting verb of the question ("warned")
+	role    string // "which minister said ..." -> "minister"
+	article string // the article named (quoted-in)
+}
+
+var (
+	reQuotedIn  = regexp.MustCompile(`^(?:who(?:m)?\s+(?:(?:was|were|is|are|got|gets|has been|have been|had been)\s+)?(?:quoted|cited|interviewed|mentioned|speaking|spoke|speaks|talked|talks)\s+(?:in|by|from)|who\s+is\s+in|(?:list|show)(?:\s+me)?\s+(?:the\s+)?(?:speakers|people\s+quoted)\s+(?:in|of|from)|(?:(?:list|show|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:quotes|speakers)\s+in)\s+(.+)$`)
+	reQuotesBy  = regexp.MustCompile(`^(?:(?:list|show|give|find|get)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:quotes|quotations|statements|comments)\s+(?:by|from|of)\s+(.+)$`)
+	reQuotesBy2 = regexp.MustCompile(`^(?:what\s+(?:has|have)\s+(.+?)\s+said|(.+?)['’]s\s+(?:quotes|statements|comments))$`)
+	reWhatSaid  = regexp.MustCompile(`^(?:what|how)\s+(?:did|does|do|has|have|had|is|was|will|would)\s+(.+?)\s+(` + whatVerbs + `)(?:\s+(?:about|on|of|regarding|concerning|over|when it comes to|to|in|at|after|during)\s+(.+))?$`)
+	reWhoLead   = regexp.MustCompile(`^(?:(?:and|so|but|ok|okay|tell me|do you know|can you tell me|please)[,\s]+)*(?:who|whom|which\s+(\w+(?:\s+\w+)?)|what\s+(\w+(?:\s+\w+)?))\s+`)
+	reMention   = regexp.MustCompile(`<@[A-Z0-9]+(?:\|[^>]*)?>`)
+)
+
+const whatVerbs = `say|said|says|saying|tell|told|claim|claimed|argue|argued|think|thinks|thought|mean|meant|believe|believes|warn|warned|write|wrote|announce|announced|comment|commented|report|reported|add|added|state|stated|explain|explained|respond|responded|reply|replied|suggest|suggested|predict|predicted|promise|promised|describe|described|feel|feels|felt`
+
+// auxiliaries dropped after "who" ("who is not confident", "who has said").
+var auxiliaries = map[string]bool{
+	"is": true, "was": true, "has": true, "had": true, "did": true, "does": true, "will": true, "would": true,
+	"could": true, "can": true, "should": true, "might": true, "may": true, "were": true, "are": true, "have": true,
+	"also": true, "once": true, "then": true, "just": true, "publicly": true, "reportedly": true, "actually": true,
+	"first": true, "recently": true, "previously": true,
+}
+
+// reportingVerbs are verbs of saying a who-question may use; they are the
+// question's cue, not words to look for in the quote.
+var reportingVerbs = wordSet(`said say says saying claimed claim claims argued argue argues warned warn warns
+asked ask asks told tell tells stated state states noted note notes added add adds insisted insist insists
+suggested suggest suggests believes believe believed thinks think thought called call calls described describe
+describes accused accuse accuses admitted admit admits announced announce announces explained explain explains
+stressed stress stresses emphasized emphasised emphasize emphasizes pointed point points complained complain
+complains predicted predict predicts promised promise promises vowed vow vows urged urge urges declared declare
+declares wrote write writes tweeted tweet tweets remarked remark remarks commented comment comments questioned
+question questions maintained maintain maintains alleged allege alleges acknowledged acknowledge acknowledges
+expressed express expresses mentioned mention mentions reported report reports revealed reveal reveals confirmed
+confirm confirms denied deny denies doubted doubts doubt worried worries feared fears hoped hopes hope wants want
+wanted compared compare compares criticized criticised criticize criticizes praised praise praises blamed blame
+blames joked joke jokes recalled recall recalls conceded concede concedes cautioned caution cautions observed
+observe observes indicated indicate indicates proposed propose proposes recommended recommend recommends advised
+advise advises agreed agree agrees disagreed disagree disagrees objected object objects reminded remind reminds
+boasted boast boasts quipped quip quips lamented lament laments likened liken likens defended defend defends
+credited credit credits estimated estimate estimates wondered wonder wonders voiced voice voices insists
+explained responded respond responds replied reply replies answered answer answers countered counter counters
+acknowledged assured assure assures contended contend contends asserted assert asserts reiterated reiterate
+reiterates speculated speculate speculates testified testify testifies conceded declined decline declines
+feels felt says announced revealed texted emailed posted wrote`)
+
+// listeners are words naming who a statement was made to ("told reporters
+// that ..."), dropped from the content.
+var listeners = wordSet(`reporters journalists media press audience crowd supporters lawmakers parliament congress
+senators committee students members delegates viewers listeners readers us them him her me colleagues staff
+employees attendees conference`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// parseQuestion takes a question apart. It never fails: what it does not
+// recognise is a general question.
+func parseQuestion(question string) parsed {
+	q := cleanQuestion(question)
+	lower := strings.ToLower(q)
+
+	if m := reQuotedIn.FindStringSubmatch(lower); m != nil {
+		return parsed{intent: intentQuotedIn, article: strings.TrimSpace(q[len(q)-len(m[1]):])}
+	}
+	if m := reQuotesBy.FindStringSubmatch(lower); m != nil {
+		return parsed{intent: intentQuotesBy, speaker: original(q, lower, m[1])}
+	}
+	if m := reQuotesBy2.FindStringSubmatch(lower); m != nil {
+		s := m[1]
+		if s == "" {
+			s = m[2]
+		}
+		return parsed{intent: intentQuotesBy, speaker: original(q, lower, s)}
+	}
+	if m := reWhatSaid.FindStringSubmatchIndex(lower); m != nil {
+		speaker := original(q, lower, lower[m[2]:m[3]])
+		p := parsed{intent: intentWhatSaid, speaker: speaker, cue: lower[m[4]:m[5]]}
+		if m[6] >= 0 {
+			p.content = q[m[6]:m[7]]
+		}
+		if isPronounOrVague(speaker) {
+			// "what did they say about ..." names no one: look for the topic.
+			return parsed{intent: intentGeneral, content: p.content}
+		}
+		return p
+	}
+	if m := reWhoLead.FindStringSubmatchIndex(lower); m != nil {
+		p := parsed{intent: intentWhoSaid}
+		if m[2] >= 0 {
+			p.role = lower[m[2]:m[3]]
+		} else if m[4] >= 0 {
+			p.role = lower[m[4]:m[5]]
+			if !roleWord(p.role) {
+				// "what happened ..." is not a who-question.
+				return parsed{intent: intentGeneral, content: q}
+			}
+		}
+		rest := q[m[1]:]
+		p.content, p.cue, p.outlet = stripCue(rest)
+		if p.content == "" {
+			return parsed{intent: intentGeneral, content: q}
+		}
+		return p
+	}
+	return parsed{intent: intentGeneral, content: q}
+}
+
+// stripCue removes the auxiliaries, reporting verb, listener and "that" at
+// the start of a who-question's remainder: "told the WSJ that X" -> X with
+// cue "told" and outlet "The Wall Street Journal".
+func stripCue(rest string) (content, cue, outlet string) {
+	words := strings.Fields(rest)
+	i := 0
+	for i < len(words) && auxiliaries[strings.ToLower(words[i])] {
+		i++
+	}
+	if i < len(words) && reportingVerbs[strings.ToLower(trimPunct(words[i]))] {
+		cue = strings.ToLower(trimPunct(words[i]))
+		i++
+		// A phrasal particle: "pointed out", "called for", "went on".
+		if i < len(words) && (strings.EqualFold(words[i], "out") || strings.EqualFold(words[i], "up")) && (cue == "pointed" || cue == "point" || cue == "points" || cue == "spoke" || cue == "speak") {
+			i++
+		}
+		// A listener or outlet before "that": "told reporters that",
+		// "told the WSJ that", "said to CNN that".
+		if j := indexWord(words[i:], "that"); j >= 0 && j <= 5 {
+			obj := strings.Join(words[i:i+j], " ")
+			objWords := strings.Fields(strings.ToLower(obj))
+			if name, ok := outletIn(obj); ok {
+				outlet = name
+				i += j + 1
+			} else if j == 0 || allListeners(objWords) {
+				i += j + 1
+			}
+		} else if i < len(words) {
+			// "told the WSJ X" without "that": drop a leading outlet.
+			for n := min(5, len(words)-i); n >= 1; n-- {
+				if name, ok := outletIn(strings.Join(words[i:i+n], " ")); ok {
+					outlet = name
+					i += n
+					break
+				}
+			}
+		}
+	}
+	content = strings.Join(words[i:], " ")
+	// A trailing attribution: "... , per the WSJ" / "according to Fox News".
+	if k := strings.LastIndex(strings.ToLower(content), "according to "); k > 0 {
+		if name, ok := outletIn(content[k+len("according to "):]); ok {
+			outlet = name
+			content = strings.TrimRight(content[:k], " ,")
+		}
+	}
+	return strings.TrimSpace(content), cue, outlet
+}
+
+// outletIn reports whether s (possibly with a leading "the") is an outlet.
+func outletIn(s string) (string, bool) {
+	s = strings.TrimSpace(trimPunct(s))
+	if s == "" {
+		return "", false
+	}
+	return quote.CanonicalOutlet(s)
+}
+
+func allListeners(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		w = trimPunct(w)
+		if w == "the" || w == "a" || w == "some" || w == "local" || w == "fellow" || listeners[w] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func indexWord(ws []string, w string) int {
+	for i, x := range ws {
+		if strings.EqualFold(trimPunct(x), w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// roleWord reports whether "what X said" names a kind of speaker.
+func roleWord(s string) bool {
+	last := s
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		last = s[i+1:]
+	}
+	return roleNouns[last]
+}
+
+var roleNouns = wordSet(`person official minister spokesman spokeswoman spokesperson politician leader president
+senator mp expert analyst director executive ceo chief officer company organisation organization group party
+lawyer economist scientist researcher professor doctor player coach manager mayor premier governor diplomat
+agency government ministry department union police commissioner chair chairman chairwoman author writer critic
+representative secretary candidate activist advocate judge prosecutor witness resident source member`)
+
+// cleanQuestion strips Slack mentions, a bot name, surrounding space and
+// the final question mark.
+func cleanQuestion(s string) string {
+	s = reMention.ReplaceAllString(s, " ")
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"@newsbot", "newsbot,", "newsbot:", "newsbot", "hey,", "hey", "hi,", "hi", "please,", "please"} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && (len(s) == len(p) || !isWordRune(rune(s[len(p)]))) {
+			s = strings.TrimSpace(s[len(p):])
+		}
+	}
+	s = strings.TrimLeft(s, ",: ")
+	s = strings.TrimRight(s, "?!. \t\n")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// original returns the substring of q at the position of sub in lower (they
+// have equal length: ToLower of ASCII-heavy text), so names keep their case.
+func original(q, lower, sub string) string {
+	if i := strings.Index(lower, sub); i >= 0 && len(q) == len(lower) {
+		return strings.TrimSpace(q[i : i+len(sub)])
+	}
+	return strings.TrimSpace(sub)
+}
+
+func isPronounOrVague(s string) bool {
+	switch strings.ToLower(s) {
+	case "they", "he", "she", "it", "people", "anyone", "someone", "everyone", "the article", "this article", "the articles", "you":
+		return true
+	}
+	return false
+}
+
+func trimPunct(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

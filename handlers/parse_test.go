@@ -1,0 +1,63 @@
+package handlers
+
+import "testing"
+
+func TestParseQuestion(t *testing.T) {
+	tests := []struct {
+		q       string
+		intent  intent
+		content string
+		speaker string
+		outlet  string
+		article string
+	}{
+		{q: "who said calling for peace is cheap?", intent: intentWhoSaid, content: "calling for peace is cheap"},
+		{q: "Who claimed Russia is guilty of numerous atrocities?", intent: intentWhoSaid, content: "Russia is guilty of numerous atrocities"},
+		{q: "who is not confident Beijing is prepared to mediate?", intent: intentWhoSaid, content: "not confident Beijing is prepared to mediate"},
+		{q: "who told the WSJ that she is not confident?", intent: intentWhoSaid, content: "she is not confident", outlet: "The Wall Street Journal"},
+		{q: "who told reporters that three MLAs won't run?", intent: intentWhoSaid, content: "three MLAs won't run"},
+		{q: "<@U123ABC> who said that Beijing does not accept finger-pointing", intent: intentWhoSaid, content: "Beijing does not accept finger-pointing"},
+		{q: "which minister warned of sanctions?", intent: intentWhoSaid, content: "of sanctions"},
+		{q: "what did Blinken say about Russia?", intent: intentWhatSaid, speaker: "Blinken", content: "Russia"},
+		{q: "What did Kamala Harris say?", intent: intentWhatSaid, speaker: "Kamala Harris"},
+		{q: "what does Yun Sun think of China's role", intent: intentWhatSaid, speaker: "Yun Sun", content: "China's role"},
+		{q: "quotes by Harris", intent: intentQuotesBy, speaker: "Harris"},
+		{q: "show me all quotes from Wang Wenbin", intent: intentQuotesBy, speaker: "Wang Wenbin"},
+		{q: "who was quoted in China peace talks?", intent: intentQuotedIn, article: "China peace talks"},
+		{q: "who is quoted in https://example.com/a", intent: intentQuotedIn, article: "https://example.com/a"},
+		{q: "when did Wang Yi arrive in Moscow?", intent: intentGeneral, content: "when did Wang Yi arrive in Moscow"},
+		{q: "what happened in Munich", intent: intentGeneral, content: "what happened in Munich"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			p := parseQuestion(tt.q)
+			if p.intent != tt.intent || p.content != tt.content || p.speaker != tt.speaker || p.outlet != tt.outlet || p.article != tt.article {
+				t.Errorf("parseQuestion(%q) = %+v", tt.q, p)
+			}
+		})
+	}
+}
+
+func TestCheckText(t *testing.T) {
+	for name, text := range map[string]string{
+		"empty":   "  \n\t ",
+		"binary":  "abc\x00def",
+		"latin1":  "caf\xe9 au lait",
+		"control": "\x01\x02\x03\x04\x05\x06\x07\x08 a",
+	} {
+		if err := CheckText(text); err == nil {
+			t.Errorf("%s: CheckText accepted %q", name, text)
+		}
+	}
+	if err := CheckText("A short but real article.\n\nWith two paragraphs."); err != nil {
+		t.Errorf("CheckText refused a real text: %v", err)
+	}
+}
+
+func TestNormalizeText(t *testing.T) {
+	got := normalizeText("\ufeffTitle line  \r\n\r\n\r\nFirst para.\r\nSame para.\n\n\nSecond.  ")
+	want := "Title line\n\nFirst para.\nSame para.\n\nSecond."
+	if got != want {
+		t.Errorf("normalizeText = %q, want %q", got, want)
+	}
+}
