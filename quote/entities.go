@@ -336,6 +336,10 @@ func (es *entities) resolvePronoun(p string, pos int, window int) *entity {
 		if !e.personLike() {
 			continue
 		}
+		if !e.spoke && e.gender != want && e.title == "" {
+			// a mere subject of unknown gender and role: too weak
+			continue
+		}
 		if e.gender == want || e.gender == genderUnknown {
 			if e.gender == genderUnknown {
 				e.gender = want
@@ -359,7 +363,7 @@ func (es *entities) addSalient(pos int, e *entity) {
 
 // collectNames scans a sentence's tokens for capitalised name runs and
 // records them (with title words before them).
-func (es *entities) collectNames(text string, toks []token) {
+func (es *entities) collectNames(text string, toks []token, headline bool) {
 	first := true
 	depth := 0
 	for i := 0; i < len(toks); {
@@ -389,7 +393,7 @@ func (es *entities) collectNames(text string, toks []token) {
 		}
 		// run of capitalised words and connectors
 		j := i
-		for j < len(toks) && (isNameToken(toks[j]) || (connectors[toks[j].lower()] && j+1 < len(toks) && toks[j+1].capitalized() && j > i)) {
+		for j < len(toks) && (isNameToken(toks[j]) || (connectors[toks[j].text] && j+1 < len(toks) && toks[j+1].capitalized() && j > i)) {
 			if isPossessive(toks[j].text) {
 				j++
 				break
@@ -404,7 +408,7 @@ func (es *entities) collectNames(text string, toks []token) {
 				a = k + 1
 			}
 		}
-		for a < j && connectors[toks[a].lower()] {
+		for a < j && connectors[toks[a].text] {
 			a++
 		}
 		// title words preceding in lower case ("foreign ministry spokesman")
@@ -413,7 +417,7 @@ func (es *entities) collectNames(text string, toks []token) {
 			ts--
 		}
 		credit := j < len(toks) && (toks[j].text == "/" || j > 0 && toks[j-1].end < len(text) && text[toks[j-1].end] == '/')
-		if a < j && !credit {
+		if a < j && !credit && !headline && !allUpper(toks[a:j]) {
 			name := text[toks[a].start:toks[j-1].end]
 			name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 			title := ""
@@ -421,8 +425,13 @@ func (es *entities) collectNames(text string, toks []token) {
 				title = strings.TrimSpace(text[toks[ts].start:toks[a-1].end])
 			}
 			subject := first
+			name = cutOfPlace(name)
 			if len(strings.Fields(name)) >= 2 || subject {
-				es.addMention(nameMention{pos: toks[a].start, name: name, title: title, subject: subject && !isPossessive(toks[j-1].text)})
+				subject = subject && !isPossessive(toks[j-1].text)
+				es.addMention(nameMention{pos: toks[a].start, name: name, title: title, subject: subject})
+				if subject {
+					es.learnSubjectGender(name, toks, j)
+				}
 			}
 			if c, ok := CanonicalOutlet(name); ok {
 				f := strings.Fields(strings.ToLower(c))
@@ -493,4 +502,62 @@ func (es *entities) lastPerson(pos, window int) *entity {
 		}
 	}
 	return nil
+}
+
+// allUpper reports whether every token is in capitals ("TROUT BROOK",
+// "READ MORE"): datelines and subheadings, not names.
+func allUpper(ts []token) bool {
+	for _, t := range ts {
+		if strings.ToUpper(t.text) != t.text || len(t.text) < 2 {
+			return false
+		}
+	}
+	return len(ts) > 0
+}
+
+// cutOfPlace turns "Richard Shelby of Alabama" into "Richard Shelby" (a
+// person's name of two or more words followed by "of" and a place), but
+// keeps organisations ("Bank of Canada").
+func cutOfPlace(name string) string {
+	i := strings.Index(name, " of ")
+	if i < 0 {
+		return name
+	}
+	head := name[:i]
+	if len(strings.Fields(head)) >= 2 && !looksOrg(head) && !looksOrg(name[i+4:]) {
+		return head
+	}
+	return name
+}
+
+// learnSubjectGender sets a subject's gender from the first gendered pronoun
+// after it in the same sentence ("Lonechild was elected to her position").
+func (es *entities) learnSubjectGender(name string, toks []token, from int) {
+	e := es.byName[strings.ToLower(name)]
+	if len(strings.Fields(name)) < 2 {
+		e = es.findByWord(strings.ToLower(name), toks[from-1].start, true)
+	}
+	if e == nil || e.gender != genderUnknown || e.org {
+		return
+	}
+	for k := from; k < len(toks) && k < from+25; k++ {
+		t := toks[k]
+		if t.quoted {
+			continue
+		}
+		if t.capitalized() && k > from {
+			// another name first: unsure
+			if !sentenceStarters[t.lower()] && !isTitleWord(t) {
+				return
+			}
+		}
+		switch t.lower() {
+		case "he", "his", "him", "himself":
+			e.gender = male
+			return
+		case "she", "her", "hers", "herself":
+			e.gender = female
+			return
+		}
+	}
 }

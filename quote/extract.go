@@ -84,7 +84,7 @@ func (ex *extractor) run() {
 	}
 	// Stage 1: names of the article (for short names and pronouns).
 	for _, s := range sents {
-		ex.ents.collectNames(text, s.toks)
+		ex.ents.collectNames(text, s.toks, s.headline)
 	}
 	// Stage 2: quotes and cues per sentence.
 	for i := range sents {
@@ -319,8 +319,9 @@ func (ex *extractor) beforeAttribution(toks []token, before int, s *sentence, qi
 		if !isCueToken(toks, c) && !participleCues[toks[c].lower()] {
 			continue
 		}
-		// "X said that "...": a mixed clause, handled by indirect().
-		if c+1 <= before && toks[c+1].lower() == "that" {
+		// "X said that "..."" or "X said he's a "...": a mixed clause,
+		// handled by indirect().
+		if c+1 <= before && toks[c+1].lower() == "that" || maxGap == 2 && c != before {
 			return 0, np{}, false
 		}
 		sp := backNP(ex.text, toks, c, floor)

@@ -29,6 +29,9 @@ var sentenceStarters = map[string]bool{
 	"her": true, "their": true, "its": true, "on": true, "at": true, "for": true, "as": true, "if": true,
 	"when": true, "while": true, "after": true, "before": true, "our": true, "you": true, "those": true,
 	"these": true, "some": true, "many": true, "most": true, "according": true, "however": true,
+	"unlike": true, "like": true, "despite": true, "during": true, "since": true, "although": true, "with": true,
+	"by": true, "from": true, "to": true, "of": true, "so": true, "yet": true, "now": true, "then": true,
+	"still": true, "also": true, "meanwhile": true, "instead": true, "read": true, "click": true, "watch": true,
 }
 
 // splitSentences splits text[s:e] (within one paragraph) into trimmed

@@ -238,7 +238,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			break
 		}
 		tl := t.lower()
-		if npStop[tl] && !(connectors[tl] && j-1 >= floor && toks[j-1].capitalized() && j+1 <= i && toks[j+1].capitalized()) {
+		if npStop[tl] && !(connectors[t.text] && j-1 >= floor && toks[j-1].capitalized() && j+1 <= i && (toks[j+1].capitalized() || toks[j+1].text == "the" && j+2 <= i && toks[j+2].capitalized())) {
 			// a capitalised word that is not sentence-initial is a name
 			// ("May", "Will"), unless a connective ("But", "And")
 			if !(t.capitalized() && !sentenceStarters[tl] && j > 0 && toks[j-1].word) {
@@ -269,19 +269,23 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	n.text = text[n.start:n.end]
 	// name: trailing run of capitalised non-title tokens
 	k := i
-	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && connectors[toks[k].lower()] && toks[k-1].capitalized() && !isTitleWord(toks[k-1]))) {
+	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && connectors[toks[k].text] && toks[k-1].capitalized() && !isTitleWord(toks[k-1]))) {
 		k--
 	}
-	if k < i && k > a && toks[k].lower() == "of" && determiners[toks[a].lower()] {
+	if determiners[toks[a].lower()] {
 		// "the former sergeant-at-arms of the House of Commons": a role
 		// phrase whose head comes before "of"
-		n.role = strings.ToLower(toks[k-1].text)
-		return n
+		for x := a + 1; x < i; x++ {
+			if toks[x].text == "of" && !toks[x-1].capitalized() && toks[x-1].word {
+				n.role = strings.ToLower(toks[x-1].text)
+				return n
+			}
+		}
 	}
 	if k < i {
 		// trim leading connectors
 		ns := k + 1
-		for ns <= i && connectors[toks[ns].lower()] {
+		for ns <= i && connectors[toks[ns].text] {
 			ns++
 		}
 		if ns <= i {
@@ -333,7 +337,7 @@ func forwardNP(text string, toks []token, i, stop int) np {
 			break
 		}
 		tl := t.lower()
-		if npStop[tl] && !(connectors[tl] && j > i && toks[j-1].capitalized() && j+1 < stop && toks[j+1].capitalized()) {
+		if npStop[tl] && !(connectors[t.text] && j > i && toks[j-1].capitalized() && j+1 < stop && toks[j+1].capitalized()) {
 			break
 		}
 		if cueVerbs[tl] || cueIsVerb(tl) {

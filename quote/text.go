@@ -143,7 +143,7 @@ func tokenize(text string, s, e int) []token {
 		// trailing period of an abbreviation or initialism
 		if j < e && text[j] == '.' {
 			w := text[i:j]
-			if isAbbrev(w) || (strings.Contains(w, ".") && len(w) <= 8) {
+			if isAbbrev(w) || (strings.Contains(w, ".") && len(w) <= 8) || isInitial(w) {
 				j++
 			}
 		}
@@ -227,4 +227,11 @@ func onlyPunct(text string, s, e int) bool {
 		}
 	}
 	return true
+}
+
+// isInitial reports whether w is a single capital letter ("J" of "Harry J.
+// Kazianis").
+func isInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
 }
