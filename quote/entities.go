@@ -336,10 +336,6 @@ func (es *entities) resolvePronoun(p string, pos int, window int) *entity {
 		if !e.personLike() {
 			continue
 		}
-		if !e.spoke && e.gender != want && e.title == "" {
-			// a mere subject of unknown gender and role: too weak
-			continue
-		}
 		if e.gender == want || e.gender == genderUnknown {
 			if e.gender == genderUnknown {
 				e.gender = want
@@ -400,6 +396,7 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 			}
 			j++
 		}
+		prepStart := first && prepStarters[toks[i].lower()]
 		// title words: everything up to the last title word of the run
 		// ("Surrey Mayor Doug McCallum", "U.S. Secretary of State Mike Pompeo")
 		a := i
@@ -424,7 +421,23 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 			if ts < a {
 				title = strings.TrimSpace(text[toks[ts].start:toks[a-1].end])
 			}
-			subject := first
+			// a subject: the sentence's first words, or a name after an
+			// intro clause that a verb follows ("Down the street, Mike
+			// McFadden also rejoiced")
+			subject := first && !prepStart
+			if !subject && i > 0 && toks[i-1].text == "," && a == i {
+				n := j
+				for n < len(toks) && toks[n].word && auxiliaries[toks[n].lower()] {
+					n++
+				}
+				if n < len(toks) && toks[n].word && !toks[n].capitalized() {
+					l := toks[n].lower()
+					_, cue := cueVerbs[l]
+					if cue || finiteVerbs[l] || strings.HasSuffix(l, "ed") {
+						subject = true
+					}
+				}
+			}
 			name = cutOfPlace(name)
 			if len(strings.Fields(name)) >= 2 || subject {
 				subject = subject && !isPossessive(toks[j-1].text)
@@ -545,12 +558,6 @@ func (es *entities) learnSubjectGender(name string, toks []token, from int) {
 		if t.quoted {
 			continue
 		}
-		if t.capitalized() && k > from {
-			// another name first: unsure
-			if !sentenceStarters[t.lower()] && !isTitleWord(t) {
-				return
-			}
-		}
 		switch t.lower() {
 		case "he", "his", "him", "himself":
 			e.gender = male
@@ -561,3 +568,10 @@ func (es *entities) learnSubjectGender(name string, toks []token, from int) {
 		}
 	}
 }
+
+// prepStarters begin an adverbial, so the name after them is no subject
+// ("On Christmas Day, he ...").
+var prepStarters = map[string]bool{"on": true, "in": true, "at": true, "for": true, "by": true, "from": true,
+	"during": true, "after": true, "before": true, "since": true, "with": true, "to": true, "unlike": true,
+	"like": true, "despite": true, "until": true, "as": true, "under": true, "over": true, "outside": true,
+	"inside": true, "near": true, "across": true, "through": true, "throughout": true, "following": true}

@@ -124,7 +124,7 @@ func backNP(text string, toks []token, end, floor int) np {
 	if toks[i].text == "," {
 		// appositive: ", X," between the phrase and the cue
 		j := i - 1
-		for j >= floor && toks[j].text != "," && !toks[j].quoted && !isClauseBreak(toks[j].text) {
+		for j >= floor && toks[j].text != "," && (toks[j].quoted || !isClauseBreak(toks[j].text) || isQuoteRune([]rune(toks[j].text)[0])) {
 			j--
 		}
 		if j < floor || toks[j].text != "," || i-j-1 < 1 {
