@@ -1,0 +1,378 @@
+package index_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"newsbot/index"
+	"newsbot/news"
+)
+
+// corpusDir is the BBC corpus used for measurements only (never copied into
+// the repository).
+const corpusDir = "../../shared/corpus/bbc-news-2225/articles"
+
+// benchBatch is the number of articles per Add in the ingest benchmarks,
+// the batch size of `newsbot ingest` on a directory.
+const benchBatch = 100
+
+var (
+	corpusOnce sync.Once
+	corpusDocs []news.Document
+	corpusErr  error
+)
+
+// loadCorpus reads the BBC articles (title on the first line) and makes
+// documents with crude sentences, every 4th sentence a quote by a fake
+// speaker.
+func loadCorpus(tb testing.TB) []news.Document {
+	tb.Helper()
+	corpusOnce.Do(func() {
+		var paths []string
+		corpusErr = filepath.WalkDir(corpusDir, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".txt") {
+				paths = append(paths, path)
+			}
+			return err
+		})
+		slices.Sort(paths)
+		seen := map[string]bool{} // the corpus has a few duplicate articles
+		for i, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				corpusErr = err
+				return
+			}
+			title, body, _ := strings.Cut(strings.TrimSpace(string(b)), "\n")
+			d := synthDoc(strings.TrimSpace(title), strings.TrimSpace(body), t0.Add(time.Duration(i)*time.Minute))
+			if !seen[d.Article.Hash] {
+				seen[d.Article.Hash] = true
+				corpusDocs = append(corpusDocs, d)
+			}
+		}
+	})
+	if corpusErr != nil || len(corpusDocs) == 0 {
+		tb.Skipf("BBC corpus not available at %s (%v): skipping", corpusDir, corpusErr)
+	}
+	return corpusDocs
+}
+
+var (
+	fakeSpeakers = []string{"Alice Marsh", "Bruno Okafor", "Chen Wei", "Dana Kowalski", "Emeka Nwosu", "Farah Haddad",
+		"Gustav Lind", "Hana Sato", "Ivan Petrov", "Julia Romero", "Kwame Mensah", "Lena Fischer", "Mateo Silva",
+		"Nadia Rahman", "Oscar Byrne", "Priya Nair", "Quentin Dubois", "Rosa Jimenez", "Sven Olsen", "Tariq Aziz"}
+	fakeOutlets = []string{"", "", "BBC", "Reuters", "The Wall Street Journal", "Fox News"}
+	fakeTitles  = []string{"", "chief executive", "foreign minister", "spokesman", "analyst at the Stimson Center"}
+)
+
+// synthDoc splits text into sentences crudely and makes every 4th one a
+// quote.
+func synthDoc(title, text string, added time.Time) news.Document {
+	a := news.Article{Title: title, Outlet: "BBC News", Added: added, Text: text, Hash: news.ContentHash(text)}
+	a.ID = news.NewID(a.Hash)
+	d := news.Document{Article: a}
+	para, start := 0, 0
+	flush := func(end int) {
+		s := strings.TrimSpace(text[start:end])
+		if s == "" {
+			start = end
+			return
+		}
+		off := start + strings.Index(text[start:end], s)
+		n := len(d.Sentences)
+		d.Sentences = append(d.Sentences, news.Sentence{Text: s, Start: off, End: off + len(s), Paragraph: para})
+		if n%4 == 3 {
+			k := len(a.ID) + n
+			d.Quotes = append(d.Quotes, news.Quote{ArticleID: a.ID, Text: s, Start: off, End: off + len(s), Kind: news.Direct,
+				Speaker: fakeSpeakers[k%len(fakeSpeakers)], Mention: "he", Title: fakeTitles[k%len(fakeTitles)],
+				Cue: "said", Outlet: fakeOutlets[k%len(fakeOutlets)], Paragraph: para, Confidence: 0.8})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			flush(i)
+			if i+1 < len(text) && text[i+1] == '\n' {
+				para++
+			}
+		case '.', '?', '!':
+			if i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
+				flush(i + 1)
+			}
+		}
+	}
+	flush(len(text))
+	return d
+}
+
+// variant returns a copy of d with different text (so a different hash
+// and id), added later: corpus copies to build larger indexes.
+func variant(d news.Document, n int, added time.Time) news.Document {
+	suffix := "\n\nCopy " + strconv.Itoa(n) + "."
+	a := d.Article
+	a.Text += suffix
+	a.Added = added
+	a.Hash = news.ContentHash(a.Text)
+	a.ID = news.NewID(a.Hash)
+	qs := slices.Clone(d.Quotes)
+	for i := range qs {
+		qs[i].ArticleID = a.ID
+	}
+	return news.Document{Article: a, Quotes: qs, Sentences: d.Sentences}
+}
+
+func textBytes(docs []news.Document) int64 {
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d.Article.Title) + len(d.Article.Text))
+	}
+	return n
+}
+
+// BenchmarkAdd measures ingest: the whole corpus (articles, synthetic
+// quotes, sentences) added in batches of benchBatch, durable.
+func BenchmarkAdd(b *testing.B) {
+	docs := loadCorpus(b)
+	b.SetBytes(textBytes(docs))
+	var elapsed time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		x, err := index.Open(dir, index.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		for i := 0; i < len(docs); i += benchBatch {
+			errs, err := x.Add(context.Background(), docs[i:min(i+benchBatch, len(docs))])
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, err := range errs {
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		elapsed += time.Since(start)
+		b.StopTimer()
+		if err := x.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/elapsed.Seconds(), "articles/s")
+}
+
+// BenchmarkPlainBleve is the baseline of BenchmarkAdd: the same texts as
+// one document each (title and text) in a plain bleve index with the
+// default mapping, in batches of the same size.
+func BenchmarkPlainBleve(b *testing.B) {
+	docs := loadCorpus(b)
+	b.SetBytes(textBytes(docs))
+	var elapsed time.Duration
+	type plain struct {
+		Title string `json:"title"`
+		Text  string `json:"text"`
+	}
+	for b.Loop() {
+		b.StopTimer()
+		idx, err := bleve.New(filepath.Join(b.TempDir(), "plain.bleve"), bleve.NewIndexMapping())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		for i := 0; i < len(docs); i += benchBatch {
+			batch := idx.NewBatch()
+			for _, d := range docs[i:min(i+benchBatch, len(docs))] {
+				if err := batch.Index(d.Article.ID, plain{d.Article.Title, d.Article.Text}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := idx.Batch(batch); err != nil {
+				b.Fatal(err)
+			}
+		}
+		elapsed += time.Since(start)
+		b.StopTimer()
+		if err := idx.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/elapsed.Seconds(), "articles/s")
+}
+
+// benchArticles is the size of the search benchmark's index
+// (NEWSBOT_BENCH_ARTICLES, default 20,000: the corpus copied with variants).
+func benchArticles() int {
+	if n, err := strconv.Atoi(os.Getenv("NEWSBOT_BENCH_ARTICLES")); err == nil && n > 0 {
+		return n
+	}
+	return 20000
+}
+
+var (
+	bigOnce sync.Once
+	bigDir  string
+	bigErr  error
+)
+
+// bigIndex builds (once per process) an index of benchArticles articles.
+func bigIndex(b *testing.B) (string, []news.Document) {
+	docs := loadCorpus(b)
+	bigOnce.Do(func() {
+		bigDir, bigErr = os.MkdirTemp("", "newsbot-bench-")
+		if bigErr != nil {
+			return
+		}
+		x, err := index.Open(bigDir, index.Options{})
+		if err != nil {
+			bigErr = err
+			return
+		}
+		defer x.Close()
+		n := benchArticles()
+		start := time.Now()
+		batch := make([]news.Document, 0, 500)
+		for i := 0; i < n; i++ {
+			d := docs[i%len(docs)]
+			if i >= len(docs) {
+				d = variant(d, i/len(docs), t0.Add(time.Duration(i)*time.Minute))
+			}
+			batch = append(batch, d)
+			if len(batch) == cap(batch) || i == n-1 {
+				if _, err := x.Add(context.Background(), batch); err != nil {
+					bigErr = err
+					return
+				}
+				batch = batch[:0]
+			}
+		}
+		fmt.Fprintf(os.Stderr, "built a %d-article index in %v\n", n, time.Since(start).Round(time.Second))
+	})
+	if bigErr != nil {
+		b.Fatal(bigErr)
+	}
+	return bigDir, docs
+}
+
+// whoSaidQueries makes "who said ...?" questions from random stretches of
+// the corpus quotes, the way a user half-remembers a quote.
+func whoSaidQueries(docs []news.Document, n int) []news.QuoteQuery {
+	r := rand.New(rand.NewPCG(1, 2))
+	var qs []news.QuoteQuery
+	for len(qs) < n {
+		d := docs[r.IntN(len(docs))]
+		if len(d.Quotes) == 0 {
+			continue
+		}
+		words := strings.Fields(d.Quotes[r.IntN(len(d.Quotes))].Text)
+		if len(words) < 6 {
+			continue
+		}
+		k := 4 + r.IntN(3)
+		s := r.IntN(len(words) - k + 1)
+		phrase := strings.Join(words[s:s+k], " ")
+		qs = append(qs, news.QuoteQuery{Text: "who said " + phrase + "?", Phrases: []string{phrase}, Limit: 3})
+	}
+	return qs
+}
+
+// BenchmarkSearchQuotes measures who-said queries on an index of
+// benchArticles articles (reopened, as after a restart), and reports the
+// latency percentiles and the Go heap.
+func BenchmarkSearchQuotes(b *testing.B) {
+	dir, docs := bigIndex(b)
+	x, err := index.Open(dir, index.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer x.Close()
+	for _, tc := range []struct {
+		name    string
+		queries []news.QuoteQuery
+	}{
+		{"who-said", whoSaidQueries(docs, 1000)},
+		{"speaker", []news.QuoteQuery{{Speaker: "Hana Sato", Limit: 10}, {Speaker: "Petrov", Text: "economy growth", Limit: 10}}},
+		{"fuzzy", func() []news.QuoteQuery {
+			qs := whoSaidQueries(docs, 200)
+			for i := range qs {
+				qs[i].Fuzzy = true
+			}
+			return qs
+		}()},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			ctx := context.Background()
+			var lat []time.Duration
+			i := 0
+			for b.Loop() {
+				q := tc.queries[i%len(tc.queries)]
+				i++
+				start := time.Now()
+				hits, err := x.SearchQuotes(ctx, q)
+				if err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(start))
+				_ = hits
+			}
+			slices.Sort(lat)
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
+		})
+	}
+}
+
+// BenchmarkSearchPassages measures general questions on the same index.
+func BenchmarkSearchPassages(b *testing.B) {
+	dir, docs := bigIndex(b)
+	x, err := index.Open(dir, index.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer x.Close()
+	qs := whoSaidQueries(docs, 500)
+	ctx := context.Background()
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		q := qs[i%len(qs)]
+		i++
+		start := time.Now()
+		if _, err := x.SearchPassages(ctx, news.PassageQuery{Text: q.Text, Phrases: q.Phrases, Limit: 3}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigDir != "" {
+		os.RemoveAll(bigDir)
+	}
+	os.Exit(code)
+}
