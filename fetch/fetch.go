@@ -174,13 +174,24 @@ func (c *Client) Fetch(ctx context.Context, rawURL string) (news.Article, error)
 		c.log.Debug("fetch refused", "url", u.Redacted(), "err", err, "took", time.Since(start))
 		return news.Article{}, err
 	}
-	a, err := extract(body, ctype, final)
+	a, err := safeExtract(body, ctype, final)
 	c.log.Debug("fetched", "url", u.Redacted(), "final", final.Redacted(), "bytes", len(body),
 		"type", ctype, "took", time.Since(start), "err", err)
 	if err != nil {
 		return news.Article{}, err
 	}
 	return a, nil
+}
+
+// safeExtract runs extract and turns a panic in the HTML libraries (a page
+// crafted to crash them) into a refusal instead of a crashed bot.
+func safeExtract(body []byte, ctype string, u *url.URL) (a news.Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = news.Article{}, fail(news.ErrInvalid, fmt.Errorf("extract panic: %v", r), "%s: newsbot could not read that page; paste the text with /newsbot add instead", u)
+		}
+	}()
+	return extract(body, ctype, u)
 }
 
 // checkURL parses a URL typed by a user and refuses what newsbot will not fetch.
