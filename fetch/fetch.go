@@ -57,6 +57,9 @@ type Config struct {
 	MaxBytes int64
 	// Logger receives one debug line per fetch; nil discards.
 	Logger *slog.Logger
+	// Resolver resolves host names; nil uses the system's. The guard checks
+	// the addresses it returns, so it needs no trust.
+	Resolver *net.Resolver
 }
 
 // Client fetches articles. It is safe for concurrent use.
@@ -92,10 +95,13 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Resolver == nil {
+		cfg.Resolver = net.DefaultResolver
+	}
 	d := &dialer{
 		allow:    allow,
-		base:     net.Dialer{Timeout: cfg.ConnectTimeout, Control: newGuard(allow.prefixes).control},
-		resolver: net.DefaultResolver,
+		base:     net.Dialer{Timeout: cfg.ConnectTimeout, Control: newGuard(allow.prefixes).control, Resolver: cfg.Resolver},
+		resolver: cfg.Resolver,
 	}
 	tr := &http.Transport{
 		Proxy:                  nil, // a proxy would dial for us and bypass the guard

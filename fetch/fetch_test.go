@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -341,6 +342,18 @@ func TestConnectionRefused(t *testing.T) {
 	srv.Close()
 	_, err := newClient(t, fetch.Config{}).Fetch(context.Background(), url+"/x.html")
 	wantErr(t, err, news.ErrUnavailable, "could not connect")
+}
+
+func TestDNSFailure(t *testing.T) {
+	// A resolver that cannot reach any DNS server, as offline.
+	r := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, address string) (net.Conn, error) {
+		return nil, errors.New("no DNS in tests")
+	}}
+	for _, allow := range [][]string{{}, {"news.example"}} { // the guarded path and the allow-listed one
+		c := newClient(t, fetch.Config{Resolver: r, Allow: allow})
+		_, err := c.Fetch(context.Background(), "http://news.example/story.html")
+		wantErr(t, err, news.ErrUnavailable, "could not find the site news.example")
+	}
 }
 
 func TestTooLarge(t *testing.T) {
