@@ -149,7 +149,7 @@ func renderAnswer(a news.Answer, shareValue string) message {
 			}
 		}
 	}
-	if shareValue != "" && a.Kind != news.AnswerNone || shareValue != "" && len(a.Quotes) > 0 {
+	if shareValue != "" && (a.Kind != news.AnswerNone || len(a.Quotes) > 0) {
 		btn := slack.NewButtonBlockElement(actionShare, cut(shareValue, maxButtonValue), slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false))
 		blocks = append(blocks, slack.NewActionBlock("newsbot_actions", btn))
 	}
@@ -301,7 +301,7 @@ func renderDigest(d news.Digest, now time.Time, inlineMax int) (main message, th
 			if a, ok := byID[q.ArticleID]; ok {
 				ctx += " · " + link(a.URL, cut(oneLine(a.Title), 150))
 			}
-			blocks = append(blocks, section(blockQuote(q.Quote, nil, 1200)+"\n"+ctx))
+			blocks = append(blocks, section(blockQuote(q.Quote, nil, min(1200, maxSectionChars-1-runes(ctx)))+"\n"+ctx))
 		}
 	}
 	if len(d.Speakers) > 0 {

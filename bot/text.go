@@ -13,12 +13,14 @@ import (
 
 // Slack's limits on Block Kit messages (https://api.slack.com/reference/block-kit).
 const (
-	maxBlocks         = 50
-	maxSectionChars   = 3000
-	maxHeaderChars    = 150
-	maxFallbackChars  = 3000
-	maxButtonValue    = 2000
-	maxContextElement = 10
+	maxBlocks        = 50
+	maxSectionChars  = 3000
+	maxHeaderChars   = 150
+	maxFallbackChars = 3000
+	maxButtonValue   = 2000
+	// maxURL is the longest URL linked; a longer one would eat the
+	// section's character budget, so only its label is shown.
+	maxURL = 1000
 )
 
 // escape makes text safe inside a Slack message: &, < and > are the only
@@ -53,7 +55,7 @@ func link(rawURL, label string) string {
 		label = rawURL
 	}
 	u, err := url.Parse(strings.TrimSpace(rawURL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(rawURL) > maxURL {
 		return escape(label)
 	}
 	s := u.String()
@@ -166,11 +168,11 @@ func blockQuote(quote string, spans []news.Span, limit int) string {
 			}
 		}
 		out := "> " + strings.ReplaceAll(boldSpans(text, kept), "\n", "\n> ")
-		if n := runes(out); n <= limit || budget <= 10 {
+		n := runes(out)
+		if n <= limit || budget <= 1 {
 			return out
-		} else {
-			budget -= n - limit + 1
 		}
+		budget = max(1, min(budget-1, budget-(n-limit)/5))
 	}
 }
 
@@ -179,11 +181,11 @@ func fitText(s string, limit int) string {
 	budget := limit
 	for {
 		out := escape(cut(s, budget))
-		if n := runes(out); n <= limit || budget <= 10 {
+		n := runes(out)
+		if n <= limit || budget <= 1 {
 			return out
-		} else {
-			budget -= n - limit + 1
 		}
+		budget = max(1, min(budget-1, budget-(n-limit)/5))
 	}
 }
 
