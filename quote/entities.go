@@ -425,6 +425,25 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 			// intro clause that a verb follows ("Down the street, Mike
 			// McFadden also rejoiced")
 			subject := first && !prepStart
+			if !subject && !prepStart {
+				// "Union leader Grace Obi addressed ...": a few role words
+				// at the sentence start
+				before := 0
+				ok := true
+				for k := 0; k < i; k++ {
+					if !toks[k].word {
+						ok = false
+						break
+					}
+					before++
+					l := toks[k].lower()
+					if _, cue := cueVerbs[l]; cue || npStop[l] || finiteVerbs[l] || prepStarters[l] {
+						ok = false
+						break
+					}
+				}
+				subject = ok && before <= 3
+			}
 			if !subject && i > 0 && toks[i-1].text == "," && a == i {
 				n := j
 				for n < len(toks) && toks[n].word && auxiliaries[toks[n].lower()] {

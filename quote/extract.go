@@ -426,7 +426,12 @@ func (ex *extractor) resolve() {
 	var prev *cand
 	for i := range ex.cands {
 		c := &ex.cands[i]
-		if c.inherit || c.sp.empty() {
+		if c.sp.empty() && !c.inherit {
+			// an outlet alone is the source ("..., according to CNN")
+			prev = c
+			continue
+		}
+		if c.inherit {
 			src := ex.inheritSource(i)
 			if src != nil {
 				c.speaker, c.title, c.ent = src.speaker, src.title, src.ent

@@ -183,6 +183,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 	floorTok := 0 // clauses start after earlier material of the sentence
 	var sentSpeaker np
 	noVerbCheck := false
+	outletSource := false // the clause's only source is an outlet
 	emit := func(a, b int, sp np, cue string, inherit bool, clauseOutlet string) {
 		// a, b: token range [a, b)
 		for a < b && (toks[a].text == "," || toks[a].text == "—" || toks[a].text == "–" || toks[a].text == ":") {
@@ -226,7 +227,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if clauseOutlet == "" {
 			clauseOutlet = outlet
 		}
-		c := cand{s: st, e: en, kind: kind, sp: sp, cue: cue, outlet: clauseOutlet, para: s.para, sent: s.serial, conf: 0.7, inherit: inherit || sp.empty(), fromSentence: inherit}
+		c := cand{s: st, e: en, kind: kind, sp: sp, cue: cue, outlet: clauseOutlet, para: s.para, sent: s.serial, conf: 0.7, inherit: inherit || sp.empty() && !outletSource, fromSentence: inherit}
 		ex.cands = append(ex.cands, c)
 	}
 	for c := 0; c < len(toks); c++ {
@@ -260,6 +261,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 					src = backPhrase(text, toks, srcB-1, srcA)
 				}
 			}
+			outletSource = srcOutlet != ""
 			if c == floorTok || (c > floorTok && onlyPunctToks(toks, floorTok, c)) {
 				// According to X, CLAUSE.
 				if srcB < len(toks) && toks[srcB].text == "," {
@@ -272,6 +274,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 					emit(srcB+1, clauseEnd(toks, srcB+1), src, "according to", false, srcOutlet)
 				}
 			}
+			outletSource = false
 			if !src.empty() && sentSpeaker.empty() {
 				sentSpeaker = src
 			}

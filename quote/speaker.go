@@ -62,10 +62,14 @@ func init() {
 		rabbi imam sheikh emir sultan president-elect commander admiral adm. col. colonel maj. major cpl. corporal
 		private pte. trooper chief executive founder co-founder head manager editor analyst economist strategist
 		conservative liberal democrat democratic republican ndp green bloc labour labor tory ukip gop sir dame lord lady
-		speaker whip critic house senate federal provincial state foreign finance defence defense health education
-		interior justice public safety environment transport immigration trade opposition u.s. us u.k. uk eu un
+		speaker whip critic state justice
 		former acting interim then-president then-prime ex- fmr. superintendent sheriff marshal principal dean provost
-		registrar coroner chief's officer-in-charge staff sgt.`) {
+		registrar coroner chief's officer-in-charge staff sgt. teacher firefighter farmer nurse doctor lawyer activist
+		author writer artist singer student researcher scientist historian engineer architect pilot soldier
+		veteran filmmaker producer actor actress musician player athlete investor entrepreneur owner chef pastor
+		priest volunteer organizer advocate commentator columnist journalist reporter photographer retiree
+		resident mother father economist physician surgeon psychologist psychiatrist candidate challenger
+		incumbent president's adviser advisor consultant lobbyist expert`) {
 		titleWords[w] = true
 	}
 }
@@ -159,7 +163,7 @@ func backNP(text string, toks []token, end, floor int) np {
 		if appos != "" {
 			if n.name == "" && isNameRun(toks, apA, apB) {
 				// "Spindler's father, Joseph, says": the appositive is the name
-				n.title = n.text
+				n.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n.text, "the "), "The "))
 				n.name = appos
 				n.role = ""
 			} else if n.name != "" {
