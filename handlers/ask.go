@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,7 +32,7 @@ type ArticleFinder interface {
 // question's weight (by rarity) that a candidate matches; below minCoverage
 // newsbot declines rather than name a speaker that may be wrong.
 const (
-	minCoverage        = 0.55
+	minCoverage        = 0.38
 	minPassageCoverage = 0.6
 	maxAlternatives    = 2
 	maxListed          = 8
@@ -102,6 +103,16 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 			return news.Answer{}, err
 		}
 		cands = mergeCandidates(cands, more)
+	}
+	// The question may paraphrase a statement split over several quotes,
+	// or its attribution sentence: find sentences, then the quote in them.
+	viaSentences, err := h.quotesViaSentences(ctx, p.content, req)
+	if err != nil {
+		return news.Answer{}, err
+	}
+	cands = mergeCandidates(cands, viaSentences)
+	if os.Getenv("NB_DEBUG") != "" && len(cands) > 0 {
+		fmt.Fprintf(os.Stderr, "DEBUG cov=%.2f n=%d rank=%.2f sp=%q q=%q\n", cands[0].coverage, cands[0].matched, cands[0].rank, cands[0].speaker, p.content)
 	}
 	cands = acceptable(cands, qt, minCoverage)
 	if len(cands) == 0 {
@@ -198,6 +209,61 @@ func (h *Handlers) quoteCandidates(ctx context.Context, query news.QuoteQuery, q
 	return cands, nil
 }
 
+// quotesViaSentences finds the sentences that match the question and
+// returns, as candidates, the quotes they hold, ranked by the sentence's
+// coverage of the question.
+func (h *Handlers) quotesViaSentences(ctx context.Context, text string, req AskRequest) ([]candidate, error) {
+	qt, err := h.questionTerms(ctx, "sentence", text)
+	if err != nil || len(qt) == 0 {
+		return nil, err
+	}
+	hits, err := h.store.SearchPassages(ctx, news.PassageQuery{Text: text, Phrases: phrases(text), Limit: 10})
+	if err != nil {
+		return nil, err
+	}
+	inThread := map[string]bool{}
+	for _, id := range req.ArticleIDs {
+		inThread[id] = true
+	}
+	byArticle := map[string][]news.Quote{}
+	var cands []candidate
+	for _, hit := range hits {
+		cov, n := coverage(qt, hit.Terms, hit.Sentence.Text)
+		if cov < minCoverage {
+			continue
+		}
+		id := hit.Article.ID
+		qs, ok := byArticle[id]
+		if !ok {
+			if qs, err = h.store.Quotes(ctx, id); err != nil {
+				return nil, err
+			}
+			byArticle[id] = qs
+		}
+		best, bestOverlap := -1, 0
+		for i, q := range qs {
+			o := min(q.End, hit.Sentence.End) - max(q.Start, hit.Sentence.Start)
+			if o > bestOverlap {
+				best, bestOverlap = i, o
+			}
+		}
+		// The sentence must be mostly quote: a sentence that only touches a
+		// quote says something else.
+		if best < 0 || bestOverlap*2 < hit.Sentence.End-hit.Sentence.Start {
+			continue
+		}
+		q := qs[best]
+		q.ArticleID = id
+		rank := cov - 0.02 // a direct match on the quote wins a tie
+		if inThread[id] {
+			rank += 0.1
+		}
+		a := quoteAnswer(news.QuoteHit{Quote: q, Article: hit.Article, Score: hit.Score})
+		cands = append(cands, candidate{answer: a, coverage: cov, matched: n, rank: rank, speaker: q.Speaker})
+	}
+	return cands, nil
+}
+
 func quoteAnswer(hit news.QuoteHit) news.Answer {
 	q := hit.Quote
 	return news.Answer{
@@ -222,10 +288,14 @@ func passageAnswer(hit news.PassageHit) news.Answer {
 	}
 }
 
+// mergeCandidates joins two candidate lists, keeping the better-ranked of
+// two candidates for the same quote.
 func mergeCandidates(a, b []candidate) []candidate {
+	all := append(append([]candidate(nil), a...), b...)
+	sortCandidates(all)
 	seen := map[string]bool{}
 	var out []candidate
-	for _, c := range append(a, b...) {
+	for _, c := range all {
 		key := c.answer.Article.ID + "|" + c.answer.Quote
 		if seen[key] {
 			continue
@@ -233,7 +303,6 @@ func mergeCandidates(a, b []candidate) []candidate {
 		seen[key] = true
 		out = append(out, c)
 	}
-	sortCandidates(out)
 	return out
 }
 

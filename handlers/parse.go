@@ -162,10 +162,15 @@ func stripCue(rest string) (content, cue, outlet string) {
 			if name, ok := outletIn(obj); ok {
 				outlet = name
 				i += j + 1
-			} else if j == 0 || allListeners(objWords) {
+			} else if j == 0 || allListeners(objWords) || cue == "told" || cue == "tell" || cue == "tells" {
+				// "told X that ...": X is whom it was said to.
 				i += j + 1
 			}
 		} else if i < len(words) {
+			// "told reporters X" without "that": drop the listeners.
+			for i < len(words) && (listeners[strings.ToLower(trimPunct(words[i]))]) {
+				i++
+			}
 			// "told the WSJ X" without "that": drop a leading outlet.
 			for n := min(5, len(words)-i); n >= 1; n-- {
 				if name, ok := outletIn(strings.Join(words[i:i+n], " ")); ok {

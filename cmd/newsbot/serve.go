@@ -1,10 +1,114 @@
 package main
 
-import "context"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
 
+	"newsbot/bot"
+	"newsbot/fetch"
+	"newsbot/schedule"
+)
+
+// serve runs the Slack bot until interrupted: Socket Mode when
+// SLACK_APP_TOKEN is set, else the HTTP Events API; the daily summary
+// scheduler alongside.
 func (a *app) serve(ctx context.Context, args []string) error {
+	fs := newFlags("serve")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
 	if err := a.cfg.ValidateSlack(); err != nil {
 		return err
 	}
-	return usageError{"serve is not available yet"}
+	if _, err := schedule.LoadZone(a.cfg.Timezone); err != nil {
+		return err
+	}
+	if _, err := schedule.ParseTime(a.cfg.SummaryTime); err != nil {
+		return err
+	}
+	if _, err := fetch.ParseAllow(a.cfg.FetchAllow); err != nil {
+		return fmt.Errorf("NEWSBOT_FETCH_ALLOW: %w", err)
+	}
+	ix, h, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+
+	// The bot posts digests and the scheduler tells it when: the bot is
+	// built first with a scheduler that is set right after.
+	var sched *schedule.Scheduler
+	b, err := bot.New(bot.Config{
+		BotToken:      a.cfg.BotToken,
+		AppToken:      a.cfg.AppToken,
+		SigningSecret: a.cfg.SigningSecret,
+		APIURL:        a.cfg.APIURL,
+		Listen:        a.cfg.Listen,
+		Service:       h,
+		Schedule:      lateScheduler{&sched},
+		Logger:        a.log.With("component", "bot"),
+		Now:           a.now,
+	})
+	if err != nil {
+		return err
+	}
+	sched, err = schedule.New(schedule.Config{
+		StatePath: filepath.Join(a.data, "summary-schedule.json"),
+		Default:   schedule.Default{Channel: a.cfg.SummaryChannel, Time: a.cfg.SummaryTime, Zone: a.cfg.Timezone},
+		Digest:    h.Summary,
+		Post:      b.PostDigest,
+		Logger:    a.log.With("component", "schedule"),
+	})
+	if err != nil {
+		return err
+	}
+	if err := sched.Start(ctx); err != nil {
+		return fmt.Errorf("start the summary schedule: %w", err)
+	}
+	defer sched.Stop()
+	mode := "HTTP Events API on " + a.cfg.Listen
+	if a.cfg.AppToken != "" {
+		mode = "Socket Mode (health check on " + a.cfg.Listen + ")"
+	}
+	a.log.Info("newsbot serving", "mode", mode, "data", a.data)
+	if err := b.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
+
+// lateScheduler lets the bot reach a scheduler created after it.
+type lateScheduler struct{ s **schedule.Scheduler }
+
+func (l lateScheduler) get() (*schedule.Scheduler, error) {
+	if *l.s == nil {
+		return nil, errors.New("the summary schedule is starting; try again in a moment")
+	}
+	return *l.s, nil
+}
+
+func (l lateScheduler) Set(channel, hhmm, zone string) error {
+	s, err := l.get()
+	if err != nil {
+		return err
+	}
+	return s.Set(channel, hhmm, zone)
+}
+
+func (l lateScheduler) Off(channel string) error {
+	s, err := l.get()
+	if err != nil {
+		return err
+	}
+	return s.Off(channel)
+}
+
+func (l lateScheduler) Describe(channel string) string {
+	s, err := l.get()
+	if err != nil {
+		return err.Error()
+	}
+	return s.Describe(channel)
 }
