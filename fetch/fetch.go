@@ -259,7 +259,7 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, *url.URL, string,
 	}
 	ctype := resp.Header.Get("Content-Type")
 	mt, _, _ := mime.ParseMediaType(ctype)
-	if ctype != "" && mt != "application/octet-stream" && !acceptedType(mt) {
+	if mt != "" && mt != "application/octet-stream" && !acceptedType(mt) {
 		return nil, nil, "", fail(news.ErrInvalid, nil, "%s is not an HTML page or text (it is %s); newsbot reads web pages only", final, mt)
 	}
 	if resp.ContentLength > c.maxBytes {
@@ -296,12 +296,16 @@ func sizeString(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// classify words a transport error for the user.
+// classify words a transport error for the user. u is the URL asked for;
+// the error may concern a redirect target, which is then named as well.
 func (c *Client) classify(ctx context.Context, u *url.URL, err error) error {
+	target := u.String() // "X", or "X redirects to Y, which"
+	failed := u
 	var ue *url.Error
-	if errors.As(err, &ue) {
+	if errors.As(err, &ue) && ue.URL != u.String() {
 		if p, perr := url.Parse(ue.URL); perr == nil {
-			u = p // the URL that failed, possibly a redirect target
+			failed = p
+			target = fmt.Sprintf("%s redirects to %s, which", u, p)
 		}
 	}
 	var se *schemeError
@@ -310,21 +314,21 @@ func (c *Client) classify(ctx context.Context, u *url.URL, err error) error {
 	case errors.Is(err, errTooManyRedirects):
 		return fail(news.ErrInvalid, err, "%s redirects more than %d times; give the final address of the article", u, MaxRedirects)
 	case errors.As(err, &se):
-		return fail(news.ErrInvalid, err, "%s: newsbot only fetches http and https URLs, not %s:", u, se.scheme)
+		return fail(news.ErrInvalid, err, "%s redirects to %s; newsbot only fetches http and https URLs, not %s:", u, failed, se.scheme)
 	case errors.Is(err, ssrf.ErrProhibitedPort):
-		return fail(news.ErrForbidden, err, "%s uses port %s; newsbot only fetches public pages on ports 80 and 443. To allow a site on another port, add its host to NEWSBOT_FETCH_ALLOW", u, u.Port())
+		return fail(news.ErrForbidden, err, "%s uses port %s; newsbot only fetches public pages on ports 80 and 443. To allow a site on another port, add its host to NEWSBOT_FETCH_ALLOW", target, failed.Port())
 	case errors.Is(err, ssrf.ErrProhibitedIP) || errors.Is(err, ssrf.ErrProhibitedNetwork):
-		return fail(news.ErrForbidden, err, "%s is a private address; newsbot only fetches public pages. To allow an intranet site, add its host or network to NEWSBOT_FETCH_ALLOW", u)
+		return fail(news.ErrForbidden, err, "%s is a private address; newsbot only fetches public pages. To allow an intranet site, add its host or network to NEWSBOT_FETCH_ALLOW", target)
 	case errors.Is(ctx.Err(), context.Canceled):
 		return fail(news.ErrUnavailable, err, "fetching %s was cancelled", u)
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
 		return fail(news.ErrUnavailable, err, "%s timed out; the site is too slow or not answering, try again later", u)
 	case errors.As(err, &dnsErr):
-		return fail(news.ErrUnavailable, err, "could not find the site %s (DNS lookup failed); check the address", u.Hostname())
+		return fail(news.ErrUnavailable, err, "could not find the site %s (DNS lookup failed); check the address", failed.Hostname())
 	default:
 		var oe *net.OpError
 		if errors.As(err, &oe) && oe.Op == "dial" {
-			return fail(news.ErrUnavailable, err, "could not connect to %s; the site is down or refusing connections", u.Host)
+			return fail(news.ErrUnavailable, err, "could not connect to %s; the site is down or refusing connections", failed.Host)
 		}
 		return fail(news.ErrUnavailable, err, "could not fetch %s: %v", u, unwrapAll(err))
 	}

@@ -264,7 +264,7 @@ func TestAllowByHostName(t *testing.T) {
 	// The name is allowed, not every private address: the same server by
 	// its IP address is still refused, here on a redirect.
 	_, err := c.Fetch(context.Background(), "http://localhost:"+port+"/to-ip")
-	wantErr(t, err, news.ErrForbidden, "127.0.0.1:"+port+"/x.html is a private address", "NEWSBOT_FETCH_ALLOW")
+	wantErr(t, err, news.ErrForbidden, "http://localhost:"+port+"/to-ip redirects to http://127.0.0.1:"+port+"/x.html, which is a private address", "NEWSBOT_FETCH_ALLOW")
 }
 
 // srvURL is the test server's own address as http://127.0.0.1:port.
@@ -297,11 +297,11 @@ func TestRedirects(t *testing.T) {
 	c := newClient(t, fetch.Config{})
 
 	_, err := c.Fetch(context.Background(), srv.URL+"/metadata")
-	wantErr(t, err, news.ErrForbidden, "http://169.254.169.254/latest/meta-data/ is a private address", "NEWSBOT_FETCH_ALLOW")
+	wantErr(t, err, news.ErrForbidden, srv.URL+"/metadata redirects to http://169.254.169.254/latest/meta-data/, which is a private address", "NEWSBOT_FETCH_ALLOW")
 	_, err = c.Fetch(context.Background(), srv.URL+"/private")
 	wantErr(t, err, news.ErrForbidden, "10.1.2.3", "private address")
 	_, err = c.Fetch(context.Background(), srv.URL+"/file")
-	wantErr(t, err, news.ErrInvalid, "http and https")
+	wantErr(t, err, news.ErrInvalid, srv.URL+"/file redirects to file:///etc/passwd; newsbot only fetches http and https URLs")
 
 	// /hop/4 is five redirects: allowed. /hop/5 is six: refused.
 	if _, err := c.Fetch(context.Background(), srv.URL+"/hop/4"); err != nil {
@@ -397,6 +397,7 @@ func TestContentType(t *testing.T) {
 		"/pdf":     page("application/pdf", []byte("%PDF-1.7\n"+strings.Repeat("x", 500))),
 		"/sniffed": page("application/octet-stream", png),
 		"/xhtml":   page("application/xhtml+xml; charset=utf-8", articlePage("Dam", "")),
+		"/garbled": page("html", articlePage("Dam", "")),
 	})
 	c := newClient(t, fetch.Config{})
 	for _, tt := range []struct{ path, words string }{
@@ -407,8 +408,10 @@ func TestContentType(t *testing.T) {
 		_, err := c.Fetch(context.Background(), srv.URL+tt.path)
 		wantErr(t, err, news.ErrInvalid, tt.words)
 	}
-	if _, err := c.Fetch(context.Background(), srv.URL+"/xhtml"); err != nil {
-		t.Errorf("xhtml: %v", err)
+	for _, path := range []string{"/xhtml", "/garbled"} { // a garbled type is sniffed
+		if _, err := c.Fetch(context.Background(), srv.URL+path); err != nil {
+			t.Errorf("%s: %v", path, err)
+		}
 	}
 }
 
