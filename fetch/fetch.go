@@ -259,7 +259,8 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, *url.URL, string,
 	}
 	ctype := resp.Header.Get("Content-Type")
 	mt, _, _ := mime.ParseMediaType(ctype)
-	if mt != "" && mt != "application/octet-stream" && !acceptedType(mt) {
+	// A missing, garbled ("html") or generic type is decided by sniffing below.
+	if strings.Contains(mt, "/") && mt != "application/octet-stream" && !acceptedType(mt) {
 		return nil, nil, "", fail(news.ErrInvalid, nil, "%s is not an HTML page or text (it is %s); newsbot reads web pages only", final, mt)
 	}
 	if resp.ContentLength > c.maxBytes {
