@@ -40,6 +40,7 @@ type Bot struct {
 	limit   *limiter
 
 	botUser   atomic.Value // string: the bot's user id
+	auth      atomic.Value // string: "unknown", "ok" or "refused" (auth.test of the bot token)
 	connected atomic.Bool  // Socket Mode connection is up
 	closing   atomic.Bool  // shutting down: take no new work
 
@@ -85,6 +86,7 @@ func New(cfg Config) (*Bot, error) {
 		sleep:   sleepCtx,
 	}
 	b.botUser.Store("")
+	b.auth.Store("unknown")
 	b.handler = b.routes()
 	return b, nil
 }
@@ -98,7 +100,6 @@ func (b *Bot) Handler() http.Handler { return b.handler }
 // error at once when the listener cannot be opened or Slack refuses the
 // tokens.
 func (b *Bot) Run(ctx context.Context) error {
-	b.identify(ctx)
 	ln, err := net.Listen("tcp", b.cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen on NEWSBOT_LISTEN %q: %w", b.cfg.Listen, err)
@@ -113,6 +114,9 @@ func (b *Bot) Run(ctx context.Context) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 	b.log.Info("serving", "config", b.cfg, "addr", ln.Addr().String())
+	// Learn who the bot is without delaying the listener: a refused token is
+	// logged (and shown by /healthz), not fatal, so the server still starts.
+	go b.identify(ctx)
 
 	sockCtx, stopSocket := context.WithCancel(ctx)
 	defer stopSocket()
@@ -163,16 +167,23 @@ func (b *Bot) identify(ctx context.Context) {
 		return err
 	})
 	if err != nil {
+		var se slack.SlackErrorResponse
+		if errors.As(err, &se) && (se.Err == "invalid_auth" || se.Err == "not_authed" || se.Err == "token_revoked" || se.Err == "account_inactive") {
+			b.auth.Store("refused")
+			b.log.Error("SLACK_BOT_TOKEN was refused by Slack (" + se.Err + "): copy the Bot User OAuth Token (xoxb-...) again from OAuth & Permissions; see README, Slack setup")
+			return
+		}
 		b.log.Warn("could not identify the bot user; relying on events", "err", err)
 		return
 	}
+	b.auth.Store("ok")
 	b.setBotUser(resp.UserID)
 	b.log.Info("connected to Slack", "team", resp.Team, "bot_user", resp.UserID)
 }
 
 func (b *Bot) setBotUser(id string) {
-	if id != "" && b.botUserID() == "" {
-		b.botUser.Store(id)
+	if id != "" {
+		b.botUser.CompareAndSwap("", id)
 	}
 }
 

@@ -62,7 +62,7 @@ func (b *Bot) healthz(w http.ResponseWriter, r *http.Request) {
 	if b.closing.Load() {
 		status, code = "shutting down", http.StatusServiceUnavailable
 	}
-	body := map[string]any{"status": status, "mode": mode}
+	body := map[string]any{"status": status, "mode": mode, "slack_auth": b.auth.Load()}
 	if b.cfg.SocketMode() {
 		body["socket_connected"] = b.connected.Load()
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -38,6 +39,22 @@ func TestRunFailsClearly(t *testing.T) {
 		err := b.Run(context.Background())
 		if err == nil || !strings.Contains(err.Error(), "SLACK_APP_TOKEN") {
 			t.Fatalf("Run = %v, want an error naming SLACK_APP_TOKEN", err)
+		}
+	})
+	t.Run("bot token refused", func(t *testing.T) {
+		fs := newFakeSlack(t, func(c slacktest.Customize) {
+			c.Handle("/auth.test", func(w http.ResponseWriter, r *http.Request) {
+				_, _ = io.WriteString(w, `{"ok":false,"error":"invalid_auth"}`)
+			})
+		})
+		b, logs := newTestBot(t, fs, &fakeService{}, nil)
+		b.identify(context.Background())
+		w := serve(b, httptest.NewRequest("GET", "/healthz", nil))
+		if w.Code != 200 || !strings.Contains(w.Body.String(), `"slack_auth":"refused"`) {
+			t.Errorf("healthz = %d %s", w.Code, w.Body)
+		}
+		if !strings.Contains(logs.String(), "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)") {
+			t.Errorf("logs:\n%s", logs)
 		}
 	})
 	t.Run("address in use", func(t *testing.T) {
