@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -111,8 +110,9 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 		return news.Answer{}, err
 	}
 	cands = mergeCandidates(cands, viaSentences)
-	if os.Getenv("NB_DEBUG") != "" && len(cands) > 0 {
-		fmt.Fprintf(os.Stderr, "DEBUG cov=%.2f n=%d rank=%.2f sp=%q q=%q\n", cands[0].coverage, cands[0].matched, cands[0].rank, cands[0].speaker, p.content)
+	if len(cands) > 0 {
+		h.log.Debug("who-said best candidate", "coverage", round3(cands[0].coverage), "matched", cands[0].matched,
+			"rank", round3(cands[0].rank), "speaker", cands[0].speaker, "content", p.content)
 	}
 	cands = acceptable(cands, qt, minCoverage)
 	if len(cands) == 0 {
