@@ -382,7 +382,14 @@ func (ex *extractor) sentenceOutlet(toks []token) string {
 // outletAt matches the longest outlet name starting at toks[i]; it returns
 // the canonical name and the number of tokens.
 func (ex *extractor) outletAt(toks []token, i int) (string, int) {
-	if !toks[i].capitalized() && toks[i].lower() != "the" {
+	if !toks[i].capitalized() && toks[i].text != "the" {
+		return "", 0
+	}
+	first := strings.TrimSuffix(strings.TrimSuffix(toks[i].lower(), "'s"), "’s")
+	if first == "the" && i+1 < len(toks) {
+		first = strings.TrimSuffix(strings.TrimSuffix(toks[i+1].lower(), "'s"), "’s")
+	}
+	if !outletFirst[first] {
 		return "", 0
 	}
 	for n := maxOutletWords; n >= 1; n-- {

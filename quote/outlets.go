@@ -140,6 +140,19 @@ func init() {
 	add("The Irish Times", "Irish Times")
 }
 
+// outletFirst holds the first word (lower case, without "the") of every
+// outlet name, so most tokens are rejected without building strings.
+var outletFirst = map[string]bool{}
+
+func init() {
+	for k := range outletNames {
+		outletFirst[strings.Fields(k)[0]] = true
+	}
+	for k := range ambiguousOutlet {
+		outletFirst[strings.Fields(k)[0]] = true
+	}
+}
+
 // ambiguousOutlet are forms that name an outlet only when the article
 // already named one ("the Journal" after "The Wall Street Journal"); see
 // resolveShortOutlet. They are never outlets on their own in

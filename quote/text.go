@@ -75,12 +75,13 @@ func trimSpan(text string, s, e int) (int, int) {
 type token struct {
 	start, end int
 	text       string
-	word       bool // letters/digits (with inner ' - . ’)
+	low        string // text in lower case
+	word       bool   // letters/digits (with inner ' - . ’)
 	quoted     bool // inside quotation marks
 }
 
 // lower is the token's lower-case text.
-func (t token) lower() string { return strings.ToLower(t.text) }
+func (t token) lower() string { return t.low }
 
 // capitalized reports whether a word starts with an upper-case letter.
 func (t token) capitalized() bool {
@@ -109,7 +110,7 @@ func tokenize(text string, s, e int) []token {
 			continue
 		}
 		if !isWordRune(r) {
-			toks = append(toks, token{start: i, end: i + n, text: text[i : i+n]})
+			toks = append(toks, token{start: i, end: i + n, text: text[i : i+n], low: text[i : i+n]})
 			i += n
 			continue
 		}
@@ -147,7 +148,7 @@ func tokenize(text string, s, e int) []token {
 				j++
 			}
 		}
-		toks = append(toks, token{start: i, end: j, text: text[i:j], word: true})
+		toks = append(toks, token{start: i, end: j, text: text[i:j], low: strings.ToLower(text[i:j]), word: true})
 		i = j
 	}
 	return toks
