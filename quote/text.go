@@ -77,7 +77,7 @@ type token struct {
 	text       string
 	low        string // text in lower case
 	word       bool   // letters/digits (with inner ' - . ’)
-	quoted     bool // inside quotation marks
+	quoted     bool   // inside quotation marks
 }
 
 // lower is the token's lower-case text.
