@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"bytes"
+	"fmt"
 	"mime"
 	"net/url"
 	"strings"
@@ -25,9 +26,14 @@ const minTextRunes = 200
 // maxTitleRunes bounds a title taken from the first line of a text page.
 const maxTitleRunes = 200
 
-func noText(u *url.URL) error {
-	return fail(news.ErrInvalid, nil, "%s: that page has no article text I can read; paste the text with /newsbot add instead", u)
+func noText(name fmt.Stringer) error {
+	return fail(news.ErrInvalid, nil, "%s: that page has no article text I can read; paste the text with /newsbot add instead", name)
 }
+
+// fileName prints a path in errors.
+type fileName string
+
+func (f fileName) String() string { return string(f) }
 
 // extract builds the article from a fetched body. ctype is the response's
 // Content-Type (or the sniffed one); u is the URL after redirects.
@@ -37,7 +43,7 @@ func extract(body []byte, ctype string, u *url.URL) (news.Article, error) {
 	if mt == "text/plain" {
 		return extractText(text, u)
 	}
-	return extractHTML(text, u)
+	return extractHTML(text, u, u)
 }
 
 // toUTF8 decodes body using its BOM, the Content-Type charset or a <meta>
@@ -80,22 +86,24 @@ func extractText(text string, u *url.URL) (news.Article, error) {
 }
 
 // extractHTML reads an HTML page with go-readability, plus the metadata it
-// does not give (canonical URL, a few more date sources).
-func extractHTML(text string, u *url.URL) (news.Article, error) {
+// does not give (canonical URL, a few more date sources). u is the page's
+// URL: http(s) when fetched, file: when read from disk. name is how errors
+// call the page.
+func extractHTML(text string, u *url.URL, name fmt.Stringer) (news.Article, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return news.Article{}, noText(u)
+		return news.Article{}, noText(name)
 	}
 	meta := scanMeta(doc)
 	dropPromos(doc)
 	p := readability.NewParser()
 	ra, err := p.ParseAndMutate(doc, u)
 	if err != nil || ra.Node == nil {
-		return news.Article{}, noText(u)
+		return news.Article{}, noText(name)
 	}
 	body := paragraphs(ra.Node)
 	if countWordRunes(body) < minTextRunes {
-		return news.Article{}, noText(u)
+		return news.Article{}, noText(name)
 	}
 	a := news.Article{
 		Title:  clean(ra.Title()),
@@ -121,8 +129,10 @@ func extractHTML(text string, u *url.URL) (news.Article, error) {
 	if a.Outlet == "" {
 		a.Outlet = titleOutlet(meta.title, a.Title)
 	}
-	if a.Outlet == "" {
-		a.Outlet = hostOutlet(u)
+	if a.Outlet == "" && a.URL != "" {
+		if cu, err := url.Parse(a.URL); err == nil && cu.Host != "" {
+			a.Outlet = hostOutlet(cu)
+		}
 	}
 	if t, err := ra.PublishedTime(); err == nil {
 		a.Published = t
@@ -226,8 +236,11 @@ func parseDate(s string) time.Time {
 // canonical returns the page's canonical URL (link rel=canonical, else
 // og:url) when it is an http(s) URL on the same site as the fetched page,
 // else the fetched URL. A page elsewhere cannot claim another site's URL,
-// which would make the real article look like a duplicate.
+// which would make the real article look like a duplicate. A saved page
+// (u is file:) has no site to compare with: its canonical URL is taken as
+// is, and without one the article has no URL.
 func canonical(m pageMeta, u *url.URL) string {
+	saved := u.Scheme == "file"
 	for _, ref := range []string{m.canonical, m.ogURL} {
 		if ref == "" {
 			continue
@@ -236,11 +249,14 @@ func canonical(m pageMeta, u *url.URL) string {
 		if err != nil || (c.Scheme != "http" && c.Scheme != "https") || c.Host == "" {
 			continue
 		}
-		if site(c.Hostname()) != site(u.Hostname()) {
+		if !saved && site(c.Hostname()) != site(u.Hostname()) {
 			continue
 		}
 		c.Fragment, c.RawFragment = "", ""
 		return c.String()
+	}
+	if saved {
+		return ""
 	}
 	return u.String()
 }

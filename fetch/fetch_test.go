@@ -544,3 +544,30 @@ func gzipped(t *testing.T, b []byte) []byte {
 	}
 	return buf.Bytes()
 }
+
+func TestParseHTML(t *testing.T) {
+	page := readFile(t, "testdata/article.html")
+	a, err := fetch.ParseHTML(page, "saved/bridge.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The relative rel=canonical means nothing for a file; og:url is used.
+	if a.URL != "https://www.lakesidecourier.example/news/2025/03/harbour-bridge-repairs" ||
+		a.Title != "Harbour bridge repairs to close lanes for six weeks" || a.Outlet != "The Lakeside Courier" ||
+		a.Byline != "Maria Okafor" || !strings.Contains(a.Text, "said Helen Brandt") || strings.Contains(a.Text, "Tourism numbers") {
+		t.Errorf("got title=%q url=%q outlet=%q byline=%q\n%s", a.Title, a.URL, a.Outlet, a.Byline, a.Text)
+	}
+
+	// No canonical URL: no URL, and no outlet to invent; the charset from <meta>.
+	latin := strings.Replace(string(articlePage("Dam", `<meta charset="iso-8859-1">`)), "<p>Farmers", "<p>Caf\xe9 owners and farmers", 1)
+	a, err = fetch.ParseHTML([]byte(latin), "dam.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.URL != "" || a.Outlet != "" || !strings.Contains(a.Text, "Café owners") {
+		t.Errorf("url %q outlet %q text:\n%s", a.URL, a.Outlet, a.Text)
+	}
+
+	_, err = fetch.ParseHTML([]byte("<html><body><nav><a href=/>Home</a></nav></body></html>"), "menu.html")
+	wantErr(t, err, news.ErrInvalid, "menu.html: that page has no article text")
+}
