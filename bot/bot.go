@@ -282,7 +282,12 @@ func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Conte
 	}
 }
 
-func newErrorID() string {
+// newErrorID returns a short random id that ties a user's apology to the
+// log line of its error.
+func newErrorID() string { return newID() }
+
+// newID returns 8 random hex digits.
+func newID() string {
 	var p [4]byte
 	_, _ = rand.Read(p[:])
 	return hex.EncodeToString(p[:])

@@ -121,7 +121,7 @@ func (b *Bot) askCommand(cmd slack.SlashCommand, q string, later func(string, fu
 		if ans.Question == "" {
 			ans.Question = q
 		}
-		key := newErrorID() + newErrorID()
+		key := newID() + newID()
 		b.shares.put(key, ans)
 		return renderAnswer(ans, shareValue(key, q))
 	})
@@ -130,11 +130,17 @@ func (b *Bot) askCommand(cmd slack.SlashCommand, q string, later func(string, fu
 // shareValue is the value of the Share button: a key to the answer kept in
 // memory, and the question to ask again when the bot has restarted since.
 func shareValue(key, question string) string {
-	v, _ := json.Marshal(struct {
-		K string `json:"k"`
-		Q string `json:"q"`
-	}{key, cut(question, 1500)})
-	return string(v)
+	q := cut(question, 1500)
+	for {
+		v, _ := json.Marshal(struct {
+			K string `json:"k"`
+			Q string `json:"q"`
+		}{key, q})
+		if len(v) <= maxButtonValue || q == "" {
+			return string(v)
+		}
+		q = cut(q, runes(q)/2) // heavily escaped text: halve until it fits
+	}
 }
 
 func (b *Bot) summaryCommand(cmd slack.SlashCommand, rest string, later func(string, func(context.Context) message) func()) (*reply, func()) {

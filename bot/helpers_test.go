@@ -104,7 +104,7 @@ type fakeSlack struct {
 	rateLimited map[string]int // method -> number of 429s still to answer
 }
 
-func newFakeSlack(t *testing.T, extra ...slacktest.Binder) *fakeSlack {
+func newFakeSlack(t testing.TB, extra ...slacktest.Binder) *fakeSlack {
 	t.Helper()
 	f := &fakeSlack{calls: make(chan call, 100), rateLimited: map[string]int{}}
 	record := func(method string, resp func(url.Values) any) slacktest.Binder {

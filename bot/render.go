@@ -150,7 +150,7 @@ func renderAnswer(a news.Answer, shareValue string) message {
 		}
 	}
 	if shareValue != "" && (a.Kind != news.AnswerNone || len(a.Quotes) > 0) {
-		btn := slack.NewButtonBlockElement(actionShare, cut(shareValue, maxButtonValue), slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false))
+		btn := slack.NewButtonBlockElement(actionShare, shareValue, slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false))
 		blocks = append(blocks, slack.NewActionBlock("newsbot_actions", btn))
 	}
 	return message{Text: fallbackAnswer(a), Blocks: blocks}
@@ -195,7 +195,7 @@ func renderList(list []news.Summary) message {
 	}
 	blocks := []slack.Block{section(fmt.Sprintf("*%s*, newest first:", plural(len(list), "article", "articles")))}
 	blocks = append(blocks, packLines(lines, maxBlocks-1)...)
-	return message{Text: fmt.Sprintf("%s", plural(len(list), "article", "articles")), Blocks: blocks}
+	return message{Text: plural(len(list), "article", "articles"), Blocks: blocks}
 }
 
 // packSections joins lines into as few texts of at most maxSectionChars as

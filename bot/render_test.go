@@ -172,3 +172,16 @@ func TestEscapingHeavyTextWithinLimit(t *testing.T) {
 		}
 	}
 }
+
+func TestShareValueFitsButton(t *testing.T) {
+	for _, q := range []string{"who said it?", strings.Repeat(`"\`, 3000), strings.Repeat("é", 3000)} {
+		v := shareValue("k", q)
+		if len(v) > maxButtonValue {
+			t.Errorf("value of %d bytes", len(v))
+		}
+		var got struct{ K, Q string }
+		if err := json.Unmarshal([]byte(v), &got); err != nil || got.K != "k" {
+			t.Errorf("value %q does not decode: %v", v[:40], err)
+		}
+	}
+}
