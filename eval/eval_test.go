@@ -1,0 +1,109 @@
+package eval
+
+import (
+	"testing"
+
+	"newsbot/news"
+)
+
+func TestSameSpeaker(t *testing.T) {
+	tests := []struct {
+		pred, gold string
+		want       bool
+	}{
+		{"Lu Kang", "Lu Kang", true},
+		{"lu kang", "Lu Kang", true},
+		{"Kang", "Lu Kang", true},
+		{"Donald Trump", "Trump", true},
+		{"Justin Trudeau", "Trump", false},
+		{"", "Lu Kang", false},
+		{"Harris's", "Kamala Harris", true},
+	}
+	for _, tt := range tests {
+		if got := SameSpeaker(tt.pred, tt.gold); got != tt.want {
+			t.Errorf("SameSpeaker(%q, %q) = %v, want %v", tt.pred, tt.gold, got, tt.want)
+		}
+	}
+}
+
+func TestRuneOffsets(t *testing.T) {
+	s := "aé“b”"
+	got := runeOffsets(s)
+	want := []int{0, 1, 3, 6, 7, 10}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("got %v, want %v", got, want)
+		}
+	}
+}
+
+// TestScoreExtraction checks the protocol on a hand-made set: marks around
+// a prediction count as covered, the matching is one to one, and speakers
+// are compared by name.
+func TestScoreExtraction(t *testing.T) {
+	text := `"Alpha beta gamma delta," she said. Omega said the sky is green today.`
+	set := &Set{Docs: []Doc{{
+		ID:   "d1",
+		Text: text,
+		Quotes: []GoldQuote{
+			{Start: 0, End: 25, Text: text[0:25], Reference: "Ann Smith"},
+			{Start: 47, End: 70, Text: text[47:70], Reference: "Omega"},
+		},
+	}}}
+	extract := func(string) []news.Quote {
+		return []news.Quote{
+			{Start: 1, End: 24, Text: text[1:24], Speaker: "Smith"},
+			{Start: 1, End: 10, Text: text[1:10], Speaker: "Smith"}, // duplicate: spurious
+			{Start: 52, End: 55, Text: text[52:55], Speaker: "Omega"},
+		}
+	}
+	res := ScoreExtraction(set, extract)
+	if res.Lenient.Matched != 1 || res.Lenient.Predicted != 3 || res.Lenient.Gold != 2 {
+		t.Fatalf("lenient = %+v", res.Lenient)
+	}
+	if res.Strict.Matched != 1 {
+		t.Fatalf("strict = %+v", res.Strict)
+	}
+	if res.SpeakerCorrect != 1 || res.SpeakerAccuracy != 100 {
+		t.Fatalf("speaker = %d %.1f", res.SpeakerCorrect, res.SpeakerAccuracy)
+	}
+	if res.Table() == "" {
+		t.Fatal("empty table")
+	}
+}
+
+func TestWhoSaidQuestions(t *testing.T) {
+	set := &Set{Docs: []Doc{{ID: "d", Quotes: []GoldQuote{
+		{Text: `"one two three four five six seven eight nine ten,"`, Reference: "X"},
+		{Text: "too short to ask", Reference: "Y"},
+	}}}}
+	qs := WhoSaidQuestions(set)
+	if len(qs) != 1 || qs[0].Text != "who said three four five six seven eight?" || qs[0].Expected != "X" {
+		t.Fatalf("got %+v", qs)
+	}
+	sc := ScoreQuestions(append(qs, Question{Text: "who said nothing?", Expected: "-"}), func(q string) (string, bool) {
+		if q == "who said nothing?" {
+			return "", true
+		}
+		return "Mr X", false
+	})
+	if sc.Right != 1 || sc.Declined != 1 || sc.Accuracy != 100 || sc.DeclineRate != 100 {
+		t.Fatalf("got %+v", sc)
+	}
+}
+
+func TestNamesSource(t *testing.T) {
+	q := news.Quote{Mention: "Clyburn", Speaker: "Jim Clyburn"}
+	if !namesSource(q, "Mr. Clyburn, the third-ranking House Democrat") {
+		t.Error("Clyburn not matched")
+	}
+	if namesSource(q, "The Post") {
+		t.Error("Post matched")
+	}
+	if !namesSource(news.Quote{Outlet: "The Washington Post"}, "The Post") {
+		t.Error("outlet not matched")
+	}
+}
