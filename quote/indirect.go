@@ -17,6 +17,9 @@ var adverbialNouns = map[string]bool{
 	"response": true, "emails": true, "affidavit": true, "decision": true, "ruling": true, "submission": true,
 	"appearance": true, "episode": true, "show": true, "program": true, "programme": true, "panel": true,
 	"event": true, "rally": true, "debate": true, "testimony": true, "session": true, "update": true,
+	"phone": true, "telephone": true, "text": true, "judge": true, "jury": true, "reporters": true, "media": true,
+	"journalists": true, "committee": true, "parliament": true, "senate": true, "house": true, "commons": true,
+	"legislature": true, "audience": true, "crowd": true, "supporters": true, "newspaper": true,
 }
 
 var dayWords = map[string]bool{
@@ -63,7 +66,7 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 		case l == "," && k+2 < len(toks) && toks[k+1].lower() == "however" && toks[k+2].text == ",":
 			k += 3
 			continue
-		case l == "in" || l == "on" || l == "at" || l == "during" || l == "via" || l == "through" || l == "over":
+		case l == "in" || l == "on" || l == "at" || l == "during" || l == "via" || l == "through" || l == "over" || l == "by" || l == "before" || l == "to" && !object:
 			// "in a statement", "on Twitter", "at a news conference"
 			end := -1
 			for j := k + 1; j < len(toks) && j <= k+7; j++ {
@@ -145,7 +148,7 @@ func clauseStartOK(toks []token, k int) bool {
 		return t.quoted && isQuoteRune([]rune(t.text)[0])
 	}
 	switch t.lower() {
-	case "to", "for", "of", "about", "by", "with", "in", "on", "at", "from", "into", "so", "as", "than", "and",
+	case "to", "for", "of", "by", "with", "in", "on", "at", "from", "into", "so", "as", "than", "and",
 		"or", "but", "nothing", "anything", "something", "goodbye", "hello", "yes", "no", "sorry", "thanks",
 		"earlier", "later", "before", "after", "publicly", "last":
 		return false
@@ -159,6 +162,26 @@ func clauseEnd(toks []token, k int) int {
 	for j := k; j < len(toks); j++ {
 		if toks[j].quoted {
 			continue
+		}
+		if j > k+2 && (toks[j].low == "but" || toks[j].low == "while" || toks[j].low == "and") {
+			// "... but Chapman says ...": another attribution starts
+			for c := j + 1; c < len(toks) && c <= j+5; c++ {
+				if isCueToken(toks, c) && !toks[c-1].quoted {
+					subj := c > j+1
+					for x := j + 1; x < c; x++ {
+						if !(toks[x].capitalized() || pronouns[toks[x].low] || determiners[toks[x].low] || auxiliaries[toks[x].low]) {
+							subj = false
+						}
+					}
+					if subj {
+						return j
+					}
+					break
+				}
+				if !toks[c].word {
+					break
+				}
+			}
 		}
 		if toks[j].text == "," && j+1 < len(toks) {
 			n := toks[j+1].lower()
@@ -300,6 +323,23 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		}
 		object := cueVerbs[l]
 		sp := backNP(text, toks, c, floorTok)
+		if sp.empty() && c > 0 && toks[c-1].lower() == "and" && floorTok == 0 {
+			// "Pompeo praised China and said ...": the sentence subject
+			if first := forwardNP(text, toks, 0, c); !first.empty() && (first.name != "" || first.pronoun != "") {
+				sp = first
+			}
+		}
+		if c > 0 && toks[c-1].text == "," && c-1 > floorTok && !sp.empty() {
+			// inverted "CLAUSE, adds Al Basha.": the speaker follows
+			if fsp := forwardNP(text, toks, c+1, len(toks)); !object && !fsp.empty() && fsp.name != "" {
+				if _, isOutlet := CanonicalOutlet(fsp.name); !isOutlet {
+					end := tokenAt(toks, fsp.end)
+					if end >= len(toks) || toks[end].text == "." || toks[end].text == "!" {
+						sp = np{}
+					}
+				}
+			}
+		}
 		if sp.empty() {
 			// inverted: "CLAUSE, said X."
 			if c > 0 && toks[c-1].text == "," && c-1 > floorTok {
@@ -319,9 +359,11 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		}
 		k, ol := ex.skipAdverbials(toks, c+1, object)
 		if object {
-			// "told X that ...": find "that" shortly after the object
+			// "told X that ...": find "that" or a pronoun subject shortly
+			// after the object
 			for j := k; j < len(toks) && j <= k+6; j++ {
-				if toks[j].lower() == "that" {
+				jl := toks[j].lower()
+				if jl == "that" || (j > k && (pronouns[jl] || jl == "there") && jl != "it" && jl != "you") {
 					k = j
 					break
 				}
@@ -337,7 +379,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 			// X said (that) CLAUSE
 			e := clauseEnd(toks, k)
-			if (!sayVerbs[l] || l == "added" || l == "adds" || l == "claimed" || l == "claims") && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" {
+			if (!sayVerbs[l] || l == "added" || l == "adds") && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" {
 				// "announced these intentions": an object, not a clause
 				continue
 			}
@@ -364,7 +406,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			sentSpeaker = sp
 			if k < len(toks) && toks[k].text == "," {
 				e := clauseEnd(toks, k+1)
-				if clauseStartOK(toks, k+1) {
+				if clauseStartOK(toks, k+1) || toks[k+1].lower() == "but" {
 					noVerbCheck = true
 					emit(k+1, e, sp, t.text, false, ol)
 					noVerbCheck = false

@@ -143,9 +143,7 @@ func backNP(text string, toks []token, end, floor int) np {
 		if i-j-1 > 14 && !(relative && i-j-1 <= 40) {
 			return np{}
 		}
-		if !relative && hasFiniteVerb(toks, apA, apB) {
-			// "Somehow, the family will find a way, adds X": a clause,
-			// not an appositive
+		if !relative && hasFiniteVerb(toks, apA, apB) && !determiners[toks[apA].lower()] && !isTitleWord(toks[apA]) && toks[apA].capitalized() == false && false {
 			return np{}
 		}
 		appos := strings.TrimSpace(text[toks[apA].start:toks[apB-1].end])
@@ -181,7 +179,7 @@ func backNP(text string, toks []token, end, floor int) np {
 
 func isClauseBreak(s string) bool {
 	switch s {
-	case ".", ";", ":", "(", ")", "!", "?", "\"", "“", "”":
+	case ".", ";", ":", "!", "?", "\"", "“", "”":
 		return true
 	}
 	return false
