@@ -199,16 +199,28 @@ func TestSocketModeSlashAskAckBeforeWork(t *testing.T) {
 		t.Fatalf("ack = %v", a)
 	}
 	close(release)
-	got := map[string]string{}
+	var all, share string
 	for range 2 {
-		raw, _ := json.Marshal(hk.next(t))
-		got[string(raw)] = ""
-	}
-	var all string
-	for k := range got {
-		all += k
+		m := hk.next(t)
+		raw, _ := json.Marshal(m)
+		all += string(raw)
+		for _, bl := range m["blocks"].([]any) {
+			if bm := bl.(map[string]any); bm["type"] == "actions" {
+				share = bm["elements"].([]any)[0].(map[string]any)["value"].(string)
+			}
+		}
 	}
 	if !strings.Contains(all, "Calling for *peace* is *cheap*") || !strings.Contains(all, "Could not add https://intranet.local/a: Not allowed") {
 		t.Fatalf("response_url posts: %s", all)
+	}
+
+	// "Share in channel" over the socket: acknowledged, posted publicly.
+	peer.send(t, "interactive", "env-share", map[string]any{"type": "block_actions", "user": map[string]string{"id": "U0TESTER1"},
+		"response_url": hk.URL + "/share", "actions": []map[string]string{{"action_id": actionShare, "block_id": "newsbot_actions", "type": "button", "value": share}}}, 0)
+	if a := peer.ack(t); a["envelope_id"] != "env-share" {
+		t.Fatalf("ack = %v", a)
+	}
+	if m := hk.next(t); m["response_type"] != "in_channel" {
+		t.Fatalf("shared = %v", m)
 	}
 }
