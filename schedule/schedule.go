@@ -44,6 +44,9 @@ const (
 	MaxPeriod = 7 * 24 * time.Hour
 )
 
+// stopTimeout bounds how long Stop waits for a run in progress.
+const stopTimeout = 30 * time.Second
+
 // Config is what New needs.
 type Config struct {
 	// StatePath is the JSON file, in the data directory, that holds the
@@ -59,7 +62,7 @@ type Config struct {
 	// clock); tests pass clockwork.NewFakeClock().
 	Clock clockwork.Clock
 	// Logger receives what the scheduler does and why it did not post (nil:
-	// discarded).
+	// discarded); the caller names the component.
 	Logger *slog.Logger
 	// Attempts is how many times a summary whose digest or post fails is
 	// tried before the day is given up (0: DefaultAttempts). A day given up
@@ -148,7 +151,6 @@ func New(cfg Config) (*Scheduler, error) {
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	s.log = s.log.With("component", "schedule")
 	if s.attempts <= 0 {
 		s.attempts = DefaultAttempts
 	}
@@ -382,7 +384,14 @@ func (s *Scheduler) scheduleLocked(set Setting) error {
 	}
 	c, ok := s.crons[set.Zone]
 	if !ok {
-		c, err = gocron.NewScheduler(gocron.WithLocation(loc), gocron.WithClock(s.clock))
+		c, err = gocron.NewScheduler(
+			gocron.WithLocation(loc),
+			gocron.WithClock(s.clock),
+			// Runs stop promptly when their context is canceled; the
+			// timeout only guards against a starved machine (gocron
+			// measures it with the wall clock).
+			gocron.WithStopTimeout(stopTimeout),
+		)
 		if err != nil {
 			return fmt.Errorf("summary schedule %s: %w", set.Zone, err)
 		}

@@ -44,6 +44,29 @@ func canonicalNames(docs []news.Document) names {
 	}
 	keys := sortedKeys(forms)
 	nm := names{key: map[string]string{}, display: map[string]string{}}
+	// Spellings that differ only in spacing ("TimeWarner", "Time Warner")
+	// are one name: the most quoted spelling (then the first) stands.
+	compact := map[string]string{}
+	for _, n := range keys {
+		c := strings.ReplaceAll(n, " ", "")
+		if m, ok := compact[c]; !ok || total(forms[n]) > total(forms[m]) {
+			compact[c] = n
+		}
+	}
+	for _, n := range keys {
+		if m := compact[strings.ReplaceAll(n, " ", "")]; m != n {
+			for form, count := range forms[n] {
+				forms[m][form] += count
+			}
+			delete(forms, n)
+		}
+	}
+	for _, n := range keys {
+		if m := compact[strings.ReplaceAll(n, " ", "")]; m != n {
+			nm.key[n] = m
+		}
+	}
+	keys = sortedKeys(forms)
 	for _, n := range keys {
 		nm.key[n] = n
 		if !strings.Contains(n, " ") {
@@ -73,12 +96,26 @@ func canonicalNames(docs []news.Document) names {
 	return nm
 }
 
+// total is the number of quotes of a name in all its forms.
+func total(forms map[string]int) int {
+	n := 0
+	for _, c := range forms {
+		n += c
+	}
+	return n
+}
+
 // lookup returns the key and display name of a speaker ("" when unknown).
 func (nm names) lookup(speaker string) (key, display string) {
 	if !known(speaker) {
 		return "", ""
 	}
 	key = nm.key[news.NormalizeName(speaker)]
+	for range 3 { // a spelling merged into a name merged into another
+		if next := nm.key[key]; next != "" && next != key {
+			key = next
+		}
+	}
 	return key, nm.display[key]
 }
 
@@ -135,7 +172,7 @@ func notableQuotes(docs []news.Document, nm names) []news.DigestQuote {
 				continue
 			}
 			seenText[norm] = true
-			title := clean(q.Title)
+			title := roleOf(q.Title)
 			if title == "" {
 				title = titles[key]
 			}
@@ -270,12 +307,30 @@ func speakerTitles(docs []news.Document, nm names) map[string]string {
 		slices.SortStableFunc(qs, func(a, b news.Quote) int { return cmp.Compare(a.Start, b.Start) })
 		for _, q := range qs {
 			key, _ := nm.lookup(q.Speaker)
-			if key != "" && out[key] == "" && clean(q.Title) != "" {
-				out[key] = clean(q.Title)
+			if r := roleOf(q.Title); key != "" && out[key] == "" && r != "" {
+				out[key] = r
 			}
 		}
 	}
 	return out
+}
+
+// roleOf cleans a speaker's role for display, dropping what is not a role:
+// a lone honorific ("Mr", "But Mr") or a leading conjunction.
+func roleOf(title string) string {
+	f := strings.Fields(title)
+	for len(f) > 0 && contextStarts[strings.ToLower(strings.Trim(f[0], ",;"))] {
+		f = f[1:]
+	}
+	if len(f) == 0 || (len(f) == 1 && honorifics[strings.ToLower(strings.TrimSuffix(f[0], "."))]) {
+		return ""
+	}
+	return strings.Join(f, " ")
+}
+
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "sir": true,
+	"dame": true, "lord": true, "lady": true, "mx": true,
 }
 
 // mostQuoted counts every quote of a known speaker (reported speech

@@ -281,9 +281,13 @@ func TestMostQuoted(t *testing.T) {
 		),
 		doc("b", "B", day,
 			news.Quote{Speaker: "Wang  Wenbin", Kind: news.Indirect, Text: "it is fine"},
-			direct("Amy Zed", "", "Seven "+sentence12+".")),
+			direct("Amy Zed", "", "Seven "+sentence12+"."),
+			news.Quote{Speaker: "TimeWarner", Kind: news.Indirect, Text: "profits rose"},
+			news.Quote{Speaker: "TimeWarner", Kind: news.Indirect, Text: "sales fell"},
+			news.Quote{Speaker: "Time Warner", Kind: news.Indirect, Text: "costs rose"}),
 	}, time.Time{}, time.Time{})
 	want := []news.SpeakerCount{
+		{Name: "TimeWarner", Quotes: 3}, // spellings that differ in spacing
 		{Name: "Wang Wenbin", Quotes: 3},
 		{Name: "Amy Zed", Quotes: 2}, // "Zed" merged: the only full name with it
 		{Name: "Wang", Quotes: 1},
@@ -291,5 +295,21 @@ func TestMostQuoted(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, d.Speakers); diff != "" {
 		t.Errorf("speakers (-want +got):\n%s", diff)
+	}
+}
+
+func TestRoleOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"foreign ministry spokesman": "foreign ministry spokesman",
+		"  U.S.  Vice President ":    "U.S. Vice President",
+		"Mr":                         "",
+		"But Mr":                     "",
+		"Dr.":                        "",
+		"And the chief executive":    "the chief executive",
+		"":                           "",
+	} {
+		if got := roleOf(in); got != want {
+			t.Errorf("roleOf(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
