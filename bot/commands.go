@@ -155,13 +155,13 @@ func (b *Bot) summaryCommand(cmd slack.SlashCommand, rest string, later func(str
 			if len(d.Articles) == 0 {
 				m := "Nothing was added in the last 24 hours."
 				if b.cfg.Schedule != nil {
-					m += " " + b.cfg.Schedule.Describe(cmd.ChannelID)
+					m += " " + sentence(b.cfg.Schedule.Describe(cmd.ChannelID))
 				}
 				return textMessage(m)
 			}
 			main, _ := renderDigest(d, now, 1000)
 			if b.cfg.Schedule != nil && len(main.Blocks) < maxBlocks {
-				main.Blocks = append(main.Blocks, contextLine(fitText(b.cfg.Schedule.Describe(cmd.ChannelID), 1000)))
+				main.Blocks = append(main.Blocks, contextLine(fitText(sentence(b.cfg.Schedule.Describe(cmd.ChannelID)), 1000)))
 			}
 			return main
 		})
@@ -173,8 +173,7 @@ func (b *Bot) summaryCommand(cmd slack.SlashCommand, rest string, later func(str
 	case "off", "stop":
 		return nil, later("summary off", func(ctx context.Context) message {
 			if err := b.cfg.Schedule.Off(cmd.ChannelID); err != nil {
-				b.log.Warn("summary off refused", "channel", cmd.ChannelID, "err", err)
-				return textMessage("Could not stop the summary: " + capitalize(err.Error()))
+				return textMessage("Could not stop the summary: " + b.userError(err, "summary off"))
 			}
 			return textMessage("Daily summary stopped in this channel.")
 		})
@@ -188,15 +187,23 @@ func (b *Bot) summaryCommand(cmd slack.SlashCommand, rest string, later func(str
 		}
 		return nil, later("summary here", func(ctx context.Context) message {
 			if err := b.cfg.Schedule.Set(cmd.ChannelID, args[1], zone); err != nil {
-				b.log.Warn("summary schedule refused", "channel", cmd.ChannelID, "err", err)
-				return textMessage("Could not schedule the summary: " + capitalize(err.Error()))
+				return textMessage("Could not schedule the summary: " + b.userError(err, "summary here"))
 			}
-			return textMessage("Done. " + b.cfg.Schedule.Describe(cmd.ChannelID))
+			return textMessage("Done. " + sentence(b.cfg.Schedule.Describe(cmd.ChannelID)))
 		})
 	case "status", "when":
-		return ephemeral(textMessage(b.cfg.Schedule.Describe(cmd.ChannelID))), nil
+		return ephemeral(textMessage(sentence(b.cfg.Schedule.Describe(cmd.ChannelID)))), nil
 	}
 	return ephemeral(textMessage("Use `/newsbot summary` (the last 24 hours), `/newsbot summary here 08:30 Europe/Paris` or `/newsbot summary off`.")), nil
+}
+
+// sentence ends s with a full stop when it has no final punctuation.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
 }
 
 var hhmmRE = regexp.MustCompile(`^([01]?\d|2[0-3]):[0-5]\d$`)

@@ -3,10 +3,12 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -320,4 +322,81 @@ func TestSlashCommandsHTTP(t *testing.T) {
 func jsonEscape(s string) string {
 	j, _ := json.Marshal(s)
 	return string(j[1 : len(j)-1])
+}
+
+// fakeScheduler records what the summary commands ask of it.
+type fakeScheduler struct {
+	mu    sync.Mutex
+	calls []string
+	err   error
+}
+
+func (f *fakeScheduler) Set(channel, hhmm, zone string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, "set "+channel+" "+hhmm+" "+zone)
+	return f.err
+}
+
+func (f *fakeScheduler) Off(channel string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, "off "+channel)
+	return f.err
+}
+
+func (f *fakeScheduler) Describe(channel string) string {
+	return "Daily summary here at 08:30 Europe/Paris"
+}
+
+func TestSummaryCommands(t *testing.T) {
+	fs := newFakeSlack(t)
+	sch := &fakeScheduler{}
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	var mu sync.Mutex
+	var asked [2]time.Time
+	svc := &fakeService{SummaryFn: func(ctx context.Context, from, to time.Time) (news.Digest, error) {
+		mu.Lock()
+		asked = [2]time.Time{from, to}
+		mu.Unlock()
+		return news.Digest{From: from, To: to, Articles: []news.DigestArticle{{ID: "a1", Title: "Peace talks", URL: "https://news.test/1", Gist: "Leaders met."}},
+			Quotes: []news.DigestQuote{{Speaker: "Wang Wenbin", Quote: "We welcome it.", ArticleID: "a1"}}}, nil
+	}}
+	b, _ := newTestBot(t, fs, svc, func(c *Config) { c.Schedule = sch; c.Now = func() time.Time { return now } })
+	run := func(text string) (ack string, resp string) {
+		hk := newHook(t)
+		form := url.Values{"command": {"/newsbot"}, "text": {text}, "user_id": {"U1"}, "channel_id": {"C7"}, "response_url": {hk.URL}}
+		w := serve(b, signed("POST", "/slack/commands", form.Encode(), testSecret, now))
+		if w.Body.Len() == 0 {
+			raw, _ := json.Marshal(hk.next(t))
+			resp = string(raw)
+		}
+		return w.Body.String(), resp
+	}
+	_, resp := run("summary")
+	mu.Lock()
+	defer mu.Unlock()
+	if !strings.Contains(resp, "Peace talks") || !strings.Contains(resp, "We welcome it.") ||
+		!strings.Contains(resp, "Daily summary here at 08:30 Europe/Paris.") || !asked[0].Equal(now.Add(-24*time.Hour)) || !asked[1].Equal(now) {
+		t.Errorf("summary = %s (asked %v)", resp, asked)
+	}
+	if _, resp := run("summary here 08:30 Europe/Paris"); !strings.Contains(resp, "Done. Daily summary here at 08:30 Europe/Paris.") {
+		t.Errorf("summary here = %s", resp)
+	}
+	if _, resp := run("summary off"); !strings.Contains(resp, "Daily summary stopped") {
+		t.Errorf("summary off = %s", resp)
+	}
+	if ack, _ := run("summary here 25:00"); !strings.Contains(ack, "Say when") {
+		t.Errorf("bad time = %s", ack)
+	}
+	sch.err = fmt.Errorf("time zone %w: unknown zone Mars/Olympus", news.ErrInvalid)
+	if _, resp := run("summary here 08:30 Mars/Olympus"); !strings.Contains(resp, "Could not schedule the summary: Time zone invalid input: unknown zone Mars/Olympus") {
+		t.Errorf("refused = %s", resp)
+	}
+	sch.mu.Lock()
+	defer sch.mu.Unlock()
+	want := "set C7 08:30 Europe/Paris|off C7|set C7 08:30 Mars/Olympus"
+	if got := strings.Join(sch.calls, "|"); got != want {
+		t.Errorf("scheduler calls %q, want %q", got, want)
+	}
 }
