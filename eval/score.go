@@ -59,6 +59,7 @@ type Miss struct {
 	Reference string  `json:"reference,omitempty"`
 	Predicted string  `json:"predicted,omitempty"`
 	Speaker   string  `json:"speaker,omitempty"`
+	Mention   string  `json:"mention,omitempty"`
 	Overlap   float64 `json:"overlap,omitempty"`
 }
 
@@ -172,7 +173,7 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 			if SameSpeaker(p.Speaker, g.Reference) {
 				spk++
 			} else {
-				res.Misses = append(res.Misses, Miss{Kind: "speaker", DocID: d.ID, Gold: g.Text, Reference: g.Reference, Predicted: d.Text[p.Start:p.End], Speaker: p.Speaker, Overlap: ratio[gi]})
+				res.Misses = append(res.Misses, Miss{Kind: "speaker", DocID: d.ID, Gold: g.Text, Reference: g.Reference, Predicted: d.Text[p.Start:p.End], Speaker: p.Speaker, Mention: p.Mention, Overlap: ratio[gi]})
 			}
 		}
 		for pi, p := range pred {
@@ -243,7 +244,7 @@ func (e Extraction) MissesText() string {
 			fmt.Fprintf(&b, "  gold: %q (%s)\n", m.Gold, m.Reference)
 		}
 		if m.Predicted != "" {
-			fmt.Fprintf(&b, "  pred: %q (%s)\n", m.Predicted, m.Speaker)
+			fmt.Fprintf(&b, "  pred: %q (%s) mention=%q\n", m.Predicted, m.Speaker, m.Mention)
 		}
 	}
 	return b.String()

@@ -22,6 +22,9 @@ type entity struct {
 	org    bool
 	// spoke: the entity is the speaker of a quote (surely a source).
 	spoke bool
+	// introduced: a one-word name introduced as a person ("Roman, a
+	// resident of the area").
+	introduced bool
 }
 
 // personLike reports whether he/she may refer to the entity.
@@ -29,7 +32,7 @@ func (e *entity) personLike() bool {
 	if e.org {
 		return false
 	}
-	if e.gender != genderUnknown {
+	if e.gender != genderUnknown || e.introduced {
 		return true
 	}
 	f := strings.Fields(e.name)
@@ -102,7 +105,12 @@ func init() {
 		programme hospital club team league nations authority affairs conference assembly parliament senate house
 		congress federation coalition alliance organization organisation corporation trust fund federal institution
 		administration bureau army navy military command fire rcmp fbi cia nato un who statistics canada railway airlines
-		airline motors energy industries systems international media times post journal tribune herald`) {
+		airline motors energy industries systems international media times post journal tribune herald
+		kingdom states republic province county city island islands territory region district emirates
+		columbia scotia brunswick zealand arabia korea africa lanka kong york jersey mexico carolina dakota
+		virginia ireland america europe asia valley mountains river lake park street avenue road square day
+		week month year christmas easter games olympics cup championship tournament open series award awards
+		prize festival`) {
 		orgWords[w] = true
 	}
 }
@@ -458,6 +466,12 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 				}
 			}
 			name = cutOfPlace(name)
+			if !subject && len(strings.Fields(name)) == 1 && j+2 < len(toks) && toks[j].text == "," && (toks[j+1].low == "a" || toks[j+1].low == "an") {
+				// "Roman, a resident of the area": a person known by one name
+				e := es.entity(name)
+				e.introduced = true
+				es.addSalient(toks[a].start, e)
+			}
 			if len(strings.Fields(name)) >= 2 || subject {
 				subject = subject && !isPossessive(toks[j-1].text)
 				es.addMention(nameMention{pos: toks[a].start, name: name, title: title, subject: subject})

@@ -485,6 +485,20 @@ func (ex *extractor) resolve() {
 		case sp.role != "":
 			e = ex.ents.resolveRole(sp.role, sp.start)
 			det := strings.ToLower(firstWord(sp.text))
+			if e == nil && (det == "his" || det == "her") && !orgRoles[sp.role] {
+				// "her statement read", "his spokesman said": the owner
+				p := "he"
+				if det == "her" {
+					p = "she"
+				}
+				if sp.role == "statement" || sp.role == "email" || sp.role == "letter" || sp.role == "post" || sp.role == "tweet" || sp.role == "office" || sp.role == "spokesperson" || sp.role == "spokesman" || sp.role == "spokeswoman" || sp.role == "lawyer" || sp.role == "campaign" {
+					e = ex.ents.resolvePronoun(p, sp.start, window)
+				}
+			}
+			if e == nil && !determiners[det] && !orgRoles[sp.role] && !strings.HasSuffix(sp.role, "s") && personNouns[sp.role] {
+				// "the lanky, bespectacled professor said"
+				e = ex.ents.lastPerson(sp.start, window)
+			}
 			if e == nil && orgRoles[sp.role] && determiners[det] {
 				e = ex.ents.lastOrgSpeaker(sp.start, window)
 			}
@@ -632,3 +646,13 @@ func isHeadline(text string, s, e int) bool {
 	}
 	return wordCount(text, s, e) < 25 && !strings.Contains(text[s:e], ",")
 }
+
+// personNouns head descriptions of a single person.
+var personNouns = map[string]bool{"professor": true, "man": true, "woman": true, "official": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "minister": true, "mayor": true, "premier": true, "senator": true,
+	"president": true, "leader": true, "chief": true, "director": true, "executive": true, "founder": true,
+	"lawyer": true, "politician": true, "mother": true, "father": true, "veteran": true, "coach": true,
+	"player": true, "star": true, "author": true, "writer": true, "scientist": true, "expert": true,
+	"economist": true, "analyst": true, "candidate": true, "lawmaker": true, "teen": true, "teenager": true,
+	"student": true, "resident": true, "owner": true, "manager": true, "chair": true, "chairman": true,
+	"chairwoman": true, "republican": true, "democrat": true, "ambassador": true, "judge": true, "officer": true}

@@ -240,7 +240,8 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			break
 		}
 		tl := t.lower()
-		if npStop[tl] && !(connectors[t.text] && j-1 >= floor && toks[j-1].capitalized() && j+1 <= i && (toks[j+1].capitalized() || toks[j+1].text == "the" && j+2 <= i && toks[j+2].capitalized())) {
+		ofRole := tl == "of" && j-1 >= floor && toks[j-1].word && !toks[j-1].quoted && j+1 <= i
+		if npStop[tl] && !ofRole && !(connectors[t.text] && j-1 >= floor && toks[j-1].capitalized() && j+1 <= i && (toks[j+1].capitalized() || toks[j+1].text == "the" && j+2 <= i && toks[j+2].capitalized())) {
 			// a capitalised word that is not sentence-initial is a name
 			// ("May", "Will"), unless a connective ("But", "And")
 			if !(t.capitalized() && !sentenceStarters[tl] && j > 0 && toks[j-1].word) {
@@ -303,11 +304,21 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			}
 		}
 	}
+	if n.name != "" && toks[a].lower() == "the" && describers[toks[i].lower()] {
+		n.name, n.title = "", ""
+	}
 	if n.name == "" {
 		n.role = strings.ToLower(toks[i].text)
 	}
 	return n
 }
+
+// describers head descriptions of a person written with capitals ("the
+// Kentucky Republican", "the Liberal MP").
+var describers = map[string]bool{"republican": true, "democrat": true, "liberal": true, "conservative": true,
+	"tory": true, "mp": true, "mpp": true, "mla": true, "senator": true, "premier": true, "minister": true,
+	"president": true, "mayor": true, "governor": true, "chancellor": true, "ceo": true, "leader": true,
+	"prime": true, "canadian": true, "american": true, "briton": true, "democrats": false}
 
 func isPossessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
@@ -323,6 +334,21 @@ func forwardNP(text string, toks []token, i, stop int) np {
 	l := toks[i].lower()
 	if pronouns[l] {
 		return np{start: toks[i].start, end: toks[i].end, text: toks[i].text, pronoun: l}
+	}
+	// "said oil and gas worker Mike Wipf.": the phrase ends at a name right
+	// before punctuation, whatever lower-case words come first
+	for p := i + 1; p < stop && p <= i+12; p++ {
+		if toks[p].quoted {
+			break
+		}
+		if !toks[p].word && toks[p].text != "’" && toks[p].text != "'" && toks[p].text != "-" {
+			if toks[p-1].capitalized() && p-1 > i {
+				if n := backPhrase(text, toks, p-1, i); !n.empty() && n.name != "" {
+					return n
+				}
+			}
+			break
+		}
 	}
 	j := i
 	if determiners[l] {
