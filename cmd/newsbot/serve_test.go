@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/slack-go/slack/slacktest"
+)
+
+// TestServeHTTPModeEndToEnd runs the real program (`newsbot serve`, bleve on
+// disk, the real slack-go client) against slacktest: a signed app_mention
+// is answered in its thread with the right speaker.
+func TestServeHTTPModeEndToEnd(t *testing.T) {
+	data, files := t.TempDir(), t.TempDir()
+	seed := writeFile(t, files, "seed.txt", demoText)
+	if _, _, err := runCLI(t, "", nil, "--data", data, "ingest", seed); err != nil {
+		t.Fatal(err)
+	}
+
+	var mu sync.Mutex
+	var posts []url.Values
+	slack := slacktest.NewTestServer(func(c slacktest.Customize) {
+		c.Handle("/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
+			body, _ := io.ReadAll(r.Body)
+			form, _ := url.ParseQuery(string(body))
+			mu.Lock()
+			posts = append(posts, form)
+			mu.Unlock()
+			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000001.000200"}`, form.Get("channel"))
+		})
+	})
+	slack.Start()
+	defer slack.Stop()
+
+	addr := freeAddr(t)
+	const secret = "test-signing-secret"
+	env := map[string]string{
+		"SLACK_BOT_TOKEN":      "xoxb-test-token",
+		"SLACK_SIGNING_SECRET": secret,
+		"SLACK_API_URL":        slack.GetAPIURL(),
+		"NEWSBOT_LISTEN":       addr,
+		"LOG_LEVEL":            "error",
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var logs bytes.Buffer
+	go func() {
+		done <- run(ctx, []string{"--data", data, "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &logs)
+	}()
+	defer func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve: %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Error("serve did not stop after cancel")
+		}
+		if strings.Contains(logs.String(), "xoxb-test-token") || strings.Contains(logs.String(), secret) {
+			t.Error("a secret reached the log")
+		}
+	}()
+	waitHealthy(t, "http://"+addr+"/healthz")
+
+	event := `{"token":"t","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"Ev1","event_time":1700000000,` +
+		`"event":{"type":"app_mention","user":"U1","text":"<@UBOT> who said calling for peace is cheap?","ts":"1700000000.000100","channel":"C1","event_ts":"1700000000.000100"}}`
+	resp := postSigned(t, "http://"+addr+"/slack/events", secret, event)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("event: status %d", resp.StatusCode)
+	}
+	// An unsigned request is refused before anything is read from it.
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/slack/events", strings.NewReader(event))
+	if r, err := http.DefaultClient.Do(req); err != nil || r.StatusCode != http.StatusUnauthorized {
+		t.Errorf("unsigned event: %v %v", err, r)
+	}
+
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		mu.Lock()
+		n := len(posts)
+		mu.Unlock()
+		if n > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(posts) != 1 {
+		t.Fatalf("want one reply, got %d", len(posts))
+	}
+	p := posts[0]
+	if p.Get("channel") != "C1" || p.Get("thread_ts") != "1700000000.000100" {
+		t.Errorf("reply not in the question's thread: %v", p)
+	}
+	blocks := p.Get("blocks")
+	for _, want := range []string{"Yun Sun", "Stimson Center", "The Wall Street Journal", "cheap and easy"} {
+		if !strings.Contains(blocks, want) && !strings.Contains(p.Get("text"), want) {
+			t.Errorf("reply lacks %q: text %q blocks %s", want, p.Get("text"), blocks)
+		}
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+func waitHealthy(t *testing.T, u string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if r, err := http.Get(u); err == nil {
+			r.Body.Close()
+			if r.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("%s never became healthy", u)
+}
+
+func postSigned(t *testing.T, u, secret, body string) *http.Response {
+	t.Helper()
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+	req, _ := http.NewRequest(http.MethodPost, u, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp
+}
