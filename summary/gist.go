@@ -196,11 +196,11 @@ func splitSentences(p string) []string {
 // abbreviationBefore reports whether the text before a period ends with an
 // abbreviation or an initial.
 func abbreviationBefore(s string) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	w := s[strings.LastIndexFunc(s, unicode.IsSpace)+1:] // the last word; linear overall
+	w = strings.TrimLeft(w, `("“‘'`)
+	if w == "" {
 		return false
 	}
-	w := strings.TrimLeft(f[len(f)-1], `("“‘'`)
 	if strings.Contains(w, ".") { // U.S, e.g, a.m
 		return true
 	}

@@ -99,3 +99,25 @@ func TestGistCorpus(t *testing.T) {
 		t.Errorf("%d of %d articles have no gist", empty, total)
 	}
 }
+
+// FuzzGist checks that Gist never panics, stays within MaxGist and only
+// returns words of the article.
+func FuzzGist(f *testing.F) {
+	f.Add("Title", "WASHINGTON (AP) — The council met. It voted.")
+	f.Add("", "By Jane\n\n“Quote,” he said.\n\nU.S. officials met Mr. Wang in St. Louis on Monday for talks.")
+	f.Add("T", strings.Repeat("word, ", 400)+".")
+	f.Add("x", "\xff\xfe. A. B? C! …")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		g := Gist(title, text)
+		if n := utf8.RuneCountInString(g); n > MaxGist {
+			t.Fatalf("gist of %d characters", n)
+		}
+		words := strings.Fields(strings.TrimSuffix(g, "…"))
+		body := strings.Join(strings.Fields(text), " ")
+		for _, w := range words {
+			if !strings.Contains(body, strings.TrimRight(w, " ,;:—–-")) {
+				t.Fatalf("gist word %q not in the text", w)
+			}
+		}
+	})
+}
