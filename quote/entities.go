@@ -491,7 +491,9 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 
 // orgRoles are heads of phrases that refer back to an organisation ("the
 // company", "the agency").
-var orgRoles = map[string]bool{"company": true, "firm": true, "agency": true, "group": true, "organization": true,
+var orgRoles = map[string]bool{"city": true, "province": true, "military": true, "police": true, "army": true,
+	"county": true, "town": true, "school": true, "university": true, "hospital": true, "diocese": true, "church": true,
+	"company": true, "firm": true, "agency": true, "group": true, "organization": true,
 	"organisation": true, "department": true, "ministry": true, "government": true, "service": true, "network": true,
 	"union": true, "party": true, "board": true, "council": true, "institute": true, "association": true,
 	"retailer": true, "bank": true, "airline": true, "automaker": true, "carmaker": true, "giant": true, "startup": true,

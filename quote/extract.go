@@ -482,6 +482,16 @@ func (ex *extractor) resolve() {
 					}
 				}
 			}
+		case sp.role != "" && (orgRoles[sp.role] || docNouns[sp.role]):
+			// "the company", "the city", "a statement": an organisation
+			// named earlier, else the phrase itself
+			if orgRoles[sp.role] && determiners[strings.ToLower(firstWord(sp.text))] {
+				e = ex.ents.lastOrgSpeaker(sp.start, window)
+			}
+			if e == nil {
+				e = ex.ents.entity(strings.TrimSpace(sp.text))
+				e.org = true
+			}
 		case sp.role != "":
 			e = ex.ents.resolveRole(sp.role, sp.start)
 			det := strings.ToLower(firstWord(sp.text))
@@ -656,3 +666,9 @@ var personNouns = map[string]bool{"professor": true, "man": true, "woman": true,
 	"economist": true, "analyst": true, "candidate": true, "lawmaker": true, "teen": true, "teenager": true,
 	"student": true, "resident": true, "owner": true, "manager": true, "chair": true, "chairman": true,
 	"chairwoman": true, "republican": true, "democrat": true, "ambassador": true, "judge": true, "officer": true}
+
+// docNouns are documents that "say" things; the phrase is kept as the
+// source.
+var docNouns = map[string]bool{"statement": false, "report": true, "study": true, "survey": true, "memo": true,
+	"findings": true, "documents": true, "poll": true, "release": true, "analysis": true, "letter": false,
+	"court": true, "bid": true, "data": true, "figures": true, "records": true, "assessment": true}
