@@ -40,7 +40,7 @@ func (e *entity) personLike() bool {
 		return false
 	}
 	for _, w := range f {
-		if !isUpperStart(w) {
+		if !isUpperStart(w) && !connectors[w] {
 			return false
 		}
 	}
@@ -450,10 +450,22 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 						break
 					}
 				}
-				subject = ok && before <= 3
+				subject = ok && before <= 6
 			}
-			if !subject && i > 0 && toks[i-1].text == "," && a == i {
+			if !subject && ts > 0 && toks[ts-1].text == "," {
 				n := j
+				if n < len(toks) && toks[n].text == "," {
+					// skip an appositive: "Donald Tusk, the president of ..., urged"
+					for m := n + 1; m < len(toks) && m < n+30; m++ {
+						if toks[m].text == "," {
+							n = m + 1
+							break
+						}
+						if toks[m].text == "." || toks[m].quoted {
+							break
+						}
+					}
+				}
 				for n < len(toks) && toks[n].word && auxiliaries[toks[n].lower()] {
 					n++
 				}

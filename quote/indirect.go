@@ -313,7 +313,16 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 				if ol == "" {
 					ol = outlet
 				}
-				emit(k, e, sentSpeaker, l, true, ol)
+				ssp := sentSpeaker
+				inh := true
+				if ssp.empty() && floorTok == 0 {
+					// "Roy Graf protested the two bills, saying ...": the
+					// sentence subject speaks
+					if first := subjectNP(text, toks, c); !first.empty() {
+						ssp, inh = first, false
+					}
+				}
+				emit(k, e, ssp, l, inh, ol)
 				c = e
 			}
 			continue
@@ -325,7 +334,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		sp := backNP(text, toks, c, floorTok)
 		if sp.empty() && c > 0 && toks[c-1].lower() == "and" && floorTok == 0 {
 			// "Pompeo praised China and said ...": the sentence subject
-			if first := forwardNP(text, toks, 0, c); !first.empty() && (first.name != "" || first.pronoun != "") {
+			if first := subjectNP(text, toks, c); !first.empty() {
 				sp = first
 			}
 		}

@@ -159,7 +159,7 @@ func backNP(text string, toks []token, end, floor int) np {
 			return n
 		}
 		if appos != "" {
-			if n.name == "" && isNameRun(toks, apA, apB) {
+			if isNameRun(toks, apA, apB) && apB-apA >= 1 && (n.name == "" || determiners[strings.ToLower(firstWord(n.text))] && strings.Contains(n.text, " ")) {
 				// "Spindler's father, Joseph, says": the appositive is the name
 				n.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n.text, "the "), "The "))
 				n.name = appos
@@ -260,6 +260,21 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	a := j + 1
 	if a > i {
 		return np{}
+	}
+	if j >= floor+1 && j-1 >= floor && (toks[j].low == "with" || toks[j].low == "from" || toks[j].low == "at") && toks[j-1].capitalized() && !toks[j-1].quoted {
+		// "Tim Guest with the Nova Scotia Health Authority": the person
+		// before the affiliation
+		if n := backPhrase(text, toks, j-1, floor); n.name != "" && len(strings.Fields(n.name)) >= 2 {
+			aff := strings.TrimSpace(text[toks[j].start:toks[i].end])
+			if n.title == "" {
+				n.title = aff
+			} else {
+				n.title += " " + aff
+			}
+			n.end = toks[i].end
+			n.text = text[n.start:n.end]
+			return n
+		}
 	}
 	// drop sentence-starting connectives that are capitalised ("But", "And")
 	for a <= i && (sentenceStarters[toks[a].lower()] && !determiners[toks[a].lower()]) {
@@ -389,4 +404,27 @@ func forwardNP(text string, toks []token, i, stop int) np {
 func cueIsVerb(l string) bool {
 	_, ok := cueVerbs[l]
 	return ok
+}
+
+// subjectNP returns the name or pronoun that opens a sentence (its likely
+// subject), or an empty phrase.
+func subjectNP(text string, toks []token, stop int) np {
+	if stop <= 0 || !toks[0].word || toks[0].quoted {
+		return np{}
+	}
+	if pronouns[toks[0].low] {
+		return np{start: toks[0].start, end: toks[0].end, text: toks[0].text, pronoun: toks[0].low}
+	}
+	j := 0
+	for j < stop && j < 10 && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || isTitleWord(toks[j]) || connectors[toks[j].text] && j+1 < stop && toks[j+1].capitalized()) {
+		j++
+	}
+	if j == 0 || !toks[j-1].capitalized() {
+		return np{}
+	}
+	n := backPhrase(text, toks, j-1, 0)
+	if n.name == "" {
+		return np{}
+	}
+	return n
 }
