@@ -18,6 +18,9 @@ import (
 	"time"
 
 	"github.com/slack-go/slack/slacktest"
+
+	"newsbot/bot"
+	"newsbot/schedule"
 )
 
 // TestServeHTTPModeEndToEnd runs the real program (`newsbot serve`, bleve on
@@ -156,3 +159,6 @@ func postSigned(t *testing.T, u, secret, body string) *http.Response {
 	resp.Body.Close()
 	return resp
 }
+
+// The scheduler the command wires satisfies the bot's interface.
+var _ bot.Scheduler = (*schedule.Scheduler)(nil)
