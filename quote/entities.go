@@ -76,6 +76,7 @@ type entities struct {
 	mentions []nameMention      // multi-word names in text order
 	salient  []salient
 	outlets  map[string]string // lower last word -> outlet named in full in the article
+	text     string            // the article (for counting mentions)
 }
 
 func newEntities() *entities {
@@ -203,6 +204,11 @@ func (es *entities) resolveName(name string, pos int) *entity {
 		best = es.findByWord(w, pos, true)
 		if best == nil {
 			best = es.findByWord(w, pos, false)
+			// "Facebook" is not "Facebook Research" when the word mostly
+			// stands alone
+			if best != nil && es.text != "" && strings.Count(es.text, words[0]) > 2*strings.Count(es.text, best.name)+1 {
+				best = nil
+			}
 		}
 	} else {
 		// a shorter full name may have a longer form ("Harry Kazianis" of

@@ -40,6 +40,7 @@ func Extract(text string) []news.Quote {
 		return nil
 	}
 	ex := &extractor{text: text, ents: newEntities()}
+	ex.ents.text = text
 	ex.run()
 	return ex.output()
 }

@@ -112,7 +112,7 @@ func backNP(text string, toks []token, end, floor int) np {
 	// skip auxiliaries and adverbs ("has also said", ", however,")
 	for i >= floor {
 		l := toks[i].lower()
-		if toks[i].word && auxiliaries[l] && !toks[i].quoted {
+		if toks[i].word && auxiliaries[l] && !toks[i].quoted && !toks[i].capitalized() {
 			i--
 			continue
 		}
@@ -159,7 +159,7 @@ func backNP(text string, toks []token, end, floor int) np {
 			return n
 		}
 		if appos != "" {
-			if isNameRun(toks, apA, apB) && apB-apA >= 1 && (n.name == "" || determiners[strings.ToLower(firstWord(n.text))] && strings.Contains(n.text, " ")) {
+			if isNameRun(toks, apA, apB) && apB-apA >= 1 && (n.name == "" || determiners[strings.ToLower(firstWord(n.text))] && strings.Contains(n.text, " ") || apB-apA >= 2 && (looksOrg(n.name) || !strings.Contains(n.name, " "))) {
 				// "Spindler's father, Joseph, says": the appositive is the name
 				n.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n.text, "the "), "The "))
 				n.name = appos
@@ -319,6 +319,21 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			}
 		}
 	}
+	if n.name != "" {
+		n.name = cutOfPlace(n.name)
+	}
+	if n.name == "" && ownedDocs[toks[i].low] {
+		// "Foster's book", "the city's report": the owner speaks
+		for x := a; x < i; x++ {
+			if isPossessive(toks[x].text) && toks[x].capitalized() {
+				n.name = strings.TrimSuffix(strings.TrimSuffix(text[toks[a].start:toks[x].end], "'s"), "’s")
+				if determiners[toks[a].low] {
+					n.name = strings.TrimSuffix(strings.TrimSuffix(text[toks[a+1].start:toks[x].end], "'s"), "’s")
+				}
+				return n
+			}
+		}
+	}
 	if n.name != "" && toks[a].lower() == "the" && describers[toks[i].lower()] {
 		n.name, n.title = "", ""
 	}
@@ -428,3 +443,9 @@ func subjectNP(text string, toks []token, stop int) np {
 	}
 	return n
 }
+
+// ownedDocs are documents whose owner is the source ("Foster's book").
+var ownedDocs = map[string]bool{"book": true, "report": true, "statement": true, "study": true, "database": true,
+	"website": true, "letter": true, "memo": true, "email": true, "survey": true, "analysis": true, "blog": true,
+	"post": true, "tweet": true, "spokesperson": true, "spokesman": true, "spokeswoman": true, "lawyer": true,
+	"office": true, "campaign": true}
