@@ -50,6 +50,16 @@ type extractor struct {
 	ents  *entities
 	cands []cand
 	nsent int
+	bare  []bareAttr
+}
+
+// bareAttr is a sentence that only says who spoke ("X said in a
+// statement."), attributing the quote right before it.
+type bareAttr struct {
+	sent   int
+	sp     np
+	cue    string
+	outlet string
 }
 
 // sentence is one sentence with its tokens and quotes.
@@ -260,7 +270,7 @@ func (ex *extractor) afterAttribution(toks []token, after int, s *sentence, qi i
 		return i, np{}, true
 	}
 	// SPEAKER [aux] CUE (the phrase must start at i)
-	for c := i + 1; c < limit && c <= i+14; c++ {
+	for c := i + 1; c < limit && c <= i+30; c++ {
 		if toks[c].quoted {
 			break
 		}
@@ -438,6 +448,16 @@ func (ex *extractor) resolve() {
 			// an outlet alone is the source ("..., according to CNN")
 			prev = c
 			continue
+		}
+		if c.inherit && !c.fromSentence {
+			for _, b := range ex.bare {
+				if b.sent == c.sent+1 && (i+1 >= len(ex.cands) || ex.cands[i+1].sent > b.sent) {
+					c.sp, c.cue, c.inherit = b.sp, b.cue, false
+					if c.outlet == "" {
+						c.outlet = b.outlet
+					}
+				}
+			}
 		}
 		if c.inherit {
 			src := ex.inheritSource(i)

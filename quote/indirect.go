@@ -409,6 +409,13 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			}
 			continue
 		}
+		if k >= len(toks) || toks[k].text == "." {
+			// a bare attribution: "Harry J. Kazianis, director of ...,
+			// said in an e-mailed statement." (the quote came before)
+			if floorTok == 0 && tokenAt(toks, sp.start) <= 1 && len(s.quotes) == 0 {
+				ex.bare = append(ex.bare, bareAttr{sent: s.serial, sp: sp, cue: t.text, outlet: ol})
+			}
+		}
 		// CLAUSE, X said[, CLAUSE2].
 		if spTok > floorTok+1 && spTok > 0 && toks[spTok-1].text == "," && !weakCues[l] {
 			emit(floorTok, spTok-1, sp, t.text, false, ol)
