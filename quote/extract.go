@@ -195,17 +195,26 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 		// she said").
 		o := q.outer()
 		bi := tokenAt(toks, o.start)
-		if d.cue > bi && bi > 0 && d.qi == 0 {
+		if d.cue > bi && bi > 0 {
 			pre := 0
 			for k := 0; k < bi; k++ {
-				if toks[k].word {
+				if toks[k].word && !toks[k].quoted {
 					pre++
 				}
 			}
 			if pre >= 2 {
+				// the quote ends a reported clause: mixed from the
+				// sentence start, taking in earlier quoted fragments
 				c.s = toks[0].start
 				c.e = o.end
 				c.kind = news.Mixed
+				for k := 0; k < d.qi; k++ {
+					if consumed[k] {
+						// an earlier quote already attributed: start after it
+						c.s = s.quotes[k].outer().end
+					}
+					consumed[k] = true
+				}
 			}
 		}
 		if c.sp.empty() {
@@ -334,6 +343,20 @@ func (ex *extractor) beforeAttribution(toks []token, before int, s *sentence, qi
 		// handled by indirect().
 		if c+1 <= before && toks[c+1].lower() == "that" || maxGap == 2 && c != before {
 			return 0, np{}, false
+		}
+		if maxGap == 2 {
+			// `said "may not work" included ...`: words after the quote
+			// make it part of a clause
+			ai := tokenAt(toks, s.quotes[qi].outer().end)
+			post := 0
+			for k := ai; k < len(toks); k++ {
+				if toks[k].word && !toks[k].quoted {
+					post++
+				}
+			}
+			if post >= 2 {
+				return 0, np{}, false
+			}
 		}
 		sp := backNP(ex.text, toks, c, floor)
 		if sp.empty() {
