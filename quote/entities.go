@@ -205,8 +205,9 @@ func (es *entities) resolveName(name string, pos int) *entity {
 		if best == nil {
 			best = es.findByWord(w, pos, false)
 			// "Facebook" is not "Facebook Research" when the word mostly
-			// stands alone
-			if best != nil && es.text != "" && strings.Count(es.text, words[0]) > 2*strings.Count(es.text, best.name)+1 {
+			// stands alone, unless the full name came with a title
+			// ("North Korean leader Kim Jong-un")
+			if best != nil && best.title == "" && es.text != "" && strings.Count(es.text, words[0]) > 2*strings.Count(es.text, best.name)+1 {
 				best = nil
 			}
 		}
@@ -460,8 +461,9 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 			}
 			if !subject && ts > 0 && toks[ts-1].text == "," {
 				n := j
-				if n < len(toks) && toks[n].text == "," {
-					// skip an appositive: "Donald Tusk, the president of ..., urged"
+				for pass := 0; pass < 3 && n < len(toks) && toks[n].text == ","; pass++ {
+					// skip an appositive: "Donald Tusk, the president of the
+					// European Council, which represents EU leaders, urged"
 					for m := n + 1; m < len(toks) && m < n+30; m++ {
 						if toks[m].text == "," {
 							n = m + 1
@@ -484,7 +486,7 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 				}
 			}
 			name = cutOfPlace(name)
-			if !subject && len(strings.Fields(name)) == 1 && j+2 < len(toks) && toks[j].text == "," && (toks[j+1].low == "a" || toks[j+1].low == "an") {
+			if len(strings.Fields(name)) == 1 && j+2 < len(toks) && toks[j].text == "," && (toks[j+1].low == "a" || toks[j+1].low == "an") && !looksOrg(name) {
 				// "Roman, a resident of the area": a person known by one name
 				e := es.entity(name)
 				e.introduced = true

@@ -545,7 +545,7 @@ func (ex *extractor) resolve() {
 				if det == "her" {
 					p = "she"
 				}
-				if sp.role == "statement" || sp.role == "email" || sp.role == "letter" || sp.role == "post" || sp.role == "tweet" || sp.role == "office" || sp.role == "spokesperson" || sp.role == "spokesman" || sp.role == "spokeswoman" || sp.role == "lawyer" || sp.role == "campaign" {
+				if sp.role == "statement" || sp.role == "email" || sp.role == "letter" || sp.role == "post" || sp.role == "tweet" {
 					e = ex.ents.resolvePronoun(p, sp.start, window)
 				}
 			}
@@ -556,7 +556,7 @@ func (ex *extractor) resolve() {
 			if e == nil && orgRoles[sp.role] && determiners[det] {
 				e = ex.ents.lastOrgSpeaker(sp.start, window)
 			}
-			if e == nil && det == "the" && !orgRoles[sp.role] && !strings.HasSuffix(sp.role, "s") {
+			if e == nil && det == "the" && !orgRoles[sp.role] && (!strings.HasSuffix(sp.role, "s") || strings.Contains(sp.role, "-")) {
 				// a definite description ("the 26-year-old right wing")
 				// refers back to the last person in focus
 				e = ex.ents.lastPerson(sp.start, window)

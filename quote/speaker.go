@@ -81,6 +81,10 @@ func isTitleWord(t token) bool {
 	if titleWords[l] {
 		return true
 	}
+	if k := strings.LastIndexByte(l, '-'); k > 0 && titleWords[l[k+1:]] && (titleWords[l[:k]] || l[:k] == "vice" || l[:k] == "co") {
+		// "Vice-President", "co-chair"
+		return true
+	}
 	if len(l) >= 5 && (strings.HasPrefix("president", l) || strings.HasPrefix("minister", l) || strings.HasPrefix("secretary", l) || strings.HasPrefix("spokesperson", l) || strings.HasPrefix("governor", l)) {
 		return true
 	}
@@ -174,7 +178,11 @@ func backNP(text string, toks []token, end, floor int) np {
 		}
 		return n
 	}
-	return backPhrase(text, toks, i, floor)
+	n := backPhrase(text, toks, i, floor)
+	if !n.empty() && n.pronoun == "" && n.name == "" {
+		n = relativeNP(text, toks, n, floor)
+	}
+	return n
 }
 
 func isClauseBreak(s string) bool {
@@ -210,6 +218,27 @@ func looksLikeDate(ts []token) bool {
 		return true
 	}
 	return false
+}
+
+// relativeNP handles "An official with X who was present in court told":
+// when the phrase before the cue sits in a relative clause, the speaker is
+// the phrase before "who".
+func relativeNP(text string, toks []token, n np, floor int) np {
+	st := tokenAt(toks, n.start)
+	for w := st - 1; w >= floor && w >= st-8; w-- {
+		if !toks[w].word || toks[w].quoted {
+			return n
+		}
+		if toks[w].low == "who" {
+			if w-1 >= floor {
+				if n2 := backPhrase(text, toks, w-1, floor); !n2.empty() && n2.pronoun == "" {
+					return n2
+				}
+			}
+			return n
+		}
+	}
+	return n
 }
 
 // backPhrase collects the phrase ending at tokens[i] (inclusive).
@@ -260,6 +289,10 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	a := j + 1
 	if a > i {
 		return np{}
+	}
+	if j >= floor && (toks[j].low == "her" || toks[j].low == "his" || toks[j].low == "their" || toks[j].low == "its") && !toks[j].quoted && a <= i && !toks[a].capitalized() {
+		// "her statement read": keep the owner
+		a = j
 	}
 	if j >= floor+1 && j-1 >= floor && (toks[j].low == "with" || toks[j].low == "from" || toks[j].low == "at") && toks[j-1].capitalized() && !toks[j-1].quoted {
 		// "Tim Guest with the Nova Scotia Health Authority": the person
@@ -447,5 +480,4 @@ func subjectNP(text string, toks []token, stop int) np {
 // ownedDocs are documents whose owner is the source ("Foster's book").
 var ownedDocs = map[string]bool{"book": true, "report": true, "statement": true, "study": true, "database": true,
 	"website": true, "letter": true, "memo": true, "email": true, "survey": true, "analysis": true, "blog": true,
-	"post": true, "tweet": true, "spokesperson": true, "spokesman": true, "spokeswoman": true, "lawyer": true,
-	"office": true, "campaign": true}
+	"post": true, "tweet": true}
