@@ -14,12 +14,13 @@ import (
 // TermStatter is implemented by stores that can analyse text the way they
 // index it and say how common each term is. Ask uses it to weigh the words
 // of a question by rarity (a match on "penguins" means more than one on
-// "people"); without it every word weighs the same.
+// "people") and to match synonyms; without it every word weighs the same.
 type TermStatter interface {
-	// TermStats analyses text as the field of kind ("quote" or "sentence")
-	// is analysed and returns each distinct term with the number of
-	// documents of that kind holding it, and the number of such documents.
-	TermStats(ctx context.Context, kind, text string) (terms []news.TermStat, docs int, err error)
+	// TermStats analyses each text as the field of kind ("quote" or
+	// "sentence") is analysed and returns, per text, each distinct term with
+	// the number of documents of the index holding it, and the number of
+	// documents.
+	TermStats(ctx context.Context, kind string, texts ...string) (terms [][]news.TermStat, docs int, err error)
 }
 
 // ArticleFinder is implemented by stores that can search article titles.
@@ -79,189 +80,6 @@ type candidate struct {
 	matched  int
 	rank     float64
 	speaker  string
-}
-
-func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.Answer, error) {
-	qt, err := h.questionTerms(ctx, "quote", p.content)
-	if err != nil {
-		return news.Answer{}, err
-	}
-	if len(qt) == 0 {
-		return news.Answer{Kind: news.AnswerNone, Note: "Tell me some words of the quote, e.g. \"who said calling for peace is cheap?\""}, nil
-	}
-	query := news.QuoteQuery{Text: p.content, Phrases: phrases(p.content), Limit: searchDepth}
-	cands, err := h.quoteCandidates(ctx, query, qt, p, req)
-	if err != nil {
-		return news.Answer{}, err
-	}
-	if len(cands) == 0 || cands[0].coverage < minCoverage {
-		// Nothing close: allow small spelling differences.
-		query.Fuzzy = true
-		more, err := h.quoteCandidates(ctx, query, qt, p, req)
-		if err != nil {
-			return news.Answer{}, err
-		}
-		cands = mergeCandidates(cands, more)
-	}
-	// The question may paraphrase a statement split over several quotes,
-	// or its attribution sentence: find sentences, then the quote in them.
-	viaSentences, err := h.quotesViaSentences(ctx, p.content, req)
-	if err != nil {
-		return news.Answer{}, err
-	}
-	cands = mergeCandidates(cands, viaSentences)
-	if len(cands) > 0 {
-		h.log.Debug("who-said best candidate", "coverage", round3(cands[0].coverage), "matched", cands[0].matched,
-			"rank", round3(cands[0].rank), "speaker", cands[0].speaker, "content", p.content)
-	}
-	cands = acceptable(cands, qt, minCoverage)
-	if len(cands) == 0 {
-		return news.Answer{Kind: news.AnswerNone, Note: "I found no quote that says this."}, nil
-	}
-	// Prefer an attributed quote: a quote without a known speaker answers
-	// "who said" only when nothing attributed comes close.
-	best := 0
-	for i, c := range cands {
-		if c.speaker != "" {
-			if c.rank >= cands[0].rank-0.08 {
-				best = i
-			}
-			break
-		}
-	}
-	top := cands[best]
-	ans := top.answer
-	ans.Kind = news.AnswerQuote
-	if ans.Speaker == "" {
-		ans.Note = "I found the quote, but the article does not say clearly who said it."
-	}
-	seen := map[string]bool{ans.Article.ID + "|" + ans.Quote: true}
-	for i, c := range cands {
-		if i == best || len(ans.Alternatives) >= maxAlternatives {
-			continue
-		}
-		key := c.answer.Article.ID + "|" + c.answer.Quote
-		if seen[key] || c.rank < top.rank*0.5 {
-			continue
-		}
-		seen[key] = true
-		alt := c.answer
-		alt.Kind = news.AnswerQuote
-		ans.Alternatives = append(ans.Alternatives, alt)
-	}
-	return ans, nil
-}
-
-// quoteCandidates searches quotes and ranks them by how much of the
-// question they cover.
-func (h *Handlers) quoteCandidates(ctx context.Context, query news.QuoteQuery, qt []qterm, p parsed, req AskRequest) ([]candidate, error) {
-	hits, err := h.store.SearchQuotes(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if len(req.ArticleIDs) > 0 {
-		// The conversation's articles first: search them on their own too so
-		// a weaker match there is not crowded out.
-		query.ArticleIDs = req.ArticleIDs
-		local, err := h.store.SearchQuotes(ctx, query)
-		if err != nil {
-			return nil, err
-		}
-		hits = append(local, hits...)
-	}
-	inThread := map[string]bool{}
-	for _, id := range req.ArticleIDs {
-		inThread[id] = true
-	}
-	maxScore := 0.0
-	for _, hit := range hits {
-		maxScore = math.Max(maxScore, hit.Score)
-	}
-	seen := map[string]bool{}
-	var cands []candidate
-	for _, hit := range hits {
-		key := fmt.Sprintf("%s|%d", hit.Quote.ArticleID, hit.Quote.Start)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		cov, n := coverage(qt, hit.Terms, hit.Quote.Text)
-		rank := cov
-		if maxScore > 0 {
-			rank += 0.15 * hit.Score / maxScore
-		}
-		if p.outlet != "" && strings.EqualFold(hit.Quote.Outlet, p.outlet) {
-			rank += 0.1
-		}
-		if p.role != "" && strings.Contains(strings.ToLower(hit.Quote.Title+" "+hit.Quote.Speaker), lastWord(p.role)) {
-			rank += 0.05
-		}
-		if inThread[hit.Quote.ArticleID] {
-			rank += 0.1
-		}
-		if hit.Quote.Speaker != "" {
-			rank += 0.02
-		}
-		a := quoteAnswer(hit)
-		cands = append(cands, candidate{answer: a, coverage: cov, matched: n, rank: rank, speaker: hit.Quote.Speaker})
-	}
-	sortCandidates(cands)
-	return cands, nil
-}
-
-// quotesViaSentences finds the sentences that match the question and
-// returns, as candidates, the quotes they hold, ranked by the sentence's
-// coverage of the question.
-func (h *Handlers) quotesViaSentences(ctx context.Context, text string, req AskRequest) ([]candidate, error) {
-	qt, err := h.questionTerms(ctx, "sentence", text)
-	if err != nil || len(qt) == 0 {
-		return nil, err
-	}
-	hits, err := h.store.SearchPassages(ctx, news.PassageQuery{Text: text, Phrases: phrases(text), Limit: 10})
-	if err != nil {
-		return nil, err
-	}
-	inThread := map[string]bool{}
-	for _, id := range req.ArticleIDs {
-		inThread[id] = true
-	}
-	byArticle := map[string][]news.Quote{}
-	var cands []candidate
-	for _, hit := range hits {
-		cov, n := coverage(qt, hit.Terms, hit.Sentence.Text)
-		if cov < minCoverage {
-			continue
-		}
-		id := hit.Article.ID
-		qs, ok := byArticle[id]
-		if !ok {
-			if qs, err = h.store.Quotes(ctx, id); err != nil {
-				return nil, err
-			}
-			byArticle[id] = qs
-		}
-		best, bestOverlap := -1, 0
-		for i, q := range qs {
-			o := min(q.End, hit.Sentence.End) - max(q.Start, hit.Sentence.Start)
-			if o > bestOverlap {
-				best, bestOverlap = i, o
-			}
-		}
-		// The sentence must be mostly quote: a sentence that only touches a
-		// quote says something else.
-		if best < 0 || bestOverlap*2 < hit.Sentence.End-hit.Sentence.Start {
-			continue
-		}
-		q := qs[best]
-		q.ArticleID = id
-		rank := cov - 0.02 // a direct match on the quote wins a tie
-		if inThread[id] {
-			rank += 0.1
-		}
-		a := quoteAnswer(news.QuoteHit{Quote: q, Article: hit.Article, Score: hit.Score})
-		cands = append(cands, candidate{answer: a, coverage: cov, matched: n, rank: rank, speaker: q.Speaker})
-	}
-	return cands, nil
 }
 
 func quoteAnswer(hit news.QuoteHit) news.Answer {
@@ -538,34 +356,89 @@ func (h *Handlers) general(ctx context.Context, text string, req AskRequest) (ne
 type qterm struct {
 	term   string // as indexed (analysed) when the store says, else lower case
 	weight float64
+	// alts are the analysed synonyms that count as a match for term.
+	alts []string
 }
 
-// questionTerms returns the weighted words of a question.
+// questionTerms returns the weighted words of a question, each with its
+// synonyms.
 func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qterm, error) {
-	if ts, ok := h.store.(TermStatter); ok {
-		stats, docs, err := ts.TermStats(ctx, kind, text)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]qterm, 0, len(stats))
-		for _, s := range stats {
-			// BM25's idf: rare words weigh more; a word no document holds
-			// weighs the most, so a question about it finds no answer.
-			idf := math.Log(1 + (float64(docs)-float64(s.DocFreq)+0.5)/(float64(s.DocFreq)+0.5))
-			out = append(out, qterm{term: s.Term, weight: math.Max(idf, 0.1)})
+	ts, ok := h.store.(TermStatter)
+	if !ok {
+		var out []qterm
+		seen := map[string]bool{}
+		for _, w := range wordsOf(text) {
+			if stopWords[w] || seen[w] {
+				continue
+			}
+			seen[w] = true
+			out = append(out, qterm{term: w, weight: 1})
 		}
 		return out, nil
 	}
+	// One text per word and one per word's synonyms, analysed in one call.
+	words := uniqueWords(text)
+	texts := make([]string, 0, 2*len(words))
+	for _, w := range words {
+		texts = append(texts, w, strings.Join(synonyms[strings.ToLower(w)], " "))
+	}
+	stats, docs, err := ts.TermStats(ctx, kind, texts...)
+	if err != nil {
+		return nil, err
+	}
+	idf := func(df int) float64 {
+		// BM25's idf: rare words weigh more; a word no document holds weighs
+		// the most, so a question about it finds no answer.
+		return math.Max(math.Log(1+(float64(docs)-float64(df)+0.5)/(float64(df)+0.5)), 0.1)
+	}
 	var out []qterm
 	seen := map[string]bool{}
-	for _, w := range wordsOf(text) {
-		if stopWords[w] || seen[w] {
-			continue
+	for i := range words {
+		own, syn := stats[2*i], stats[2*i+1]
+		for j, s := range own {
+			if seen[s.Term] {
+				continue
+			}
+			seen[s.Term] = true
+			q := qterm{term: s.Term, weight: idf(s.DocFreq)}
+			if len(own) == 1 && j == 0 {
+				for _, a := range syn {
+					if a.Term != s.Term {
+						q.alts = append(q.alts, a.Term)
+					}
+				}
+			}
+			out = append(out, q)
 		}
-		seen[w] = true
-		out = append(out, qterm{term: w, weight: 1})
 	}
 	return out, nil
+}
+
+// expand returns text with the synonyms of its words added, for searching.
+func expand(qt []qterm, text string) string {
+	var b strings.Builder
+	b.WriteString(text)
+	for _, q := range qt {
+		for _, a := range q.alts {
+			b.WriteByte(' ')
+			b.WriteString(a)
+		}
+	}
+	return b.String()
+}
+
+func uniqueWords(text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range strings.Fields(text) {
+		w = strings.Trim(w, ".,;:!?\"'“”‘’()[]")
+		if w == "" || seen[strings.ToLower(w)] {
+			continue
+		}
+		seen[strings.ToLower(w)] = true
+		out = append(out, w)
+	}
+	return out
 }
 
 // coverage is the share of the question's weight matched by a candidate,
@@ -584,7 +457,11 @@ func coverage(qt []qterm, matchedTerms []string, text string) (float64, int) {
 	}
 	for _, q := range qt {
 		total += q.weight
-		if have[q.term] || (len(matchedTerms) == 0 && prefixMatch(q.term, words)) {
+		hit := have[q.term] || (len(matchedTerms) == 0 && prefixMatch(q.term, words))
+		for _, a := range q.alts {
+			hit = hit || have[a]
+		}
+		if hit {
 			got += q.weight
 			n++
 		}

@@ -5,17 +5,18 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bolt "go.etcd.io/bbolt"
 
 	"newsbot/news"
 )
 
-// TermStats analyses text as the text field of kind ("quote" or
-// "sentence") is analysed and returns each distinct term with the number of
-// documents whose field holds it, and the number of documents in the index.
-// It lets callers weigh the words of a question by rarity.
-func (x *Index) TermStats(ctx context.Context, kind, text string) ([]news.TermStat, int, error) {
+// TermStats analyses each text as the text field of kind ("quote" or
+// "sentence") is analysed and returns, per text, each distinct term with the
+// number of documents whose field holds it, and the number of documents in
+// the index. It lets callers weigh the words of a question by rarity.
+func (x *Index) TermStats(ctx context.Context, kind string, texts ...string) ([][]news.TermStat, int, error) {
 	field := fQuoteText
 	if kind == "sentence" {
 		field = fSentenceText
@@ -39,25 +40,34 @@ func (x *Index) TermStats(ctx context.Context, kind, text string) ([]news.TermSt
 		return nil, 0, fmt.Errorf("term stats: %w", err)
 	}
 	an := x.im.AnalyzerNamed(analyzerText)
-	seen := map[string]bool{}
-	var out []news.TermStat
-	for _, tok := range an.Analyze([]byte(text)) {
-		term := string(tok.Term)
-		if seen[term] {
-			continue
+	df := map[string]int{}
+	out := make([][]news.TermStat, len(texts))
+	for i, text := range texts {
+		seen := map[string]bool{}
+		for _, tok := range an.Analyze([]byte(text)) {
+			term := string(tok.Term)
+			if seen[term] {
+				continue
+			}
+			seen[term] = true
+			n, ok := df[term]
+			if !ok {
+				tfr, err := r.TermFieldReader(ctx, tok.Term, field, false, false, false)
+				if err != nil {
+					return nil, 0, fmt.Errorf("term stats %q: %w", term, err)
+				}
+				n = int(tfr.Count())
+				tfr.Close()
+				df[term] = n
+			}
+			out[i] = append(out[i], news.TermStat{Term: term, DocFreq: n})
 		}
-		seen[term] = true
-		tfr, err := r.TermFieldReader(ctx, tok.Term, field, false, false, false)
-		if err != nil {
-			return nil, 0, fmt.Errorf("term stats %q: %w", term, err)
-		}
-		out = append(out, news.TermStat{Term: term, DocFreq: int(tfr.Count())})
-		tfr.Close()
 	}
 	return out, int(total), nil
 }
 
-// FindArticles finds articles whose title matches text, best first.
+// FindArticles finds articles whose title matches text, best first. Most
+// of the asked words must be in the title.
 func (x *Index) FindArticles(ctx context.Context, text string, limit int) ([]news.Ref, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
@@ -68,16 +78,22 @@ func (x *Index) FindArticles(ctx context.Context, text string, limit int) ([]new
 	m := query.NewMatchQuery(text)
 	m.SetField(fArticleTitle)
 	m.Analyzer = analyzerText
-	res, err := x.search(ctx, m, limit*4, false, fArticleAdded, fArticleTitle)
+	idx, release, err := x.index()
 	if err != nil {
 		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(m, limit*4, 0, false)
+	req.IncludeLocations = true
+	res, err := idx.SearchInContext(ctx, req)
+	release()
+	if err != nil {
+		return nil, fmt.Errorf("find articles: %w", err)
 	}
 	want := len(x.im.AnalyzerNamed(analyzerText).Analyze([]byte(text)))
 	var refs []news.Ref
 	err = x.db.View(func(tx *bolt.Tx) error {
 		cache := map[string]news.Ref{}
 		for _, h := range res.Hits {
-			// Most of the asked words must be in the title.
 			if want > 0 && len(h.Locations[fArticleTitle])*2 < want {
 				continue
 			}

@@ -1,0 +1,241 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"newsbot/news"
+)
+
+// contextWeight is how much a question word counts when it is found not in
+// the quote but in the sentences around it (its paragraph): a question often
+// names what the article says around a quote ("who said DeLaet felt sore"
+// for "He felt a little sore," Fritz said).
+const contextWeight = 0.6
+
+// sentenceDepth is how many matching sentences are read for context.
+const sentenceDepth = 30
+
+// whoSaid answers "who said X?": the quote that covers most of X (by word
+// rarity, with synonyms, with its paragraph as context), or none.
+func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.Answer, error) {
+	qt, err := h.questionTerms(ctx, "quote", p.content)
+	if err != nil {
+		return news.Answer{}, err
+	}
+	if len(qt) == 0 {
+		return news.Answer{Kind: news.AnswerNone, Note: "Tell me some words of the quote, e.g. \"who said calling for peace is cheap?\""}, nil
+	}
+	text := expand(qt, p.content)
+	cands, err := h.quoteCandidates(ctx, text, p.content, false, qt, p, req)
+	if err != nil {
+		return news.Answer{}, err
+	}
+	if len(cands) == 0 || cands[0].coverage < minCoverage {
+		// Nothing close: allow small spelling differences.
+		more, err := h.quoteCandidates(ctx, text, p.content, true, qt, p, req)
+		if err != nil {
+			return news.Answer{}, err
+		}
+		cands = mergeCandidates(cands, more)
+	}
+	if len(cands) > 0 {
+		h.log.Debug("who-said best candidate", "coverage", round3(cands[0].coverage), "matched", cands[0].matched,
+			"rank", round3(cands[0].rank), "speaker", cands[0].speaker, "content", p.content)
+	}
+	cands = acceptable(cands, qt, minCoverage)
+	if len(cands) == 0 {
+		return news.Answer{Kind: news.AnswerNone, Note: "I found no quote that says this."}, nil
+	}
+	// Prefer an attributed quote: a quote without a known speaker answers
+	// "who said" only when nothing attributed comes close.
+	best := 0
+	for i, c := range cands {
+		if c.speaker != "" {
+			if c.rank >= cands[0].rank-0.08 {
+				best = i
+			}
+			break
+		}
+	}
+	top := cands[best]
+	ans := top.answer
+	ans.Kind = news.AnswerQuote
+	if ans.Speaker == "" {
+		ans.Note = "I found the quote, but the article does not say clearly who said it."
+	}
+	seen := map[string]bool{ans.Article.ID + "|" + ans.Quote: true}
+	for i, c := range cands {
+		if i == best || len(ans.Alternatives) >= maxAlternatives {
+			continue
+		}
+		key := c.answer.Article.ID + "|" + c.answer.Quote
+		if seen[key] || c.rank < top.rank*0.5 {
+			continue
+		}
+		seen[key] = true
+		alt := c.answer
+		alt.Kind = news.AnswerQuote
+		ans.Alternatives = append(ans.Alternatives, alt)
+	}
+	return ans, nil
+}
+
+// quoteCand gathers what is known of one quote while ranking.
+type quoteCand struct {
+	hit  news.QuoteHit
+	own  map[string]bool // terms matched in the quote itself
+	best float64         // the quote's own search score
+}
+
+// quoteCandidates finds quotes for a who-said question two ways (quotes
+// matching the words; sentences matching them, and the quotes in those
+// sentences) and ranks them by coverage of the question, counting words
+// found in the quote's paragraph at contextWeight.
+func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuzzy bool, qt []qterm, p parsed, req AskRequest) ([]candidate, error) {
+	qq := news.QuoteQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: searchDepth}
+	hits, err := h.store.SearchQuotes(ctx, qq)
+	if err != nil {
+		return nil, err
+	}
+	pq := news.PassageQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: sentenceDepth}
+	sents, err := h.store.SearchPassages(ctx, pq)
+	if err != nil {
+		return nil, err
+	}
+	if len(req.ArticleIDs) > 0 {
+		// The conversation's articles first: search them on their own too so
+		// a weaker match there is not crowded out.
+		qq.ArticleIDs, pq.ArticleIDs = req.ArticleIDs, req.ArticleIDs
+		local, err := h.store.SearchQuotes(ctx, qq)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(local, hits...)
+		localS, err := h.store.SearchPassages(ctx, pq)
+		if err != nil {
+			return nil, err
+		}
+		sents = append(localS, sents...)
+	}
+
+	byKey := map[string]*quoteCand{}
+	var order []string
+	add := func(hit news.QuoteHit, terms []string) {
+		key := fmt.Sprintf("%s|%d", hit.Quote.ArticleID, hit.Quote.Start)
+		c, ok := byKey[key]
+		if !ok {
+			c = &quoteCand{hit: hit, own: map[string]bool{}}
+			byKey[key] = c
+			order = append(order, key)
+		}
+		for _, t := range terms {
+			c.own[t] = true
+		}
+		c.best = math.Max(c.best, hit.Score)
+	}
+	for _, hit := range hits {
+		add(hit, hit.Terms)
+	}
+
+	// Paragraph context, and the quotes inside matching sentences.
+	context := map[string]map[string]bool{}
+	quotesOf := map[string][]news.Quote{}
+	for i, s := range sents {
+		pk := fmt.Sprintf("%s|%d", s.Article.ID, s.Sentence.Paragraph)
+		if context[pk] == nil {
+			context[pk] = map[string]bool{}
+		}
+		for _, t := range s.Terms {
+			context[pk][t] = true
+		}
+		if i >= 10 {
+			continue // deeper sentences give context only
+		}
+		qs, ok := quotesOf[s.Article.ID]
+		if !ok {
+			if qs, err = h.store.Quotes(ctx, s.Article.ID); err != nil {
+				return nil, err
+			}
+			quotesOf[s.Article.ID] = qs
+		}
+		for _, q := range qs {
+			o := min(q.End, s.Sentence.End) - max(q.Start, s.Sentence.Start)
+			// The sentence must be mostly quote, or hold the whole quote: a
+			// sentence that only touches a quote says something else.
+			if o <= 0 || (o*2 < s.Sentence.End-s.Sentence.Start && o < q.End-q.Start) {
+				continue
+			}
+			q.ArticleID = s.Article.ID
+			add(news.QuoteHit{Quote: q, Article: s.Article, Score: s.Score}, s.Terms)
+		}
+	}
+
+	inThread := map[string]bool{}
+	for _, id := range req.ArticleIDs {
+		inThread[id] = true
+	}
+	maxScore := 0.0
+	for _, c := range byKey {
+		maxScore = math.Max(maxScore, c.best)
+	}
+	cands := make([]candidate, 0, len(order))
+	for _, key := range order {
+		c := byKey[key]
+		q := c.hit.Quote
+		cov, n := contextCoverage(qt, c.own, context[fmt.Sprintf("%s|%d", q.ArticleID, q.Paragraph)])
+		rank := cov
+		if maxScore > 0 {
+			rank += 0.15 * c.best / maxScore
+		}
+		if p.outlet != "" && strings.EqualFold(q.Outlet, p.outlet) {
+			rank += 0.1
+		}
+		if p.role != "" && strings.Contains(strings.ToLower(q.Title+" "+q.Speaker), lastWord(p.role)) {
+			rank += 0.05
+		}
+		if inThread[q.ArticleID] {
+			rank += 0.1
+		}
+		if q.Speaker != "" {
+			rank += 0.02
+		}
+		cands = append(cands, candidate{answer: quoteAnswer(c.hit), coverage: cov, matched: n, rank: rank, speaker: q.Speaker})
+	}
+	sortCandidates(cands)
+	return cands, nil
+}
+
+// contextCoverage is coverage with words found only around the quote
+// counting at contextWeight. n counts the words found in the quote.
+func contextCoverage(qt []qterm, own, around map[string]bool) (float64, int) {
+	var total, got float64
+	n := 0
+	in := func(m map[string]bool, q qterm) bool {
+		if m[q.term] {
+			return true
+		}
+		for _, a := range q.alts {
+			if m[a] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, q := range qt {
+		total += q.weight
+		switch {
+		case in(own, q):
+			got += q.weight
+			n++
+		case in(around, q):
+			got += contextWeight * q.weight
+		}
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return got / total, n
+}
