@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"newsbot/handlers"
 	"newsbot/index"
 	"newsbot/news"
 )
@@ -259,3 +260,11 @@ func TestSummaryJSON(t *testing.T) {
 		}
 	}
 }
+
+// The index offers what the handlers use when a store has it: a signature
+// drift would silently turn the features off.
+var (
+	_ handlers.Store         = (*index.Index)(nil)
+	_ handlers.TermStatter   = (*index.Index)(nil)
+	_ handlers.ArticleFinder = (*index.Index)(nil)
+)
