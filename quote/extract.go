@@ -18,6 +18,8 @@ type cand struct {
 	outlet string
 	para   int
 	sent   int // sentence serial number in the article
+	// sentS, sentE: the sentence span, for looking back at what it says
+	sentS, sentE int
 	// inherit: the speaker comes from the previous attributed quote
 	// (floating quotes, ", adding that ...").
 	inherit bool
@@ -189,7 +191,7 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 		q := s.quotes[d.qi]
 		attributedQ[d.qi] = true
 		consumed[d.qi] = true
-		c := cand{s: q.start, e: q.end, kind: news.Direct, sp: d.sp, cue: toks[d.cue].text, outlet: outlet, para: s.para, sent: s.serial, conf: 0.9}
+		c := cand{s: q.start, e: q.end, kind: news.Direct, sp: d.sp, cue: toks[d.cue].text, outlet: outlet, para: s.para, sent: s.serial, conf: 0.9, sentS: s.sp.start, sentE: s.sp.end}
 		// words before the quote that are not an attribution: the quote
 		// is part of a reported clause ("Her time has been "life-changing,"
 		// she said").
@@ -526,11 +528,15 @@ func (ex *extractor) resolve() {
 					}
 				}
 			}
-		case sp.role != "" && (orgRoles[sp.role] || docNouns[sp.role]):
+		case sp.role != "" && (orgRoles[sp.role] || docNouns[sp.role] || sp.role == "statement"):
 			// "the company", "the city", "a statement": an organisation
 			// named earlier, else the phrase itself
 			if orgRoles[sp.role] && determiners[strings.ToLower(firstWord(sp.text))] {
 				e = ex.ents.lastOrgSpeaker(sp.start, window)
+			}
+			if e == nil && strings.EqualFold(firstWord(sp.text), "the") {
+				// "the report said": whoever was said to have written it
+				e = ex.authorOf(i, sp.role)
 			}
 			if e == nil {
 				e = ex.ents.entity(strings.TrimSpace(sp.text))
@@ -716,3 +722,23 @@ var personNouns = map[string]bool{"professor": true, "man": true, "woman": true,
 var docNouns = map[string]bool{"statement": false, "report": true, "study": true, "survey": true, "memo": true,
 	"findings": true, "documents": true, "poll": true, "release": true, "analysis": true, "letter": false,
 	"court": true, "bid": true, "data": true, "figures": true, "records": true, "assessment": true}
+
+// authorOf finds, for the quote at index i whose source is "the <noun>",
+// the speaker of an earlier quote (within two paragraphs) whose sentence
+// mentions that noun ("Philip Cross wrote in a recent report").
+func (ex *extractor) authorOf(i int, noun string) *entity {
+	c := &ex.cands[i]
+	for k := i - 1; k >= 0; k-- {
+		p := &ex.cands[k]
+		if p.para < c.para-2 {
+			break
+		}
+		if p.ent == nil || p.sentE <= p.sentS {
+			continue
+		}
+		if strings.Contains(strings.ToLower(ex.text[p.sentS:p.sentE]), noun) {
+			return p.ent
+		}
+	}
+	return nil
+}

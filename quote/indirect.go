@@ -250,7 +250,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if clauseOutlet == "" {
 			clauseOutlet = outlet
 		}
-		c := cand{s: st, e: en, kind: kind, sp: sp, cue: cue, outlet: clauseOutlet, para: s.para, sent: s.serial, conf: 0.7, inherit: inherit || sp.empty() && !outletSource, fromSentence: inherit}
+		c := cand{s: st, e: en, kind: kind, sp: sp, cue: cue, outlet: clauseOutlet, para: s.para, sent: s.serial, conf: 0.7, sentS: s.sp.start, sentE: s.sp.end, inherit: inherit || sp.empty() && !outletSource, fromSentence: inherit}
 		ex.cands = append(ex.cands, c)
 	}
 	for c := 0; c < len(toks); c++ {
