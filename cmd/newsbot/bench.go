@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"newsbot/handlers"
-	"newsbot/index"
 	"newsbot/news"
 )
 
@@ -79,15 +78,11 @@ func (a *app) bench(ctx context.Context, args []string) error {
 		}
 		defer os.RemoveAll(dir)
 	}
-	ix, err := index.Open(dir, index.Options{Logger: a.log.With("component", "index")})
+	ix, h, err := a.openDir(dir, nil)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	h, err := handlers.New(handlers.Deps{Store: ix, Now: a.now, Log: a.log})
-	if err != nil {
-		return err
-	}
 
 	var rep benchReport
 	var pool []news.Quote

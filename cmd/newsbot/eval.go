@@ -9,7 +9,6 @@ import (
 
 	"newsbot/eval"
 	"newsbot/handlers"
-	"newsbot/index"
 	"newsbot/news"
 	"newsbot/quote"
 )
@@ -46,15 +45,11 @@ func (a *app) eval(ctx context.Context, args []string) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	ix, err := index.Open(tmp, index.Options{Logger: a.log.With("component", "index")})
+	ix, h, err := a.openDir(tmp, nil)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	h, err := handlers.New(handlers.Deps{Store: ix, Now: a.now, Log: a.log})
-	if err != nil {
-		return err
-	}
 	arts := make([]news.Article, 0, len(set.Docs))
 	for _, d := range set.Docs {
 		arts = append(arts, news.Article{Title: d.ID, Outlet: d.Outlet, URL: "ggt:" + d.ID, Text: d.Text})

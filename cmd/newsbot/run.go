@@ -117,13 +117,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 // open opens the index of the data directory and the handlers on it. The
 // caller closes the returned index.
 func (a *app) open(ctx context.Context) (*index.Index, *handlers.Handlers, error) {
-	ix, err := index.Open(a.data, index.Options{Logger: a.log.With("component", "index")})
+	return a.openDir(a.data, a.fetcher())
+}
+
+// openDir opens the index in dir and the handlers on it, with fetcher (nil:
+// no URL fetching). The caller closes the returned index.
+func (a *app) openDir(dir string, fetcher handlers.Fetcher) (*index.Index, *handlers.Handlers, error) {
+	ix, err := index.Open(dir, index.Options{Logger: a.log.With("component", "index")})
 	if err != nil {
 		return nil, nil, err
 	}
 	h, err := handlers.New(handlers.Deps{
 		Store:   ix,
-		Fetcher: a.fetcher(),
+		Fetcher: fetcher,
 		Now:     a.now,
 		Log:     a.log.With("component", "handlers"),
 	})
