@@ -207,13 +207,23 @@ func (es *entities) resolveName(name string, pos int) *entity {
 			// "Facebook" is not "Facebook Research" when the word mostly
 			// stands alone, unless the full name came with a title
 			// ("North Korean leader Kim Jong-un")
-			if best != nil && best.title == "" && es.text != "" && strings.Count(es.text, words[0]) > 2*strings.Count(es.text, best.name)+1 {
+			if best != nil && !hasTitleWord(best.title) && es.text != "" && strings.Count(es.text, words[0]) > 2*strings.Count(es.text, best.name)+1 {
 				best = nil
 			}
 		}
 	} else {
-		// a shorter full name may have a longer form ("Harry Kazianis" of
-		// "Harry J. Kazianis"): prefer the exact one.
+		// "Montana Sen. Jon Tester" is "Jon Tester": drop everything up to
+		// the last title word
+		for k := len(words) - 2; k >= 0; k-- {
+			if isTitleWord(token{text: words[k], low: strings.ToLower(words[k]), word: true}) {
+				words = words[k+1:]
+				name = strings.Join(words, " ")
+				break
+			}
+		}
+		if len(words) == 1 {
+			return es.resolveName(name, pos)
+		}
 		best = es.byName[strings.ToLower(name)]
 	}
 	if best == nil {
@@ -459,7 +469,7 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 				}
 				subject = ok && before <= 6
 			}
-			if !subject && ts > 0 && toks[ts-1].text == "," {
+			if !subject && ts > 0 && (toks[ts-1].text == "," || toks[ts-1].text == "—" || toks[ts-1].text == "–") {
 				n := j
 				for pass := 0; pass < 3 && n < len(toks) && toks[n].text == ","; pass++ {
 					// skip an appositive: "Donald Tusk, the president of the
@@ -630,3 +640,14 @@ var prepStarters = map[string]bool{"on": true, "in": true, "at": true, "for": tr
 	"during": true, "after": true, "before": true, "since": true, "with": true, "to": true, "unlike": true,
 	"like": true, "despite": true, "until": true, "as": true, "under": true, "over": true, "outside": true,
 	"inside": true, "near": true, "across": true, "through": true, "throughout": true, "following": true}
+
+// hasTitleWord reports whether a title holds a real title word
+// ("leader", "Vice-President"), not just words before a name.
+func hasTitleWord(title string) bool {
+	for _, w := range strings.Fields(title) {
+		if isTitleWord(token{text: w, low: strings.ToLower(w), word: true}) {
+			return true
+		}
+	}
+	return false
+}
