@@ -161,6 +161,9 @@ func (es *entities) addMention(m nameMention) {
 	if e.title == "" && m.title != "" {
 		e.title = m.title
 	}
+	if titleIsOrg(m.title) {
+		e.org = true
+	}
 	for _, w := range strings.Fields(strings.ToLower(m.title)) {
 		if g, ok := honorifics[w]; ok {
 			e.gender = g
@@ -650,4 +653,11 @@ func hasTitleWord(title string) bool {
 		}
 	}
 	return false
+}
+
+// titleIsOrg reports whether a title names a kind of organisation ("firm
+// Dimension Data", "the British aid group Gatsby").
+func titleIsOrg(title string) bool {
+	f := strings.Fields(strings.ToLower(title))
+	return len(f) > 0 && orgRoles[strings.Trim(f[len(f)-1], ",.")]
 }

@@ -522,6 +522,9 @@ func (ex *extractor) resolve() {
 				if sp.title != "" && e.title == "" {
 					e.title = sp.title
 				}
+				if titleIsOrg(sp.title) {
+					e.org = true
+				}
 				for _, w := range strings.Fields(strings.ToLower(sp.title)) {
 					if g, ok := genderWords[w]; ok && e.gender == genderUnknown {
 						e.gender = g
