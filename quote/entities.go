@@ -336,6 +336,12 @@ func (es *entities) resolveRole(head string, pos int) *entity {
 // resolvePronoun maps he/she (and they/it for organisations) at pos to the
 // most recent salient entity that fits, looking back at most window bytes.
 func (es *entities) resolvePronoun(p string, pos int, window int) *entity {
+	return es.resolvePronounExcept(p, pos, window, span{})
+}
+
+// resolvePronounExcept is resolvePronoun ignoring mentions inside skip (the
+// reported clause itself: "Macharia hid under desks, he said").
+func (es *entities) resolvePronounExcept(p string, pos int, window int, skip span) *entity {
 	want := genderUnknown
 	switch p {
 	case "he":
@@ -348,7 +354,7 @@ func (es *entities) resolvePronoun(p string, pos int, window int) *entity {
 	}
 	for k := len(es.salient) - 1; k >= 0; k-- {
 		s := es.salient[k]
-		if s.pos >= pos {
+		if s.pos >= pos || s.pos >= skip.start && s.pos < skip.end {
 			continue
 		}
 		if pos-s.pos > window {

@@ -504,7 +504,7 @@ func (ex *extractor) resolve() {
 		case sp.pronoun != "":
 			switch sp.pronoun {
 			case "he", "she":
-				e = ex.ents.resolvePronoun(sp.pronoun, sp.start, window)
+				e = ex.ents.resolvePronounExcept(sp.pronoun, sp.start, window, span{c.s, c.e})
 				if e == nil && prev != nil && prev.ent != nil && !prev.ent.org {
 					e = prev.ent
 				}
