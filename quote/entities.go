@@ -196,6 +196,10 @@ func stripHonorific(s string) (string, gender) {
 // (then starting) with it, else the first later one.
 func (es *entities) resolveName(name string, pos int) *entity {
 	name, g := stripHonorific(strings.TrimSpace(name))
+	if f := strings.Fields(name); len(f) > 2 && (f[0] == "The" || f[0] == "the") {
+		// "The World Health Organization" is "World Health Organization"
+		name = strings.Join(f[1:], " ")
+	}
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 	if name == "" {
 		return nil
@@ -452,6 +456,9 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 			name := text[toks[a].start:toks[j-1].end]
 			name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 			title := ""
+			for ts < a && (determiners[toks[ts].low] || sentenceStarters[toks[ts].low] || connectors[toks[ts].text]) {
+				ts++
+			}
 			if ts < a {
 				title = strings.TrimSpace(text[toks[ts].start:toks[a-1].end])
 			}
@@ -666,4 +673,25 @@ func hasTitleWord(title string) bool {
 func titleIsOrg(title string) bool {
 	f := strings.Fields(strings.ToLower(title))
 	return len(f) > 0 && orgRoles[strings.Trim(f[len(f)-1], ",.")]
+}
+
+// orgNamed finds the most recent name (before pos, within window bytes)
+// that holds the word head: "the commission" is the "Ontario Civilian
+// Police Commission" named before.
+func (es *entities) orgNamed(head string, pos, window int) *entity {
+	var best *entity
+	for _, m := range es.mentions {
+		if m.pos >= pos {
+			break
+		}
+		if pos-m.pos > window {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(m.name)) {
+			if w == head {
+				best = es.byName[strings.ToLower(m.name)]
+			}
+		}
+	}
+	return best
 }

@@ -534,8 +534,8 @@ func (ex *extractor) resolve() {
 		case sp.role != "" && (orgRoles[sp.role] || docNouns[sp.role] || sp.role == "statement"):
 			// "the company", "the city", "a statement": an organisation
 			// named earlier, else the phrase itself
-			if orgRoles[sp.role] && determiners[strings.ToLower(firstWord(sp.text))] {
-				e = ex.ents.lastOrgSpeaker(sp.start, window)
+			if orgRoles[sp.role] && strings.EqualFold(firstWord(sp.text), "the") {
+				e = ex.ents.orgNamed(sp.role, sp.start, window)
 			}
 			if e == nil && strings.EqualFold(firstWord(sp.text), "the") {
 				// "the report said": whoever was said to have written it
