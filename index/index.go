@@ -340,23 +340,60 @@ func addCounters(tx *bolt.Tx, recs []record, sign int64) error {
 	if len(recs) == 0 {
 		return nil
 	}
-	var docs uint64
+	var c counts
 	for _, r := range recs {
-		docs += r.bleveDocs()
+		c.add(r)
 	}
 	m := tx.Bucket(bucketMeta)
-	na, nd := getUint(m, metaArticles), getUint(m, metaDocs)
+	old := readCounts(m)
 	if sign > 0 {
-		na += uint64(len(recs))
-		nd += docs
+		old.articles += c.articles
+		old.docs += c.docs
+		old.quotes += c.quotes
+		old.sentences += c.sentences
 	} else {
-		na -= min(na, uint64(len(recs)))
-		nd -= min(nd, docs)
+		old.articles -= min(old.articles, c.articles)
+		old.docs -= min(old.docs, c.docs)
+		old.quotes -= min(old.quotes, c.quotes)
+		old.sentences -= min(old.sentences, c.sentences)
 	}
-	if err := putUint(m, metaArticles, na); err != nil {
-		return err
+	return old.write(m)
+}
+
+// counts are the store's counters.
+type counts struct{ articles, docs, quotes, sentences uint64 }
+
+func (c *counts) add(r record) {
+	c.articles++
+	c.docs += r.bleveDocs()
+	c.quotes += uint64(r.Quotes)
+	c.sentences += uint64(r.Sentences)
+}
+
+func readCounts(m *bolt.Bucket) counts {
+	return counts{getUint(m, metaArticles), getUint(m, metaDocs), getUint(m, metaQuotes), getUint(m, metaSentences)}
+}
+
+func (c counts) write(m *bolt.Bucket) error {
+	for _, kv := range []struct {
+		k []byte
+		v uint64
+	}{{metaArticles, c.articles}, {metaDocs, c.docs}, {metaQuotes, c.quotes}, {metaSentences, c.sentences}} {
+		if err := putUint(m, kv.k, kv.v); err != nil {
+			return err
+		}
 	}
-	return putUint(m, metaDocs, nd)
+	return nil
+}
+
+// counts reads the store's counters.
+func (x *Index) counts() (counts, error) {
+	var c counts
+	err := x.db.View(func(tx *bolt.Tx) error {
+		c = readCounts(tx.Bucket(bucketMeta))
+		return nil
+	})
+	return c, err
 }
 
 // Remove deletes an article, its quotes and its sentences from the store

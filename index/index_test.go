@@ -429,6 +429,13 @@ func TestFilters(t *testing.T) {
 		{"articles", news.QuoteQuery{Text: "Russia", ArticleIDs: []string{climate.Article.ID, peace.Article.ID}}, []string{"Antony Blinken", "Kamala Harris"}},
 		{"articles only", news.QuoteQuery{ArticleIDs: []string{peace.Article.ID}}, []string{"Yun Sun", "Antony Blinken", "Wang Wenbin"}},
 		{"limit", news.QuoteQuery{Speaker: "Blinken", Limit: 1}, []string{"Antony Blinken"}},
+		{"speaker since", news.QuoteQuery{Speaker: "Blinken", Since: climate.Article.Added}, []string{"Antony Blinken"}},
+		{"speaker until", news.QuoteQuery{Speaker: "Blinken", Until: climate.Article.Added}, []string{"Antony Blinken"}},
+		{"speaker empty range", news.QuoteQuery{Speaker: "Blinken", Since: t0.Add(time.Hour), Until: climate.Article.Added}, nil},
+		{"speaker outlet", news.QuoteQuery{Speaker: "blinken", Outlet: "Reuters"}, []string{"Antony Blinken"}},
+		{"speaker article", news.QuoteQuery{Speaker: "Wang", ArticleIDs: []string{peace.Article.ID}}, []string{"Wang Wenbin"}},
+		{"speaker and stop words", news.QuoteQuery{Speaker: "Wang Wenbin", Text: "what did he"}, []string{"Wang Wenbin"}},
+		{"unknown speaker", news.QuoteQuery{Speaker: "Nobody"}, nil},
 		{"nothing asked", news.QuoteQuery{}, nil},
 		{"stop words only", news.QuoteQuery{Text: "who is the"}, nil},
 	} {
@@ -448,6 +455,85 @@ func TestFilters(t *testing.T) {
 	hits := searchQuotes(t, x, news.QuoteQuery{Speaker: "Blinken"})
 	if len(hits) == 2 && hits[0].Article.ID != climate.Article.ID {
 		t.Errorf("speaker's quotes not newest first: %+v", hits)
+	}
+	// Removed quotes are gone from the speaker lookup too.
+	if err := x.Remove(context.Background(), climate.Article.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := speakers(searchQuotes(t, x, news.QuoteQuery{Speaker: "Blinken"})); len(got) != 1 {
+		t.Errorf("after remove: %v", got)
+	}
+}
+
+func TestSpeakerQuotesInTextOrder(t *testing.T) {
+	x := mustOpen(t, t.TempDir())
+	d := makeDoc("Many", "", t0, []quoteSpec{
+		{"Ann Lee", "", "", "First thing"}, {"Bo Chan", "", "", "Other"}, {"Ann Lee", "", "", "Second thing"}, {"Ann Lee", "", "", "Third thing"},
+	})
+	older := makeDoc("Older", "", t0.Add(-time.Hour), []quoteSpec{{"Ann Lee", "", "", "Oldest thing"}})
+	addOK(t, x, older, d)
+	var got []string
+	for _, h := range searchQuotes(t, x, news.QuoteQuery{Speaker: "Lee"}) {
+		got = append(got, h.Quote.Text)
+	}
+	if want := []string{"First thing", "Second thing", "Third thing", "Oldest thing"}; !cmp.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	got = nil
+	for _, h := range searchQuotes(t, x, news.QuoteQuery{ArticleIDs: []string{d.Article.ID}}) {
+		got = append(got, h.Quote.Text)
+	}
+	if want := []string{"First thing", "Other", "Second thing", "Third thing"}; !cmp.Equal(got, want) {
+		t.Errorf("article's quotes: got %q, want %q", got, want)
+	}
+}
+
+// TestCommonWords: a word in most quotes only adds to the score of quotes
+// found by the other words; a quote with all the words ranks first.
+func TestCommonWords(t *testing.T) {
+	x := mustOpen(t, t.TempDir())
+	var qs []quoteSpec
+	for i := range 1500 {
+		qs = append(qs, quoteSpec{"Ann Lee", "", "", fmt.Sprintf("Government number %d", i)})
+		if i%2 == 0 {
+			qs = append(qs, quoteSpec{"Al Mar", "", "", fmt.Sprintf("Filler number %d", i)})
+		}
+	}
+	qs = append(qs, quoteSpec{"Bo Chan", "", "", "The government must fund the orchestra"},
+		quoteSpec{"Cy Dee", "", "", "The orchestra needs money today"})
+	addOK(t, x, makeDoc("Common", "", t0, qs))
+	hits := searchQuotes(t, x, news.QuoteQuery{Text: "government orchestra", Limit: 5})
+	if got := speakers(hits); !cmp.Equal(got, []string{"Bo Chan", "Cy Dee"}) {
+		t.Errorf("got %v, want Bo Chan then Cy Dee only", got)
+	}
+	if len(hits) > 0 && !cmp.Equal(hits[0].Terms, []string{"govern", "orchestra"}) {
+		t.Errorf("terms = %q", hits[0].Terms)
+	}
+	// When every word is common, the rarest still find quotes.
+	if hits := searchQuotes(t, x, news.QuoteQuery{Text: "government", Limit: 3}); len(hits) != 3 {
+		t.Errorf("only common words: %d hits", len(hits))
+	}
+	stats, docs, err := x.TermStats(context.Background(), "quote", "the Government orchestras")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]news.TermStat{{{Term: "govern", DocFreq: 1501}, {Term: "orchestra", DocFreq: 2}}}
+	if diff := cmp.Diff(want, stats); diff != "" || docs < 2252 {
+		t.Errorf("TermStats: docs %d, (-want +got):\n%s", docs, diff)
+	}
+}
+
+func TestFindArticles(t *testing.T) {
+	ctx := context.Background()
+	x := mustOpen(t, t.TempDir())
+	peace, climate := peaceDoc(), climateDoc()
+	addOK(t, x, peace, climate)
+	refs, err := x.FindArticles(ctx, "the climate summit", 5)
+	if err != nil || len(refs) != 1 || refs[0].ID != climate.Article.ID {
+		t.Errorf("FindArticles = %+v, %v", refs, err)
+	}
+	if refs, _ := x.FindArticles(ctx, "penguins", 5); len(refs) != 0 {
+		t.Errorf("FindArticles(penguins) = %+v", refs)
 	}
 }
 

@@ -113,7 +113,9 @@ func parseDocID(docID string) (id string, kind byte, n int, ok bool) {
 func bleveDocuments(d news.Document, add func(id string, doc any) error) error {
 	a := d.Article
 	ad := articleDoc{Title: a.Title, URL: a.URL, Outlet: a.Outlet, Byline: a.Byline, Added: a.Added}
-	if !a.Published.IsZero() {
+	// Dates bleve cannot represent (nanoseconds since 1970 in an int64)
+	// are not indexed: a bad date must not refuse the article.
+	if a.Published.Year() > 1900 && a.Published.Year() < 2200 {
 		p := a.Published
 		ad.Published = &p
 	}

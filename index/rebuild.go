@@ -32,6 +32,12 @@ func (x *Index) recover(ctx context.Context) error {
 	}); err != nil {
 		return fmt.Errorf("read article store: %w", err)
 	}
+	if err := x.recount(); err != nil {
+		return err
+	}
+	if err := x.indexSpeakers(); err != nil {
+		return fmt.Errorf("index speakers: %w", err)
+	}
 	have, err := x.idx.DocCount()
 	if err != nil {
 		return fmt.Errorf("count indexed documents: %w", err)
@@ -63,6 +69,28 @@ func (x *Index) recover(ctx context.Context) error {
 	}
 	_, err = x.rebuild(ctx, nil)
 	return err
+}
+
+// recount rebuilds the counters from the records when the per-type ones
+// are missing (a store written before they existed).
+func (x *Index) recount() error {
+	return x.db.Update(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bucketMeta)
+		if c := readCounts(m); c.articles == 0 || c.quotes != 0 || c.sentences != 0 {
+			return nil
+		}
+		var c counts
+		if err := tx.Bucket(bucketArticles).ForEach(func(k, _ []byte) error {
+			r, ok, err := getRecord(tx, string(k))
+			if ok {
+				c.add(r)
+			}
+			return err
+		}); err != nil {
+			return err
+		}
+		return c.write(m)
+	})
 }
 
 // reindexDirty deletes every bleve document of the given articles and
@@ -165,7 +193,7 @@ func (x *Index) rebuild(ctx context.Context, prepare func(news.Article) (news.Do
 	if err != nil {
 		return 0, fmt.Errorf("create index %s: %w", tmp, err)
 	}
-	n, docs, err := x.fill(ctx, idx, prepare)
+	c, err := x.fill(ctx, idx, prepare)
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
@@ -202,13 +230,14 @@ func (x *Index) rebuild(ctx context.Context, prepare func(news.Article) (news.Do
 	x.clean = x.clean[:0]
 	err = x.db.Update(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
-		for _, kv := range []struct {
-			k []byte
-			v uint64
-		}{{metaRebuild, 0}, {metaMapping, mappingVersion}, {metaArticles, uint64(n)}, {metaDocs, docs}} {
-			if err := putUint(m, kv.k, kv.v); err != nil {
-				return err
-			}
+		if err := c.write(m); err != nil {
+			return err
+		}
+		if err := putUint(m, metaRebuild, 0); err != nil {
+			return err
+		}
+		if err := putUint(m, metaMapping, mappingVersion); err != nil {
+			return err
 		}
 		// Everything stored is now indexed.
 		if err := tx.DeleteBucket(bucketDirty); err != nil {
@@ -220,14 +249,14 @@ func (x *Index) rebuild(ctx context.Context, prepare func(news.Article) (news.Do
 	if err != nil {
 		return 0, fmt.Errorf("finish rebuild: %w", err)
 	}
-	x.log.Info("search index rebuilt", "articles", n, "documents", docs)
-	return n, nil
+	x.log.Info("search index rebuilt", "articles", c.articles, "documents", c.docs)
+	return int(c.articles), nil
 }
 
 // fill indexes every stored article into idx, in batches, preparing each
-// again first when prepare is set. It returns the number of articles and of
-// bleve documents.
-func (x *Index) fill(ctx context.Context, idx bleve.Index, prepare func(news.Article) (news.Document, error)) (int, uint64, error) {
+// again first when prepare is set. It returns the counts of what it
+// indexed.
+func (x *Index) fill(ctx context.Context, idx bleve.Index, prepare func(news.Article) (news.Document, error)) (counts, error) {
 	var ids []string
 	if err := x.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketAdded).ForEach(func(_, v []byte) error {
@@ -235,13 +264,12 @@ func (x *Index) fill(ctx context.Context, idx bleve.Index, prepare func(news.Art
 			return nil
 		})
 	}); err != nil {
-		return 0, 0, err
+		return counts{}, err
 	}
-	var n int
-	var docs uint64
+	var c counts
 	for start := 0; start < len(ids); start += x.opts.RebuildBatch {
 		if err := ctx.Err(); err != nil {
-			return 0, 0, err
+			return counts{}, err
 		}
 		chunk := ids[start:min(start+x.opts.RebuildBatch, len(ids))]
 		var batch []news.Document
@@ -257,26 +285,25 @@ func (x *Index) fill(ctx context.Context, idx bleve.Index, prepare func(news.Art
 			}
 			return nil
 		}); err != nil {
-			return 0, 0, err
+			return counts{}, err
 		}
 		if prepare != nil {
 			if err := x.prepareAll(batch, prepare); err != nil {
-				return 0, 0, err
+				return counts{}, err
 			}
 		}
 		b := idx.NewBatch()
 		for _, d := range batch {
 			if err := bleveDocuments(d, b.Index); err != nil {
-				return 0, 0, fmt.Errorf("index article %s: %w", d.Article.ID, err)
+				return counts{}, fmt.Errorf("index article %s: %w", d.Article.ID, err)
 			}
-			docs += newRecord(d).bleveDocs()
+			c.add(newRecord(d))
 		}
 		if err := idx.Batch(b); err != nil {
-			return 0, 0, fmt.Errorf("index articles: %w", err)
+			return counts{}, fmt.Errorf("index articles: %w", err)
 		}
-		n += len(batch)
 	}
-	return n, docs, nil
+	return c, nil
 }
 
 // prepareAll prepares the documents of batch again and writes the results

@@ -1,9 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -27,12 +29,31 @@ const PhraseBoost = 5.0
 // fuzzyMinLen is the shortest word (in letters) matched with fuzziness.
 const fuzzyMinLen = 5
 
-// textQuery builds the scoring part of a query: the words of text as a
-// disjunction of terms of field (analysed like the field: stemmed, stop
-// words dropped), each phrase as a boosted phrase query. It returns nil when
-// nothing is left to match.
-func (x *Index) textQuery(field, text string, phrases []string, fuzzy bool) query.Query {
-	var parts []query.Query
+// Terms that occur in more than commonFraction of the documents of a type
+// (and in more than minCommon of them) are "common": they add to the score
+// of documents found by the other words but do not find documents
+// themselves. Iterating their long posting lists is what made a who-said
+// query slow; their BM25 weight is small anyway.
+const (
+	commonFraction = 0.02
+	minCommon      = 1000
+)
+
+// queryTerm is one analysed word of a question.
+type queryTerm struct {
+	term  string // as indexed (stemmed)
+	fuzzy bool   // also matches terms one edit away
+	df    uint64 // documents of the field containing term
+}
+
+// textQuery builds the scoring part of a query on field: the words of text
+// (analysed like the field: stemmed, stop words dropped) as a disjunction of
+// terms, each phrase as a boosted phrase query. Common words only score
+// (see commonFraction); the others and the phrases find the documents. It
+// returns a nil query when nothing is left to match, and the terms, to tell
+// which of them a hit contains.
+func (x *Index) textQuery(ctx context.Context, idx bleve.Index, field, text string, phrases []string, fuzzy bool, docs uint64) (query.Query, []queryTerm, error) {
+	var terms []queryTerm
 	an := x.im.AnalyzerNamed(analyzerText)
 	seen := map[string]bool{}
 	for _, tok := range an.Analyze([]byte(text)) {
@@ -42,16 +63,39 @@ func (x *Index) textQuery(field, text string, phrases []string, fuzzy bool) quer
 		}
 		seen[term] = true
 		word := text[min(tok.Start, len(text)):min(tok.End, len(text))]
-		if fuzzy && utf8.RuneCountInString(word) >= fuzzyMinLen {
-			q := query.NewFuzzyQuery(term)
-			q.SetField(field)
-			q.SetFuzziness(1)
-			parts = append(parts, q)
-			continue
+		terms = append(terms, queryTerm{term: term, fuzzy: fuzzy && utf8.RuneCountInString(word) >= fuzzyMinLen})
+	}
+	var finders, scorers []query.Query
+	if len(terms) > 0 {
+		if err := docFrequencies(ctx, idx, field, terms); err != nil {
+			return nil, nil, err
 		}
-		q := query.NewTermQuery(term)
-		q.SetField(field)
-		parts = append(parts, q)
+		limit := max(uint64(minCommon), uint64(commonFraction*float64(docs)))
+		// The rarest word finds documents even when every word is common.
+		byDF := slices.Clone(terms)
+		slices.SortStableFunc(byDF, func(a, b queryTerm) int { return cmp.Compare(a.df, b.df) })
+		for i, t := range byDF {
+			common := t.df > limit && i > 0
+			if common {
+				t.fuzzy = false // a word that common is spelt right
+			}
+			var q query.Query
+			if t.fuzzy && t.df < minCommon {
+				fq := query.NewFuzzyQuery(t.term)
+				fq.SetField(field)
+				fq.SetFuzziness(1)
+				q = fq
+			} else {
+				tq := query.NewTermQuery(t.term)
+				tq.SetField(field)
+				q = tq
+			}
+			if common {
+				scorers = append(scorers, q)
+			} else {
+				finders = append(finders, q)
+			}
+		}
 	}
 	for _, p := range phrases {
 		if strings.TrimSpace(p) == "" {
@@ -61,15 +105,106 @@ func (x *Index) textQuery(field, text string, phrases []string, fuzzy bool) quer
 		q.SetField(field)
 		q.Analyzer = analyzerText
 		q.SetBoost(PhraseBoost)
-		parts = append(parts, q)
+		finders = append(finders, q)
 	}
-	switch len(parts) {
-	case 0:
+	if len(finders) == 0 {
+		return nil, terms, nil
+	}
+	var find query.Query = query.NewDisjunctionQuery(finders)
+	if len(finders) == 1 {
+		find = finders[0]
+	}
+	if len(scorers) == 0 {
+		return find, terms, nil
+	}
+	var score query.Query = query.NewDisjunctionQuery(scorers)
+	if len(scorers) == 1 {
+		score = scorers[0]
+	}
+	return query.NewBooleanQuery([]query.Query{find}, []query.Query{score}, nil), terms, nil
+}
+
+// nonStop returns the indexed terms of text (nothing when it is all stop
+// words).
+func nonStop(x *Index, text string) []string {
+	if strings.TrimSpace(text) == "" {
 		return nil
-	case 1:
-		return parts[0]
 	}
-	return query.NewDisjunctionQuery(parts)
+	var out []string
+	for _, tok := range x.im.AnalyzerNamed(analyzerText).Analyze([]byte(text)) {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}
+
+// docFrequencies fills in how many documents contain each term.
+func docFrequencies(ctx context.Context, idx bleve.Index, field string, terms []queryTerm) error {
+	ai, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	for i := range terms {
+		tfr, err := r.TermFieldReader(ctx, []byte(terms[i].term), field, false, false, false)
+		if err != nil {
+			return err
+		}
+		terms[i].df = tfr.Count()
+		if err := tfr.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// matchedTerms lists the query terms that a text contains (as indexed
+// terms: stems), sorted. A fuzzy query term matches the text's terms one
+// edit away.
+func (x *Index) matchedTerms(text string, terms []queryTerm) []string {
+	if len(terms) == 0 {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, tok := range x.im.AnalyzerNamed(analyzerText).Analyze([]byte(text)) {
+		t := string(tok.Term)
+		if seen[t] {
+			continue
+		}
+		for _, q := range terms {
+			if t == q.term || (q.fuzzy && oneEdit(t, q.term)) {
+				seen[t] = true
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// oneEdit reports whether a and b are at most one insertion, deletion or
+// substitution apart (bleve's fuzziness 1 is Levenshtein distance 1).
+func oneEdit(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(ra)-len(rb) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		return i == len(ra) || string(ra[i+1:]) == string(rb[i+1:])
+	}
+	return string(ra[i+1:]) == string(rb[i:])
 }
 
 // filters are the non-scoring conditions of a search.
@@ -116,26 +251,15 @@ func build(scoring query.Query, f filters) query.Query {
 	if len(fs) > 1 {
 		filter = query.NewConjunctionQuery(fs)
 	}
-	bq := query.NewBooleanQuery(nil, nil, nil)
-	if scoring != nil {
-		bq.AddMust(scoring)
+	if scoring == nil {
+		// Sorted by date, not scored: the filters themselves find the
+		// documents (a filter on top of match-all would visit them all).
+		return filter
 	}
+	bq := query.NewBooleanQuery(nil, nil, nil)
+	bq.AddMust(scoring)
 	bq.AddFilter(filter)
 	return bq
-}
-
-// matchedTerms lists the terms of field that matched in a hit.
-func matchedTerms(h *search.DocumentMatch, field string) []string {
-	tl := h.Locations[field]
-	if len(tl) == 0 {
-		return nil
-	}
-	out := make([]string, 0, len(tl))
-	for t := range tl {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // SearchQuotes finds quotes. Text (and Phrases) rank them; Speaker, Outlet,
@@ -155,15 +279,30 @@ func (x *Index) SearchQuotes(ctx context.Context, q news.QuoteQuery) ([]news.Quo
 		t.SetField(fQuoteOutlet)
 		f.extra = append(f.extra, t)
 	}
-	scoring := x.textQuery(fQuoteText, q.Text, q.Phrases, q.Fuzzy)
-	if scoring == nil && len(f.extra) == 0 && len(q.ArticleIDs) == 0 && q.Since.IsZero() && q.Until.IsZero() {
-		return nil, nil
+	if strings.TrimSpace(q.Speaker) != "" && len(q.Phrases) == 0 && len(nonStop(x, q.Text)) == 0 {
+		if hits, ok, err := x.speakerQuotes(ctx, q); ok || err != nil {
+			return hits, err
+		}
 	}
-	// With no scoring query the filters alone select quotes: every filter
-	// is on a quote-only field.
-	res, err := x.search(ctx, build(scoring, f), q.Limit, scoring == nil, fQuoteAdded, fQuoteText)
-	if err != nil {
+	res, terms, err := x.search(ctx, fQuoteText, q.Text, q.Phrases, q.Fuzzy, f, q.Limit, fQuoteAdded,
+		func(c counts) uint64 { return c.quotes })
+	if err != nil || res == nil {
 		return nil, err
+	}
+	if len(terms) == 0 && len(q.Phrases) == 0 {
+		// Newest first; within an article, in text order.
+		first := map[string]int{}
+		for i, h := range res.Hits {
+			id, _, _, _ := parseDocID(h.ID)
+			if _, ok := first[id]; !ok {
+				first[id] = i
+			}
+		}
+		slices.SortStableFunc(res.Hits, func(a, b *search.DocumentMatch) int {
+			aid, _, an, _ := parseDocID(a.ID)
+			bid, _, bn, _ := parseDocID(b.ID)
+			return cmp.Or(cmp.Compare(first[aid], first[bid]), cmp.Compare(an, bn))
+		})
 	}
 	hits := make([]news.QuoteHit, 0, len(res.Hits))
 	err = x.db.View(func(tx *bolt.Tx) error {
@@ -186,7 +325,7 @@ func (x *Index) SearchQuotes(ctx context.Context, q news.QuoteQuery) ([]news.Quo
 			if err != nil {
 				return err
 			}
-			hits = append(hits, news.QuoteHit{Quote: qt, Article: ref, Score: h.Score, Terms: matchedTerms(h, fQuoteText)})
+			hits = append(hits, news.QuoteHit{Quote: qt, Article: ref, Score: h.Score, Terms: x.matchedTerms(qt.Text, terms)})
 		}
 		return nil
 	})
@@ -196,12 +335,12 @@ func (x *Index) SearchQuotes(ctx context.Context, q news.QuoteQuery) ([]news.Quo
 // SearchPassages finds sentences matching Text (and Phrases), best first.
 func (x *Index) SearchPassages(ctx context.Context, q news.PassageQuery) ([]news.PassageHit, error) {
 	f := filters{articleField: fSentenceArticle, articleIDs: q.ArticleIDs, addedField: fSentenceAdded, since: q.Since, until: q.Until}
-	scoring := x.textQuery(fSentenceText, q.Text, q.Phrases, q.Fuzzy)
-	if scoring == nil {
+	if strings.TrimSpace(q.Text) == "" && len(q.Phrases) == 0 {
 		return nil, nil
 	}
-	res, err := x.search(ctx, build(scoring, f), q.Limit, false, fSentenceAdded, fSentenceText)
-	if err != nil {
+	res, terms, err := x.search(ctx, fSentenceText, q.Text, q.Phrases, q.Fuzzy, f, q.Limit, fSentenceAdded,
+		func(c counts) uint64 { return c.sentences })
+	if err != nil || res == nil {
 		return nil, err
 	}
 	hits := make([]news.PassageHit, 0, len(res.Hits))
@@ -227,7 +366,7 @@ func (x *Index) SearchPassages(ctx context.Context, q news.PassageQuery) ([]news
 			if err != nil {
 				return err
 			}
-			hits = append(hits, news.PassageHit{Sentence: ss[0], Article: ref, Score: h.Score, Terms: matchedTerms(h, fSentenceText)})
+			hits = append(hits, news.PassageHit{Sentence: ss[0], Article: ref, Score: h.Score, Terms: x.matchedTerms(ss[0].Text, terms)})
 		}
 		return nil
 	})
@@ -249,24 +388,39 @@ func refOf(tx *bolt.Tx, cache map[string]news.Ref, id string) (news.Ref, error) 
 	return cache[id], nil
 }
 
-// search runs a request: by score, or newest first when byDate.
-func (x *Index) search(ctx context.Context, q query.Query, limit int, byDate bool, addedField, textField string) (*bleve.SearchResult, error) {
+// search runs a search on one document type: by score when there is text
+// to match, otherwise (filters only) newest first. It returns a nil result
+// when there is nothing to search for.
+func (x *Index) search(ctx context.Context, field, text string, phrases []string, fuzzy bool, f filters, limit int,
+	addedField string, docsOf func(counts) uint64) (*bleve.SearchResult, []queryTerm, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
+	c, err := x.counts()
+	if err != nil {
+		return nil, nil, err
+	}
 	idx, release, err := x.index()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer release()
+	scoring, terms, err := x.textQuery(ctx, idx, field, text, phrases, fuzzy, docsOf(c))
+	if err != nil {
+		return nil, nil, fmt.Errorf("search: %w", err)
+	}
+	q := build(scoring, f)
+	if q == nil {
+		return nil, nil, nil
+	}
 	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	req.IncludeLocations = true
-	if byDate {
-		req.SortBy([]string{"-" + addedField, "_id"})
+	if scoring == nil {
+		// Not "_id" as a tie-break: it loads every match's stored id.
+		req.SortBy([]string{"-" + addedField})
 	}
 	res, err := idx.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
-	return res, nil
+	return res, terms, nil
 }

@@ -23,6 +23,7 @@ import (
 //	hashes     content hash -> id
 //	added      be64(added) id -> id (time order, for List and Since)
 //	dirty      id -> "" (written to the store, not yet confirmed in bleve)
+//	speakers   speaker word, time, quote -> speaker and outlet (see speakers.go)
 //	meta       counters and flags
 var (
 	bucketArticles  = []byte("articles")
@@ -36,12 +37,16 @@ var (
 	bucketMeta      = []byte("meta")
 
 	allBuckets = [][]byte{bucketArticles, bucketTexts, bucketQuotes, bucketSentences,
-		bucketURLs, bucketHashes, bucketAdded, bucketDirty, bucketMeta}
+		bucketURLs, bucketHashes, bucketAdded, bucketDirty, bucketMeta, bucketSpeakers}
 
 	// metaArticles and metaDocs count stored articles and the bleve
 	// documents they should produce (1 + quotes + sentences each).
 	metaArticles = []byte("articles")
 	metaDocs     = []byte("docs")
+	// metaQuotes and metaSentences count the quote and sentence documents
+	// (for the share of documents a term occurs in).
+	metaQuotes    = []byte("quotes")
+	metaSentences = []byte("sentences")
 	// metaMapping is the mapping version the bleve index was built with.
 	metaMapping = []byte("mapping")
 	// metaRebuild is set while the bleve index does not match the store
@@ -268,6 +273,9 @@ func putQuotesAndSentences(tx *bolt.Tx, d news.Document) error {
 			return err
 		}
 	}
+	if err := putSpeakers(tx, d.Article.ID, d.Article.Added, d.Quotes); err != nil {
+		return err
+	}
 	return tx.Bucket(bucketSentences).Put([]byte(d.Article.ID), encodeSentences(d.Article.Text, d.Sentences))
 }
 
@@ -305,6 +313,13 @@ func deleteDocument(tx *bolt.Tx, r record) error {
 				return err
 			}
 		}
+	}
+	qs, err := getQuotes(tx, r.ID)
+	if err != nil {
+		return err
+	}
+	if err := deleteSpeakers(tx, r.ID, r.Added, qs); err != nil {
+		return err
 	}
 	return deleteQuotes(tx, r.ID)
 }
