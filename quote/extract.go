@@ -20,6 +20,8 @@ type cand struct {
 	sent   int // sentence serial number in the article
 	// sentS, sentE: the sentence span, for looking back at what it says
 	sentS, sentE int
+	// antecedent: the plural subject of the sentence, for "they"
+	antecedent np
 	// inherit: the speaker comes from the previous attributed quote
 	// (floating quotes, ", adding that ...").
 	inherit bool
@@ -509,7 +511,16 @@ func (ex *extractor) resolve() {
 					e = prev.ent
 				}
 			case "they", "it":
-				e = ex.ents.resolvePronoun(sp.pronoun, sp.start, window)
+				if sp.pronoun == "they" && !c.antecedent.empty() {
+					// "The Conservatives believe ...; they say"
+					e = ex.ents.entity(strings.TrimSpace(c.antecedent.text))
+					e.org = true
+				} else {
+					e = ex.ents.resolvePronoun(sp.pronoun, sp.start, window)
+					if e != nil && sp.pronoun == "they" && e.personLike() {
+						e = nil
+					}
+				}
 			}
 		case sp.name != "":
 			if name, ok := CanonicalOutlet(sp.name); ok {
@@ -536,6 +547,9 @@ func (ex *extractor) resolve() {
 			// named earlier, else the phrase itself
 			if orgRoles[sp.role] && strings.EqualFold(firstWord(sp.text), "the") {
 				e = ex.ents.orgNamed(sp.role, sp.start, window)
+				if e == nil && (sp.role == "company" || sp.role == "firm" || sp.role == "agency" || sp.role == "group" || sp.role == "organization" || sp.role == "organisation") {
+					e = ex.ents.lastOrgSpeaker(sp.start, window)
+				}
 			}
 			if e == nil && strings.EqualFold(firstWord(sp.text), "the") {
 				// "the report said": whoever was said to have written it

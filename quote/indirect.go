@@ -250,7 +250,11 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if clauseOutlet == "" {
 			clauseOutlet = outlet
 		}
-		c := cand{s: st, e: en, kind: kind, sp: sp, cue: cue, outlet: clauseOutlet, para: s.para, sent: s.serial, conf: 0.7, sentS: s.sp.start, sentE: s.sp.end, inherit: inherit || sp.empty() && !outletSource, fromSentence: inherit}
+		var ante np
+		if sp.pronoun == "they" {
+			ante = pluralSubject(text, toks, tokenAt(toks, sp.start))
+		}
+		c := cand{s: st, e: en, kind: kind, sp: sp, cue: cue, outlet: clauseOutlet, para: s.para, sent: s.serial, conf: 0.7, sentS: s.sp.start, sentE: s.sp.end, antecedent: ante, inherit: inherit || sp.empty() && !outletSource, fromSentence: inherit}
 		ex.cands = append(ex.cands, c)
 	}
 	for c := 0; c < len(toks); c++ {
@@ -506,4 +510,30 @@ func hasFiniteVerb(toks []token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// pluralSubject returns the plural noun phrase opening the sentence before
+// token stop ("Republican senators are eager ..., and they say"), or an
+// empty phrase.
+func pluralSubject(text string, toks []token, stop int) np {
+	j := 0
+	for j < stop && j < 6 && toks[j].word && !toks[j].quoted {
+		l := toks[j].low
+		if _, cue := cueVerbs[l]; cue || finiteVerbs[l] || auxiliaries[l] || (npStop[l] && !determiners[l]) {
+			break
+		}
+		j++
+	}
+	if j == 0 || j >= stop {
+		return np{}
+	}
+	last := toks[j-1].low
+	if !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss") || isPossessive(toks[j-1].text) {
+		return np{}
+	}
+	a := 0
+	for a < j-1 && sentenceStarters[toks[a].low] && !determiners[toks[a].low] {
+		a++
+	}
+	return np{start: toks[a].start, end: toks[j-1].end, text: text[toks[a].start:toks[j-1].end], role: last}
 }
