@@ -511,7 +511,7 @@ func (ex *extractor) resolve() {
 					e = prev.ent
 				}
 			case "they", "it":
-				if sp.pronoun == "they" && !c.antecedent.empty() {
+				if !c.antecedent.empty() {
 					// "The Conservatives believe ...; they say"
 					e = ex.ents.entity(strings.TrimSpace(c.antecedent.text))
 					e.org = true

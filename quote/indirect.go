@@ -254,6 +254,9 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if sp.pronoun == "they" {
 			ante = pluralSubject(text, toks, tokenAt(toks, sp.start))
 		}
+		if sp.pronoun == "it" {
+			ante = itAntecedent(text, toks, tokenAt(toks, sp.start))
+		}
 		c := cand{s: st, e: en, kind: kind, sp: sp, cue: cue, outlet: clauseOutlet, para: s.para, sent: s.serial, conf: 0.7, sentS: s.sp.start, sentE: s.sp.end, antecedent: ante, inherit: inherit || sp.empty() && !outletSource, fromSentence: inherit}
 		ex.cands = append(ex.cands, c)
 	}
@@ -536,4 +539,18 @@ func pluralSubject(text string, toks []token, stop int) np {
 		a++
 	}
 	return np{start: toks[a].start, end: toks[j-1].end, text: text[toks[a].start:toks[j-1].end], role: last}
+}
+
+// itAntecedent returns the nearest "the <organisation>" before token pi in
+// the sentence ("when the government is grappling with what it says").
+func itAntecedent(text string, toks []token, pi int) np {
+	for k := pi - 1; k >= 1; k-- {
+		if toks[k].quoted {
+			continue
+		}
+		if orgRoles[toks[k].low] && (toks[k-1].low == "the" || toks[k-1].low == "its") {
+			return np{start: toks[k-1].start, end: toks[k].end, text: text[toks[k-1].start:toks[k].end], role: toks[k].low}
+		}
+	}
+	return np{}
 }
