@@ -551,9 +551,21 @@ func (ex *extractor) resolve() {
 					e = ex.ents.lastOrgSpeaker(sp.start, window)
 				}
 			}
-			if e == nil && strings.EqualFold(firstWord(sp.text), "the") {
+			det := strings.ToLower(firstWord(sp.text))
+			if e == nil && (det == "his" || det == "her") {
+				p := "he"
+				if det == "her" {
+					p = "she"
+				}
+				e = ex.ents.resolvePronoun(p, sp.start, window)
+			}
+			if e == nil && det == "the" {
 				// "the report said": whoever was said to have written it
 				e = ex.authorOf(i, sp.role)
+			}
+			if e == nil && !orgRoles[sp.role] && (det == "a" || det == "an" || det == "the" || det == "its") && prev != nil && prev.para == c.para && prev.ent != nil {
+				// "Gatsby said ... A statement said": the same source
+				e = prev.ent
 			}
 			if e == nil {
 				e = ex.ents.entity(strings.TrimSpace(sp.text))
