@@ -528,6 +528,9 @@ func (ex *extractor) resolve() {
 				if c.outlet == "" {
 					c.outlet = name
 				}
+			} else if sp.exact && !strings.Contains(sp.name, " ") {
+				e = ex.ents.entity(sp.name)
+				e.introduced = true
 			} else {
 				e = ex.ents.resolveName(sp.name, sp.start)
 				if sp.title != "" && e.title == "" {

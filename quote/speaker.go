@@ -12,6 +12,9 @@ type np struct {
 	title      string // role before the name or in an appositive
 	pronoun    string // lower-case pronoun when the phrase is one
 	role       string // lower-case head of a role phrase ("minister" for "the minister")
+	// exact: the name is complete as written (an appositive name after a
+	// relation: "Spindler's father, Joseph"); do not expand it
+	exact bool
 }
 
 func (n np) empty() bool { return n.text == "" }
@@ -167,6 +170,7 @@ func backNP(text string, toks []token, end, floor int) np {
 				// "Spindler's father, Joseph, says": the appositive is the name
 				n.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n.text, "the "), "The "))
 				n.name = appos
+				n.exact = n.role != "" || !strings.Contains(n.title, " ") || isPossessive(firstWord(n.title))
 				n.role = ""
 			} else if n.name != "" {
 				if n.title == "" {
