@@ -350,7 +350,9 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			if fsp := forwardNP(text, toks, c+1, len(toks)); !object && !fsp.empty() && fsp.name != "" {
 				if _, isOutlet := CanonicalOutlet(fsp.name); !isOutlet {
 					end := tokenAt(toks, fsp.end)
-					if end >= len(toks) || toks[end].text == "." || toks[end].text == "!" {
+					if end >= len(toks) || toks[end].text == "." || toks[end].text == "!" ||
+						toks[end].text == "," && !hasFiniteVerb(toks, end+1, len(toks)) {
+						// "..., said Sutopo Purwo Nugroho, a spokesman for X."
 						sp = np{}
 					}
 				}
