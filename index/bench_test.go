@@ -357,6 +357,10 @@ func BenchmarkSearchQuotes(b *testing.B) {
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
 			b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
+			if rss, anon := rssMB(); rss > 0 {
+				b.ReportMetric(rss, "rss-MB")
+				b.ReportMetric(anon, "anon-MB")
+			}
 		})
 	}
 }
@@ -385,6 +389,30 @@ func BenchmarkSearchPassages(b *testing.B) {
 	slices.Sort(lat)
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// rssMB is the process's resident set size (Linux), or 0, and its
+// anonymous part (the rest is pages of the mapped index files, which the
+// kernel can drop under pressure). Both include the benchmark's own corpus.
+func rssMB() (rss, anon float64) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		kb, _ := strconv.ParseFloat(f[1], 64)
+		switch f[0] {
+		case "VmRSS:":
+			rss = kb / 1024
+		case "RssAnon:":
+			anon = kb / 1024
+		}
+	}
+	return rss, anon
 }
 
 func TestMain(m *testing.M) {

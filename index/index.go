@@ -35,7 +35,8 @@ import (
 
 // Options tune an Index. The zero value is ready to use.
 type Options struct {
-	// Logger receives warnings about recovery and rebuilds (default: none).
+	// Logger receives warnings about recovery and rebuilds (default: none);
+	// the caller names the component.
 	Logger *slog.Logger
 	// RebuildBatch is the number of articles per bleve batch when the index
 	// is rebuilt from the store (default 256).
@@ -107,7 +108,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		db.Close()
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	x := &Index{dir: dir, opts: opts, log: opts.Logger.With("component", "index"), db: db, im: im}
+	x := &Index{dir: dir, opts: opts, log: opts.Logger, db: db, im: im}
 	if err := db.Update(func(tx *bolt.Tx) error {
 		for _, b := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {

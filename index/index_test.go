@@ -741,3 +741,23 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("%d hits, want 4", len(hits))
 	}
 }
+
+func TestSinceExtremeTimes(t *testing.T) {
+	ctx := context.Background()
+	x := mustOpen(t, t.TempDir())
+	addOK(t, x, peaceDoc(), climateDoc())
+	for _, tc := range []struct {
+		from, to time.Time
+		want     int
+	}{
+		{time.Time{}, time.Time{}, 2},
+		{time.Time{}, time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC), 2},
+		{time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), t0.Add(time.Hour), 1},
+		{time.Date(2500, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}, 0},
+	} {
+		docs, err := x.Since(ctx, tc.from, tc.to)
+		if err != nil || len(docs) != tc.want {
+			t.Errorf("Since(%v, %v) = %d docs, %v; want %d", tc.from, tc.to, len(docs), err, tc.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -92,12 +93,27 @@ func quoteKey(id string, n int) []byte {
 func quotePrefix(id string) []byte { return append([]byte(id), 0) }
 
 // timeKey orders times as unsigned big-endian integers (sign bit flipped so
-// that times before 1970 sort first).
+// that times before 1970 sort first). Times int64 nanoseconds cannot hold
+// (before 1678 or after 2262, the zero time among them) are clamped.
 func timeKey(t time.Time) []byte {
 	var k [8]byte
-	binary.BigEndian.PutUint64(k[:], uint64(t.UnixNano())^(1<<63))
+	var n int64
+	switch {
+	case t.Before(minKeyTime):
+		n = math.MinInt64
+	case t.After(maxKeyTime):
+		n = math.MaxInt64
+	default:
+		n = t.UnixNano()
+	}
+	binary.BigEndian.PutUint64(k[:], uint64(n)^(1<<63))
 	return k[:]
 }
+
+var (
+	minKeyTime = time.Unix(0, math.MinInt64)
+	maxKeyTime = time.Unix(0, math.MaxInt64)
+)
 
 func addedKey(t time.Time, id string) []byte { return append(timeKey(t), id...) }
 
