@@ -537,7 +537,8 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 
 // orgRoles are heads of phrases that refer back to an organisation ("the
 // company", "the agency").
-var orgRoles = map[string]bool{"city": true, "province": true, "military": true, "police": true, "army": true,
+var orgRoles = map[string]bool{"panel": true, "tribunal": true, "regulator": true, "watchdog": true,
+	"city": true, "province": true, "military": true, "police": true, "army": true,
 	"county": true, "town": true, "school": true, "university": true, "hospital": true, "diocese": true, "church": true,
 	"company": true, "firm": true, "agency": true, "group": true, "organization": true,
 	"organisation": true, "department": true, "ministry": true, "government": true, "service": true, "network": true,

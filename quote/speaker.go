@@ -376,9 +376,20 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	}
 	if n.name == "" {
 		n.role = strings.ToLower(toks[i].text)
+		if strings.HasSuffix(n.role, "ly") && !personNounsLy[n.role] || isNumber(n.role) || numberWords[n.role] {
+			// "speak publicly", "its seven": not a speaker
+			return np{}
+		}
 	}
 	return n
 }
+
+// personNounsLy are nouns ending in -ly (most such words are adverbs).
+var personNounsLy = map[string]bool{"ally": true, "family": true, "assembly": true, "monopoly": true, "daily": true}
+
+// numberWords are counts, never speakers on their own.
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "hundred": true, "thousand": true}
 
 // describers head descriptions of a person written with capitals ("the
 // Kentucky Republican", "the Liberal MP").
@@ -468,10 +479,24 @@ func subjectNP(text string, toks []token, stop int) np {
 		return np{start: toks[0].start, end: toks[0].end, text: toks[0].text, pronoun: toks[0].low}
 	}
 	j := 0
+	if determiners[toks[0].low] {
+		// "The diocese issued a statement, saying ...": a role phrase
+		k := 1
+		for k < stop && k < 6 && toks[k].word && !toks[k].quoted && !toks[k].capitalized() {
+			l := toks[k].low
+			if _, cue := cueVerbs[l]; cue || finiteVerbs[l] || auxiliaries[l] || npStop[l] || strings.HasSuffix(l, "ed") {
+				break
+			}
+			k++
+		}
+		if k > 1 && k < stop && !toks[k].capitalized() {
+			return np{start: toks[0].start, end: toks[k-1].end, text: text[toks[0].start:toks[k-1].end], role: toks[k-1].low}
+		}
+	}
 	for j < stop && j < 10 && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || isTitleWord(toks[j]) || connectors[toks[j].text] && j+1 < stop && toks[j+1].capitalized()) {
 		j++
 	}
-	if j == 0 || !toks[j-1].capitalized() {
+	if j == 0 || !toks[j-1].capitalized() || j == 1 && (sentenceStarters[toks[0].low] || determiners[toks[0].low]) {
 		return np{}
 	}
 	n := backPhrase(text, toks, j-1, 0)
