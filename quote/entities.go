@@ -111,7 +111,7 @@ func init() {
 		columbia scotia brunswick zealand arabia korea africa lanka kong york jersey mexico carolina dakota
 		virginia ireland america europe asia valley mountains river lake park street avenue road square day
 		week month year christmas easter games olympics cup championship tournament open series award awards
-		prize festival`) {
+		prize festival diocese archdiocese`) {
 		orgWords[w] = true
 	}
 }
@@ -690,7 +690,9 @@ func (es *entities) orgNamed(head string, pos, window int) *entity {
 		}
 		for _, w := range strings.Fields(strings.ToLower(m.name)) {
 			if w == head {
-				best = es.byName[strings.ToLower(m.name)]
+				if e := es.byName[strings.ToLower(m.name)]; e != nil && !e.personLike() {
+					best = e
+				}
 			}
 		}
 	}

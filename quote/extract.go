@@ -531,6 +531,14 @@ func (ex *extractor) resolve() {
 			} else if sp.exact && !strings.Contains(sp.name, " ") {
 				e = ex.ents.entity(sp.name)
 				e.introduced = true
+				if e.title == "" {
+					e.title = sp.title
+				}
+				for _, w := range strings.Fields(strings.ToLower(sp.title)) {
+					if g, ok := genderWords[w]; ok && e.gender == genderUnknown {
+						e.gender = g
+					}
+				}
 			} else {
 				e = ex.ents.resolveName(sp.name, sp.start)
 				if sp.title != "" && e.title == "" {
