@@ -354,9 +354,10 @@ func cut(s string, max int) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
-	runes := []rune(s)
-	head := string(runes[:max-1])
-	min := len(string(runes[:max/2]))
+	// Byte offsets of rune counts: no conversion, so invalid UTF-8 in the
+	// text stays as it is rather than turning into U+FFFD.
+	head := s[:runeOffset(s, max-1)]
+	min := runeOffset(s, max/2)
 	at := -1
 	for _, sep := range []string{"; ", " — ", " – ", ", "} {
 		if i := strings.LastIndex(head, sep); i >= min && i > at {
@@ -371,4 +372,17 @@ func cut(s string, max int) string {
 		}
 	}
 	return strings.TrimRight(head[:at], " ,;:—–-") + "…"
+}
+
+// runeOffset returns the byte offset of the n-th rune of s.
+func runeOffset(s string, n int) int {
+	off := 0
+	for range n {
+		if off >= len(s) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[off:])
+		off += size
+	}
+	return off
 }

@@ -235,16 +235,21 @@ func notableQuotes(docs []news.Document, nm names) []news.DigestQuote {
 }
 
 // quoteText cleans a quote for display: single spaces, no surrounding
-// quotation marks.
+// quotation marks, and the comma that led into "…," she said" made a
+// period, as editors do when a quote stands alone.
 func quoteText(s string) string {
 	s = clean(s)
 	for {
 		t := strings.TrimSpace(strings.Trim(s, `"“”‘’`))
 		if t == s {
-			return s
+			break
 		}
 		s = t
 	}
+	if t, ok := strings.CutSuffix(s, ","); ok {
+		s = t + "."
+	}
+	return s
 }
 
 // quoteTier says how a quote may be used: 1 for a direct full sentence, 2
@@ -287,7 +292,7 @@ func quoteScore(c candidate, q news.Quote) float64 {
 	case words <= 60:
 		s++
 	}
-	if endsSentence(c.q.Quote) || strings.HasSuffix(c.q.Quote, ",") { // "...," she said
+	if endsSentence(c.q.Quote) {
 		s += 0.5
 	}
 	if q.Confidence > 0 {

@@ -91,10 +91,11 @@ func TestBuildSeed(t *testing.T) {
 		{Speaker: "Yun Sun", Title: "director of the Stimson Center’s China program", Outlet: "The Wall Street Journal",
 			Quote: "China will have to be able to not only call for peace, but also present a vision as for what a settlement of the war looks like. … Calling for peace is cheap and easy. But what is China willing to do to make it happen?"},
 		{Speaker: "Kamala Harris", Title: "U.S. Vice President",
-			Quote: "Russian forces have pursued a widespread and systemic attack against a civilian population,"},
+			// The comma before "Harris alleged" becomes a period.
+			Quote: "Russian forces have pursued a widespread and systemic attack against a civilian population."},
 		// The role given with the reported quote is carried to the direct one.
 		{Speaker: "Wang Wenbin", Title: "foreign ministry spokesman", Outlet: "Fox News",
-			Quote: "China would like to take the opportunity of this visit to work with Russia to promote the steady growth of the bilateral relations in the direction identified by our presidents, safeguard the legitimate rights and interests of both sides, and play a positive role for world peace,"},
+			Quote: "China would like to take the opportunity of this visit to work with Russia to promote the steady growth of the bilateral relations in the direction identified by our presidents, safeguard the legitimate rights and interests of both sides, and play a positive role for world peace."},
 	} {
 		want.ArticleID = doc.Article.ID
 		if diff := cmp.Diff(want, bySpeaker[want.Speaker]); diff != "" {
