@@ -409,6 +409,24 @@ func TestDownAtSlotPostsOnceWhenBack(t *testing.T) {
 	}
 }
 
+func TestLongOutagePostsAtMostMaxPeriod(t *testing.T) {
+	h := newHarness(t, at(paris, 2026, 11, 10, 7, 0))
+	s := h.start(parisDefault)
+	h.advanceTo(past(at(paris, 2026, 11, 10, 8, 30)), 1)
+	h.wait("C1 posted")
+	s.Stop()
+
+	back := at(paris, 2026, 11, 27, 12, 0) // 17 days later
+	h.clock.Advance(back.Sub(h.clock.Now()))
+	s = h.start(parisDefault)
+	h.wait("C1 posted")
+	s.Stop()
+	posts := h.postsSoFar()
+	if got := posts[len(posts)-1]; !got.From.Equal(back.Add(-MaxPeriod)) || !got.To.Equal(back) {
+		t.Errorf("period after a long outage: %v..%v, want the last %v", got.From, got.To, MaxPeriod)
+	}
+}
+
 func TestFirstStartAfterSlotWaitsForTomorrow(t *testing.T) {
 	// A new installation (or a new setting) is not "down at the slot".
 	h := newHarness(t, at(paris, 2026, 11, 27, 10, 0))
@@ -567,6 +585,14 @@ func TestSetAndOffPersist(t *testing.T) {
 		if got := s.Describe(ch); got != want {
 			t.Errorf("Describe(%s) = %q, want %q", ch, got, want)
 		}
+	}
+
+	// A new time for a scheduled channel replaces its job.
+	if err := s.Set("C2", "06:00", "America/New_York"); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(utc(at(ny, 2026, 11, 27, 6, 0)), nextRuns(t, s, "C2", 1)); diff != "" {
+		t.Errorf("C2 next run after a new time (-want +got):\n%s", diff)
 	}
 
 	// Back on, at another time: rescheduled while running.
