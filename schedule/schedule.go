@@ -9,10 +9,10 @@
 // post, so gocron's edge cases cannot double-post.
 //
 // Daylight saving (see TimeOfDay.On): on the spring-forward day a slot
-// inside the gap (02:30 in Europe/Paris) posts when the gap has been crossed
-// by the same amount, at 03:30 CEST, 24 hours after the day before's slot;
-// on the fall-back day a slot that happens twice posts once, at the second
-// one (02:30 CET). The summary is neither skipped nor doubled on either day.
+// inside the missing hour (02:30 in Europe/Paris) posts at 03:30 CEST, an
+// hour late on the clock but 24 hours after the day before's post; on the
+// fall-back day a slot that happens twice posts once, at the second (02:30
+// CET). The summary is neither skipped nor doubled on either day.
 package schedule
 
 import (
@@ -306,6 +306,9 @@ func (s *Scheduler) Set(channel, hhmm, zone string) error {
 // Off stops the daily summary in channel (the default channel included:
 // the environment no longer applies to it). It persists and unschedules.
 func (s *Scheduler) Off(channel string) error {
+	if channel == "" {
+		return fmt.Errorf("summary channel is empty: %w", news.ErrInvalid)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	next := s.st.clone()
