@@ -95,7 +95,13 @@ type quoteCand struct {
 // sentences) and ranks them by coverage of the question, counting words
 // found in the quote's paragraph at contextWeight.
 func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuzzy bool, qt []qterm, p parsed, req AskRequest) ([]candidate, error) {
-	qq := news.QuoteQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: searchDepth}
+	depth := searchDepth
+	if len(qt) <= 2 {
+		// Few words survive analysis ("who said in that room and that
+		// they?"): look deeper, the verbatim check below picks the quote.
+		depth = 5 * searchDepth
+	}
+	qq := news.QuoteQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: depth}
 	hits, err := h.store.SearchQuotes(ctx, qq)
 	if err != nil {
 		return nil, err
@@ -181,12 +187,22 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 	for _, c := range byKey {
 		maxScore = math.Max(maxScore, c.best)
 	}
+	verbatim := ""
+	if len(strings.Fields(phrase)) >= 4 {
+		verbatim = folded(phrase)
+	}
 	cands := make([]candidate, 0, len(order))
 	for _, key := range order {
 		c := byKey[key]
 		q := c.hit.Quote
 		cov, n := contextCoverage(qt, c.own, context[fmt.Sprintf("%s|%d", q.ArticleID, q.Paragraph)])
 		rank := cov
+		if verbatim != "" && strings.Contains(folded(q.Text), verbatim) {
+			// The question quotes the quote word for word: nothing is
+			// stronger evidence, stop words included.
+			cov, n = 1, len(qt)
+			rank = 1.3
+		}
 		if maxScore > 0 {
 			rank += 0.15 * c.best / maxScore
 		}
@@ -238,4 +254,10 @@ func contextCoverage(qt []qterm, own, around map[string]bool) (float64, int) {
 		return 0, 0
 	}
 	return got / total, n
+}
+
+// folded is text for a verbatim comparison: lower case, words only, single
+// spaces, so punctuation and curly quotes do not matter.
+func folded(s string) string {
+	return strings.Join(wordsOf(s), " ")
 }
