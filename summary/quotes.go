@@ -146,7 +146,7 @@ type candidate struct {
 }
 
 // notableQuotes picks up to MaxQuotes quotes: direct full sentences by
-// named speakers, one per speaker, from distinct articles first; reported
+// named speakers, one per speaker, preferring varied articles; reported
 // speech only fills up to MinQuotes. Fragments, unknown speakers and very
 // short or very long quotes are skipped.
 func notableQuotes(docs []news.Document, nm names) []news.DigestQuote {
@@ -209,30 +209,42 @@ func notableQuotes(docs []news.Document, nm names) []news.DigestQuote {
 		return cmp.Compare(a.q.Quote, b.q.Quote)
 	})
 
+	// Greedy: the best remaining quote of a new speaker, each quote already
+	// taken from the same article counting against it, so articles stay
+	// varied without hiding a second strong quote of a rich article.
 	out := []news.DigestQuote{}
 	speakers := map[string]bool{}
-	articles := map[int]bool{}
+	perArticle := map[int]int{}
 	used := make([]bool, len(cands))
-	pass := func(tier int, distinctArticles bool, limit int) {
-		for i, c := range cands {
-			if len(out) >= limit {
+	pick := func(tier, limit int) {
+		for len(out) < limit {
+			best, bestScore := -1, 0.0
+			for i, c := range cands {
+				if used[i] || c.tier != tier || speakers[c.key] {
+					continue
+				}
+				if s := c.score - articlePenalty*float64(perArticle[c.doc]); best < 0 || s > bestScore {
+					best, bestScore = i, s
+				}
+			}
+			if best < 0 {
 				return
 			}
-			if used[i] || c.tier != tier || speakers[c.key] || (distinctArticles && articles[c.doc]) {
-				continue
-			}
-			used[i] = true
+			c := cands[best]
+			used[best] = true
 			speakers[c.key] = true
-			articles[c.doc] = true
+			perArticle[c.doc]++
 			out = append(out, c.q)
 		}
 	}
-	pass(1, true, MaxQuotes)
-	pass(1, false, MaxQuotes)
-	pass(2, true, MinQuotes)
-	pass(2, false, MinQuotes)
+	pick(1, MaxQuotes)
+	pick(2, MinQuotes)
 	return out
 }
+
+// articlePenalty is what each quote already taken from an article costs the
+// next one from it, in quoteScore points (a role is worth 2).
+const articlePenalty = 1.5
 
 // quoteText cleans a quote for display: single spaces, no surrounding
 // quotation marks, and the comma that led into "…," she said" made a
@@ -294,6 +306,9 @@ func quoteScore(c candidate, q news.Quote) float64 {
 	}
 	if endsSentence(c.q.Quote) {
 		s += 0.5
+	}
+	if c.q.Outlet != "" {
+		s += 0.5 // said to a named outlet: an on-the-record statement
 	}
 	if q.Confidence > 0 {
 		s += q.Confidence
