@@ -397,7 +397,7 @@ func (es *entities) addSalient(pos int, e *entity) {
 
 // collectNames scans a sentence's tokens for capitalised name runs and
 // records them (with title words before them).
-func (es *entities) collectNames(text string, toks []token, headline bool) {
+func (es *entities) collectNames(text string, toks []token, headline, caption bool) {
 	first := true
 	depth := 0
 	for i := 0; i < len(toks); {
@@ -510,6 +510,10 @@ func (es *entities) collectNames(text string, toks []token, headline bool) {
 						subject = true
 					}
 				}
+			}
+			if caption {
+				// people in a photo caption are named, not in focus
+				subject = false
 			}
 			name = cutOfPlace(name)
 			if len(strings.Fields(name)) == 1 && j+2 < len(toks) && toks[j].text == "," && (toks[j+1].low == "a" || toks[j+1].low == "an") && !looksOrg(name) {

@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"newsbot/news"
@@ -55,6 +56,7 @@ type extractor struct {
 	cands []cand
 	nsent int
 	bare  []bareAttr
+	sents []sentence
 }
 
 // bareAttr is a sentence that only says who spoke ("X said in a
@@ -76,6 +78,9 @@ type sentence struct {
 	// headline: a short line without final punctuation (a title or
 	// subheading), where "X says Y" is not annotated speech.
 	headline bool
+	// caption: a photo caption (the paragraph ends with a credit such as
+	// "(Jane Doe/Reuters)"); its people are not in the story's focus.
+	caption bool
 }
 
 func (ex *extractor) run() {
@@ -86,6 +91,7 @@ func (ex *extractor) run() {
 		for _, ss := range splitSentences(text, p.start, p.end, qs) {
 			s := sentence{sp: ss, para: p.index, serial: len(sents)}
 			s.headline = isHeadline(text, p.start, p.end)
+			s.caption = isCaption(text, p.start, p.end)
 			s.toks = tokenize(text, ss.start, ss.end)
 			for _, q := range qs {
 				o := q.outer()
@@ -99,8 +105,9 @@ func (ex *extractor) run() {
 	}
 	// Stage 1: names of the article (for short names and pronouns).
 	for _, s := range sents {
-		ex.ents.collectNames(text, s.toks, s.headline)
+		ex.ents.collectNames(text, s.toks, s.headline, s.caption)
 	}
+	ex.sents = sents
 	// Stage 2: quotes and cues per sentence.
 	for i := range sents {
 		ex.sentenceQuotes(&sents[i])
@@ -507,6 +514,9 @@ func (ex *extractor) resolve() {
 			switch sp.pronoun {
 			case "he", "she":
 				e = ex.ents.resolvePronounExcept(sp.pronoun, sp.start, window, span{c.s, c.e})
+				if alt := ex.prevSentencePerson(c, sp); alt != nil {
+					e = alt
+				}
 				if e == nil && prev != nil && prev.ent != nil && !prev.ent.org {
 					e = prev.ent
 				}
@@ -734,6 +744,140 @@ func (ex *extractor) output() []news.Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// isCaption reports whether a paragraph is a photo caption: it ends with a
+// parenthesised credit that holds a slash ("(Jane Doe/Reuters)"), the word
+// photo, or only capitals ("( JANE DOE )").
+func isCaption(text string, s, e int) bool {
+	p := strings.TrimSpace(text[s:e])
+	if !strings.HasSuffix(p, ")") {
+		return false
+	}
+	o := strings.LastIndexByte(p, '(')
+	if o < 0 || len(p)-o > 80 {
+		return false
+	}
+	in := strings.TrimSpace(p[o+1 : len(p)-1])
+	if strings.Contains(in, "/") || strings.Contains(strings.ToLower(in), "photo") {
+		return true
+	}
+	letters := 0
+	for _, r := range in {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 4 && strings.Contains(in, " ")
+}
+
+// prevSentencePerson handles a he/she that opens its sentence (after the
+// quote: `"...," he says.`, or `He added that ...`) right after a sentence
+// that names exactly one person and no pronoun of that gender: the person
+// just introduced is the speaker ("... for accountant Jane Roe, 50. "I had a
+// membership," she says."), even when named as an object.
+func (ex *extractor) prevSentencePerson(c *cand, sp np) *entity {
+	if c.sent <= 0 || c.sent >= len(ex.sents) {
+		return nil
+	}
+	s := &ex.sents[c.sent]
+	k := tokenAt(s.toks, sp.start)
+	for j := 0; j < k && j < len(s.toks); j++ {
+		if s.toks[j].word && !s.toks[j].quoted {
+			return nil
+		}
+	}
+	p := c.sent - 1
+	for p >= 0 && (ex.sents[p].headline || ex.sents[p].caption) && c.sent-p < 4 {
+		p--
+	}
+	if p < 0 || ex.sents[p].headline || ex.sents[p].caption || ex.sents[p].para < s.para-1 {
+		return nil
+	}
+	want := male
+	if sp.pronoun == "she" {
+		want = female
+	}
+	ps := &ex.sents[p]
+	var found *entity
+	aged := false // the name comes with an age or a role
+	toks := ps.toks
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if t.word && !t.quoted {
+			switch t.low {
+			case "he", "his", "him", "himself":
+				if want == male {
+					return nil
+				}
+			case "she", "her", "hers", "herself":
+				if want == female {
+					return nil
+				}
+			}
+		}
+		if !t.word || t.quoted || !t.capitalized() {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && (isNameToken(toks[j]) || connectors[toks[j].text] && j > i && j+1 < len(toks) && toks[j+1].capitalized()) {
+			j++
+			if isPossessive(toks[j-1].text) {
+				break
+			}
+		}
+		a := i
+		for x := i; x < j; x++ {
+			if isTitleWord(toks[x]) || x == i && sentenceStarters[toks[x].low] {
+				a = x + 1
+			}
+		}
+		i = j
+		if a >= j {
+			continue
+		}
+		name := strings.TrimSuffix(strings.TrimSuffix(ex.text[toks[a].start:toks[j-1].end], "'s"), "’s")
+		name = cutOfPlace(name)
+		var e *entity
+		if f := strings.Fields(name); len(f) >= 2 {
+			e = ex.ents.byName[strings.ToLower(name)]
+		} else if len(f) == 1 {
+			e = ex.ents.findByWord(strings.ToLower(f[0]), toks[a].start, true)
+		}
+		if e == nil || e.org || !e.personLike() {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+		// "Jane Roe, 50,": an age marks a person
+		if j+1 < len(toks) && toks[j].text == "," && isNumber(toks[j+1].text) {
+			aged = true
+		}
+		// "Donald Tusk, the president of ...": a role marks a person
+		if j+2 < len(toks) && toks[j].text == "," && determiners[toks[j+1].low] {
+			for x := j + 2; x < len(toks) && x < j+6 && toks[x].word; x++ {
+				if isTitleWord(toks[x]) || personNouns[toks[x].low] {
+					aged = true
+					break
+				}
+			}
+		}
+	}
+	if found == nil || found.gender != genderUnknown && found.gender != want {
+		return nil
+	}
+	// two capitalised words may be a place or a company ("Kinder Morgan"):
+	// only a known person (gender, a title, a quote of theirs, an age) counts
+	if found.gender != want && !found.spoke && !hasTitleWord(found.title) && !aged {
+		return nil
+	}
+	return found
 }
 
 // isHeadline reports whether a paragraph is a short line without final
