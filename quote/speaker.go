@@ -162,6 +162,13 @@ func backNP(text string, toks []token, end, floor int) np {
 			appos = ""
 		}
 		n := backPhrase(text, toks, j-1, floor)
+		if n.pronoun == "" && (n.name == "" || looksOrg(n.name) || !strings.Contains(n.name, " ")) {
+			// "Jane Roe, who grew up in Halifax, worked in Ottawa, said":
+			// a chain of appositives after the sentence's subject
+			if s := chainSubject(text, toks, floor, j); !s.empty() {
+				return s
+			}
+		}
 		if n.empty() || n.pronoun != "" {
 			return n
 		}
@@ -187,6 +194,49 @@ func backNP(text string, toks []token, end, floor int) np {
 		n = relativeNP(text, toks, n, floor)
 	}
 	return n
+}
+
+// chainSubject returns the name that opens the sentence (from floor) when
+// a chain of comma-separated appositives runs from it to the comma at
+// toks[last]: "Joe Roe, a graduate and a commissioner in Kent County, where
+// the school is, said". Empty when the name is not followed by a comma and
+// an appositive opener, or a quote or clause break lies in between.
+func chainSubject(text string, toks []token, floor, last int) np {
+	if floor >= last || toks[floor].quoted {
+		return np{}
+	}
+	sub := subjectNP(text, toks[floor:], last-floor)
+	if sub.name == "" || looksOrg(sub.name) || !strings.Contains(sub.name, " ") {
+		return np{}
+	}
+	e := tokenAt(toks, sub.end)
+	if e+1 >= last || toks[e].text != "," {
+		return np{}
+	}
+	switch op := toks[e+1]; {
+	case op.low == "who" || determiners[op.low] || isNumber(op.text) || isTitleWord(op):
+	default:
+		return np{}
+	}
+	for k := e; k < last; k++ {
+		if toks[k].quoted || toks[k].text == ";" || toks[k].text == ":" || toks[k].text == "." {
+			return np{}
+		}
+	}
+	if op := toks[e+1]; op.low != "who" && sub.title == "" {
+		// the first appositive is the role: "a retired ferry captain"
+		a, b := e+1, e+1
+		for b < last && toks[b].text != "," {
+			b++
+		}
+		if op.low == "a" || op.low == "an" || op.low == "the" {
+			a++
+		}
+		if a < b {
+			sub.title = text[toks[a].start:toks[b-1].end]
+		}
+	}
+	return sub
 }
 
 func isClauseBreak(s string) bool {
