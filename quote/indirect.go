@@ -193,6 +193,85 @@ func clauseEnd(toks []token, k int) int {
 	return len(toks)
 }
 
+// namingVerbs name or label something: "called it a disaster".
+var namingVerbs = map[string]bool{"called": true, "calls": true, "call": true, "calling": true, "dubbed": true, "dubs": true, "labelled": true, "labeled": true, "branded": true}
+
+// whatCallsBefore may precede "what he calls X" used as speech ("lies in
+// what he calls", "is what she called", ", what they call").
+var whatCallsBefore = map[string]bool{"in": true, "is": true, "was": true, "are": true, "were": true, "be": true,
+	"of": true, "on": true, "about": true, "to": true, "by": true, "with": true, "for": true, "at": true,
+	"from": true, "as": true, "into": true, "against": true, ",": true, "—": true, "–": true, "(": true}
+
+// namingCue matches a naming verb used as speech at toks[c] and returns
+// where the words it reports start (0 when it is no cue): "X called it a
+// bandage solution", "X called the plan “a failure”", "what he calls the
+// end of free speech", "who he calls “the best caddie”".
+func (ex *extractor) namingCue(toks []token, c, floor int) int {
+	t := toks[c]
+	if !t.word || t.quoted || !namingVerbs[t.low] || t.capitalized() || c+2 >= len(toks) {
+		return 0
+	}
+	// "what he calls X": the complement follows the verb
+	if c-2 >= floor && (toks[c-2].low == "what" || toks[c-2].low == "who" || toks[c-2].low == "whom") && (pronouns[toks[c-1].low] || toks[c-1].capitalized()) {
+		if toks[c-2].low == "what" && (c-3 < 0 || !whatCallsBefore[toks[c-3].low]) {
+			// "they were asked what they called the mill": a question
+			return 0
+		}
+		k := c + 1
+		if toks[k].quoted || toks[k].word && !npStop[toks[k].low] && clauseStartOK(toks, k) {
+			return k
+		}
+		return 0
+	}
+	if c == floor {
+		return 0
+	}
+	k := c + 1
+	switch toks[k].low {
+	case "it", "them", "this", "that":
+		k++
+		// "called it a bandage solution", "called it “theft”"
+		if k < len(toks) && (toks[k].quoted || toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "the") {
+			return k
+		}
+		return 0
+	case "the", "his", "her", "their", "its":
+		// "called the program “a boondoggle”": a short object, then a quote
+		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+			if toks[j].quoted {
+				return j
+			}
+			if !toks[j].word || npStop[toks[j].low] {
+				return 0
+			}
+		}
+	}
+	return 0
+}
+
+// introSubject is subjectNP after an opening adverbial: "In an interview
+// with CNBC on Monday, U.S. Secretary of State Mike Pompeo praised ...".
+func introSubject(text string, toks []token, stop int) np {
+	if n := subjectNP(text, toks, stop); !n.empty() {
+		return n
+	}
+	if len(toks) == 0 || !prepStarters[toks[0].low] {
+		return np{}
+	}
+	for k := 1; k < stop && k < 15; k++ {
+		if toks[k].quoted {
+			return np{}
+		}
+		if toks[k].text == "," {
+			if k+1 < stop {
+				return subjectNP(text, toks[k+1:], stop-k-1)
+			}
+			return np{}
+		}
+	}
+	return np{}
+}
+
 // indirect finds reported speech around the cues not used by direct quotes:
 // "X said (that) CLAUSE", "CLAUSE, X said", "According to X, CLAUSE",
 // "CLAUSE, according to X", ", adding that CLAUSE". Quotes inside a clause
@@ -334,6 +413,29 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			}
 			continue
 		}
+		if k := ex.namingCue(toks, c, floorTok); k > 0 {
+			// "X called it CLAUSE", "what X calls CLAUSE"
+			sp := backNP(text, toks, c, floorTok)
+			if sp.empty() && c > 1 && (toks[c-1].low == "he" || toks[c-1].low == "she" || toks[c-1].low == "they") {
+				sp = np{start: toks[c-1].start, end: toks[c-1].end, text: toks[c-1].text, pronoun: toks[c-1].low}
+			}
+			if (sp.pronoun == "he" || sp.pronoun == "she") && c >= 2 && (toks[c-2].low == "who" || toks[c-2].low == "whom") {
+				// "Green was excited about looping for Roe, who he calls
+				// a great kid": he is the sentence's subject, not Roe
+				if first := introSubject(text, toks, c-2); first.name != "" {
+					sp = first
+				}
+			}
+			if !sp.empty() {
+				e := clauseEnd(toks, k)
+				noVerbCheck = true
+				emit(k, e, sp, t.text, false, outlet)
+				noVerbCheck = false
+				c = e
+				floorTok = e
+			}
+			continue
+		}
 		if !isCueToken(toks, c) {
 			continue
 		}
@@ -341,7 +443,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		sp := backNP(text, toks, c, floorTok)
 		if sp.empty() && c > 0 && toks[c-1].lower() == "and" && floorTok == 0 {
 			// "Pompeo praised China and said ...": the sentence subject
-			if first := subjectNP(text, toks, c); !first.empty() {
+			if first := introSubject(text, toks, c); !first.empty() {
 				sp = first
 			}
 		}
