@@ -241,7 +241,8 @@ func (ex *extractor) namingCue(toks []token, c, floor int) int {
 			if toks[j].quoted {
 				return j
 			}
-			if !toks[j].word || npStop[toks[j].low] {
+			if !toks[j].word || npStop[toks[j].low] || toks[j].low == "a" || toks[j].low == "an" {
+				// "called the plan a “quick fix”": a scare quote
 				return 0
 			}
 		}
