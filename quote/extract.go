@@ -784,11 +784,23 @@ func (ex *extractor) prevSentencePerson(c *cand, sp np) *entity {
 		return nil
 	}
 	s := &ex.sents[c.sent]
+	want := male
+	if sp.pronoun == "she" {
+		want = female
+	}
 	k := tokenAt(s.toks, sp.start)
+	first := true
 	for j := 0; j < k && j < len(s.toks); j++ {
 		if s.toks[j].word && !s.toks[j].quoted {
-			return nil
+			first = false
+			break
 		}
+	}
+	if !first {
+		// "These are generous assumptions and Morneau was clutching at
+		// straws when he said ...": the one person named before the
+		// pronoun in its own sentence, outside the reported words
+		return ex.onePerson(s.toks[:k], want, span{c.s, c.e})
 	}
 	p := c.sent - 1
 	for p >= 0 && (ex.sents[p].headline || ex.sents[p].caption) && c.sent-p < 4 {
@@ -797,16 +809,21 @@ func (ex *extractor) prevSentencePerson(c *cand, sp np) *entity {
 	if p < 0 || ex.sents[p].headline || ex.sents[p].caption || ex.sents[p].para < s.para-1 {
 		return nil
 	}
-	want := male
-	if sp.pronoun == "she" {
-		want = female
-	}
-	ps := &ex.sents[p]
+	return ex.onePerson(ex.sents[p].toks, want, span{})
+}
+
+// onePerson returns the only known person (of gender want or unknown)
+// named in toks outside skip, when no pronoun of that gender appears there
+// and the person shows as one (a gender, a title, a quote, an age).
+func (ex *extractor) onePerson(toks []token, want gender, skip span) *entity {
 	var found *entity
 	aged := false // the name comes with an age or a role
-	toks := ps.toks
 	for i := 0; i < len(toks); {
 		t := toks[i]
+		if t.start >= skip.start && t.start < skip.end {
+			i++
+			continue
+		}
 		if t.word && !t.quoted {
 			switch t.low {
 			case "he", "his", "him", "himself":
