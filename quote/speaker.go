@@ -367,6 +367,13 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	for a <= i && (sentenceStarters[toks[a].lower()] && !determiners[toks[a].lower()]) {
 		a++
 	}
+	// a second article starts a new phrase: "in a move the company said"
+	for x := i - 1; x > a; x-- {
+		if (toks[x].low == "the" || toks[x].low == "a" || toks[x].low == "an") && toks[x-1].word && !toks[x-1].capitalized() && !connectors[toks[x-1].low] && !ofLike[toks[x-1].low] {
+			a = x
+			break
+		}
+	}
 	if a > i {
 		return np{}
 	}
@@ -433,6 +440,10 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	}
 	return n
 }
+
+// ofLike words may sit between a head and an article inside one phrase
+// ("half the members", "all the").
+var ofLike = map[string]bool{"of": true, "half": true, "all": true, "both": true, "quarter": true}
 
 // personNounsLy are nouns ending in -ly (most such words are adverbs).
 var personNounsLy = map[string]bool{"ally": true, "family": true, "assembly": true, "monopoly": true, "daily": true}
