@@ -73,6 +73,7 @@ func init() {
 		"vowed", "vows", "pledged", "pledges", "promised", "promises",
 		"urged", "urges", "indicated", "indicates", "acknowledged",
 		"believes", "believed", "thinks", "feels",
+		"comment", "comments", "commented",
 	}
 	objectVerbs := []string{
 		"tell", "tells", "told",
@@ -111,6 +112,7 @@ var weakCues = map[string]bool{
 	"mention": true, "remark": true, "remarks": true, "ask": true, "tell": true, "warn": true,
 	"claim": true, "claims": true, "stress": true, "stresses": true, "caution": true, "cautions": true,
 	"repeat": true, "repeats": true, "shout": true, "chant": true, "joke": true, "jokes": true,
+	"comment": true, "comments": true,
 }
 
 // auxiliaries may stand between a speaker and the reporting verb ("has

@@ -88,7 +88,27 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 				}
 			}
 			if end < 0 {
+				// "admits in this instance, there were ...": a short
+				// adverbial closed by a comma
+				for j := k + 1; j < len(toks) && j <= k+5; j++ {
+					if toks[j].text == "," && j > k+1 {
+						end = j
+						break
+					}
+					if !toks[j].word || toks[j].quoted || toks[j].low == "that" || finiteVerbs[toks[j].low] {
+						break
+					}
+				}
+			}
+			if end < 0 {
 				return k, outlet
+			}
+			// "in this instance, ...": the adverbial runs to its comma
+			for j := end + 1; j < len(toks) && j <= end+3 && toks[j].word && !toks[j].quoted && !determiners[toks[j].low] && !pronouns[toks[j].low] && !finiteVerbs[toks[j].low] && toks[j].low != "that"; j++ {
+				if j+1 < len(toks) && toks[j+1].text == "," {
+					end = j + 1
+					break
+				}
 			}
 			k = end + 1
 			continue
@@ -500,7 +520,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 			// X said (that) CLAUSE
 			e := clauseEnd(toks, k)
-			if (!sayVerbs[l] || l == "added" || l == "adds") && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" {
+			if (!sayVerbs[l] || l == "added" || l == "adds") && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") {
 				// "announced these intentions": an object, not a clause
 				continue
 			}

@@ -72,7 +72,7 @@ func init() {
 		veteran filmmaker producer actor actress musician player athlete investor entrepreneur owner chef pastor
 		priest volunteer organizer advocate commentator columnist journalist reporter photographer retiree
 		resident mother father economist physician surgeon psychologist psychiatrist candidate challenger
-		incumbent president's adviser advisor consultant lobbyist expert`) {
+		incumbent president's adviser advisor consultant lobbyist expert paramedic`) {
 		titleWords[w] = true
 	}
 }
