@@ -213,6 +213,19 @@ func clauseEnd(toks []token, k int) int {
 	return len(toks)
 }
 
+// negatedCue reports a cue that says nobody spoke: "won’t say what",
+// "did not say", "declined to say".
+func negatedCue(toks []token, c int) bool {
+	if c == 0 {
+		return false
+	}
+	p := toks[c-1].low
+	if p == "not" || p == "never" || strings.HasSuffix(strings.ReplaceAll(p, "’", "'"), "n't") {
+		return true
+	}
+	return p == "to" && c >= 2 && (toks[c-2].low == "declined" || toks[c-2].low == "refused" || toks[c-2].low == "unwilling")
+}
+
 // namingVerbs name or label something: "called it a disaster".
 var namingVerbs = map[string]bool{"called": true, "calls": true, "call": true, "calling": true, "dubbed": true, "dubs": true, "labelled": true, "labeled": true, "branded": true}
 
@@ -457,7 +470,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			}
 			continue
 		}
-		if !isCueToken(toks, c) {
+		if !isCueToken(toks, c) || negatedCue(toks, c) {
 			continue
 		}
 		object := cueVerbs[l]

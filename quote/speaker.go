@@ -377,6 +377,10 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	if a > i {
 		return np{}
 	}
+	if a == i && determiners[toks[i].low] && !toks[i].capitalized() || isContraction(toks[i].low) {
+		// "other states require", "we’re", "his": no speaker
+		return np{}
+	}
 	n := np{start: toks[a].start, end: toks[i].end}
 	n.text = text[n.start:n.end]
 	// name: trailing run of capitalised non-title tokens
@@ -439,6 +443,17 @@ func backPhrase(text string, toks []token, i, floor int) np {
 		}
 	}
 	return n
+}
+
+// isContraction reports a verb contraction ("won’t", "we’re", "they've").
+func isContraction(w string) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	for _, suf := range []string{"n't", "'re", "'ve", "'ll", "'d", "'m"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // ofLike words may sit between a head and an article inside one phrase
