@@ -31,11 +31,11 @@ const fuzzyMinLen = 5
 
 // Terms that occur in more than commonFraction of the documents of a type
 // (and in more than minCommon of them) are "common": they add to the score
-// of documents found by the other words but do not find documents
-// themselves. Iterating their long posting lists is what made a who-said
+// of documents found by the other words (when there are few of those) but
+// do not find documents themselves. Iterating their long posting lists is what made a who-said
 // query slow; their BM25 weight is small anyway.
 const (
-	commonFraction = 0.02
+	commonFraction = 0.01
 	minCommon      = 1000
 )
 
@@ -114,7 +114,11 @@ func (x *Index) textQuery(ctx context.Context, idx bleve.Index, field, text stri
 	if len(finders) == 1 {
 		find = finders[0]
 	}
-	if len(scorers) == 0 {
+	if len(scorers) == 0 || len(finders) >= 3 {
+		// With enough selective words, the common ones would only add a
+		// little score at a high cost (advancing their long posting lists
+		// to every candidate): leave them out. Hits still report them
+		// among their matched terms.
 		return find, terms, nil
 	}
 	var score query.Query = query.NewDisjunctionQuery(scorers)
