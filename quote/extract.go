@@ -809,6 +809,12 @@ func (ex *extractor) prevSentencePerson(c *cand, sp np) *entity {
 	if p < 0 || ex.sents[p].headline || ex.sents[p].caption || ex.sents[p].para < s.para-1 {
 		return nil
 	}
+	if pt := ex.sents[p].toks; len(pt) > 0 && pt[0].low == sp.pronoun {
+		// "She cited the Starlight Tours. "...," she said.": the same
+		// person as the sentence before, whatever it names after its
+		// pronoun
+		return ex.ents.resolvePronoun(sp.pronoun, pt[0].start, 3000)
+	}
 	return ex.onePerson(ex.sents[p].toks, want, span{})
 }
 
