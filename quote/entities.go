@@ -702,3 +702,28 @@ func (es *entities) orgNamed(head string, pos, window int) *entity {
 	}
 	return best
 }
+
+// orgNamedMost is orgNamed over the whole text before pos, choosing the
+// organisation named most often ("the city" is the City of Surrey named
+// five times, not Langley City named once).
+func (es *entities) orgNamedMost(head string, pos int) *entity {
+	count := map[*entity]int{}
+	var best *entity
+	for _, m := range es.mentions {
+		if m.pos >= pos {
+			break
+		}
+		for _, w := range strings.Fields(strings.ToLower(m.name)) {
+			if w != head {
+				continue
+			}
+			if e := es.byName[strings.ToLower(m.name)]; e != nil && !e.personLike() {
+				count[e]++
+				if best == nil || count[e] > count[best] {
+					best = e
+				}
+			}
+		}
+	}
+	return best
+}

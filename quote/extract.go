@@ -568,6 +568,10 @@ func (ex *extractor) resolve() {
 			// named earlier, else the phrase itself
 			if orgRoles[sp.role] && strings.EqualFold(firstWord(sp.text), "the") {
 				e = ex.ents.orgNamed(sp.role, sp.start, window)
+				if e == nil {
+					// "the city" is the City of Surrey named further back
+					e = ex.ents.orgNamedMost(sp.role, sp.start)
+				}
 				if e == nil && (sp.role == "company" || sp.role == "firm" || sp.role == "agency" || sp.role == "group" || sp.role == "organization" || sp.role == "organisation") {
 					e = ex.ents.lastOrgSpeaker(sp.start, window)
 				}
@@ -580,7 +584,7 @@ func (ex *extractor) resolve() {
 				}
 				e = ex.ents.resolvePronoun(p, sp.start, window)
 			}
-			if e == nil && det == "the" {
+			if e == nil && det == "the" && !orgRoles[sp.role] {
 				// "the report said": whoever was said to have written it
 				e = ex.authorOf(i, sp.role)
 			}
