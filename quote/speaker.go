@@ -367,6 +367,11 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	for a <= i && (sentenceStarters[toks[a].lower()] && !determiners[toks[a].lower()]) {
 		a++
 	}
+	// a verb before the phrase is not part of it: "he heard students
+	// shout", "they saw protesters chant"
+	for a < i && !toks[a].capitalized() && (finiteVerbs[toks[a].low] || perceptionVerbs[toks[a].low]) {
+		a++
+	}
 	// a second article starts a new phrase: "in a move the company said"
 	for x := i - 1; x > a; x-- {
 		if (toks[x].low == "the" || toks[x].low == "a" || toks[x].low == "an") && toks[x-1].word && !toks[x-1].capitalized() && !connectors[toks[x-1].low] && !ofLike[toks[x-1].low] {
@@ -455,6 +460,11 @@ func isContraction(w string) bool {
 	}
 	return false
 }
+
+// perceptionVerbs report hearing or seeing others speak ("heard students
+// shout").
+var perceptionVerbs = map[string]bool{"heard": true, "hear": true, "hears": true, "overheard": true,
+	"watched": true, "watch": true, "watches": true, "saw": true, "see": true, "sees": true, "noticed": true}
 
 // ofLike words may sit between a head and an article inside one phrase
 // ("half the members", "all the").
