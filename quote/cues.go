@@ -70,7 +70,7 @@ func init() {
 		"estimate", "estimates", "estimated",
 		"describe", "describes", "described",
 		"disclosed", "revealed", "reveals",
-		"vowed", "vows", "pledged", "pledges", "promised", "promises",
+		"vowed", "vows", "pledged", "pledges", "promised", "promises", "promise",
 		"urged", "urges", "indicated", "indicates", "acknowledged",
 		"believes", "believed", "thinks", "feels",
 		"comment", "comments", "commented",
@@ -112,7 +112,7 @@ var weakCues = map[string]bool{
 	"mention": true, "remark": true, "remarks": true, "ask": true, "tell": true, "warn": true,
 	"claim": true, "claims": true, "stress": true, "stresses": true, "caution": true, "cautions": true,
 	"repeat": true, "repeats": true, "shout": true, "chant": true, "joke": true, "jokes": true,
-	"comment": true, "comments": true,
+	"comment": true, "comments": true, "promise": true,
 }
 
 // auxiliaries may stand between a speaker and the reporting verb ("has

@@ -562,9 +562,23 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			}
 		}
 		// CLAUSE, X said[, CLAUSE2].
-		if spTok > floorTok+1 && spTok > 0 && toks[spTok-1].text == "," && !weakCues[l] {
+		// A weak cue counts here when a person or pronoun says it and the
+		// sentence or a parenthesis closes after it (", he adds.",
+		// ", they promise,").
+		closes := k >= len(toks) || toks[k].text == "." || toks[k].text == "," || toks[k].text == ";"
+		weakOK := closes && (sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she" || sp.pronoun == "they")
+		if spTok > floorTok+1 && spTok > 0 && toks[spTok-1].text == "," && (!weakCues[l] || weakOK) {
 			emit(floorTok, spTok-1, sp, t.text, false, ol)
 			sentSpeaker = sp
+			if k < len(toks) && toks[k].text == ";" && k+1 < len(toks) {
+				// "..., Foster writes; such accusations ...": the clause
+				// after the semicolon is the same speaker's
+				e := clauseEnd(toks, k+1)
+				if clauseStartOK(toks, k+1) {
+					emit(k+1, e, sp, t.text, false, ol)
+				}
+				c = e
+			}
 			if k < len(toks) && toks[k].text == "," {
 				e := clauseEnd(toks, k+1)
 				if clauseStartOK(toks, k+1) || toks[k+1].lower() == "but" {
