@@ -208,6 +208,14 @@ func clauseEnd(toks []token, k int) int {
 			if n == "according" || n == "per" || participleCues[n] {
 				return j
 			}
+			// "While critics say A, Roe says B": a new speaker's clause
+			x := j + 1
+			for x < len(toks) && x <= j+3 && toks[x].word && !toks[x].quoted && toks[x].capitalized() && !sentenceStarters[toks[x].low] {
+				x++
+			}
+			if x > j+1 && x+1 < len(toks) && isCueToken(toks, x) && toks[x+1].word {
+				return j
+			}
 		}
 	}
 	return len(toks)
