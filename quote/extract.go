@@ -259,7 +259,9 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 				postWords++
 			}
 		}
-		if preWords+postWords <= 1 && words >= 3 || words >= 8 && (preWords == 0 || q.close < 0) {
+		// "Then, after a pause: “...”": a colon introduces the quote
+		colon := bi > 0 && toks[bi-1].text == ":" && postWords == 0 && preWords <= 6
+		if preWords+postWords <= 1 && words >= 3 || words >= 8 && (preWords == 0 || q.close < 0) || colon && words >= 5 {
 			ex.cands = append(ex.cands, cand{s: q.start, e: q.end, kind: news.Direct, outlet: outlet, para: s.para, sent: s.serial, inherit: true, conf: 0.6})
 		}
 	}
