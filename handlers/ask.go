@@ -34,6 +34,12 @@ type ArticleFinder interface {
 const (
 	minCoverage        = 0.38
 	minPassageCoverage = 0.6
+	strictCoverage     = 0.55
+	fewWordsCoverage   = 0.8
+	// largeIndex is the number of indexed documents (quotes and sentences)
+	// from which a word that no quote holds is taken as a sign that no
+	// quote is about it.
+	largeIndex = 10000
 	maxAlternatives    = 2
 	maxListed          = 8
 	searchDepth        = 40
@@ -80,6 +86,14 @@ type candidate struct {
 	matched  int
 	rank     float64
 	speaker  string
+	// missesUnknown: a question word that no quote holds is not found
+	// around this candidate either.
+	missesUnknown bool
+	// own is the coverage by the candidate's own words, without context.
+	own float64
+	// missTop is the weight of the rarest question word the candidate lacks,
+	// relative to the rarest word of the question (0: none lacking).
+	missTop float64
 }
 
 func quoteAnswer(hit news.QuoteHit) news.Answer {
@@ -132,13 +146,25 @@ func sortCandidates(cs []candidate) {
 // coverage threshold, and at least two matched words when the question has
 // two or more.
 func acceptable(cs []candidate, qt []qterm, min float64) []candidate {
-	need := 2
-	if len(qt) < 2 {
+	need := 3
+	if len(qt) < need {
 		need = len(qt)
 	}
 	var out []candidate
 	for _, c := range cs {
-		if c.coverage >= min && c.matched >= need {
+		floor := min
+		if c.matched < need {
+			// Two words in common is what chance gives in a large index:
+			// only a near-complete match counts then.
+			floor = max(min, fewWordsCoverage)
+		}
+		if c.missesUnknown {
+			// The question names something no quote mentions ("who said
+			// penguins can fly?"): the rest matching by chance is likely in
+			// a large index, so ask for much more of it.
+			floor = max(min, strictCoverage)
+		}
+		if c.coverage >= floor && c.matched >= 1 && (c.matched >= 2 || len(qt) < 2) {
 			out = append(out, c)
 		}
 	}
@@ -358,6 +384,9 @@ type qterm struct {
 	weight float64
 	// alts are the analysed synonyms that count as a match for term.
 	alts []string
+	// unknown: no quote of the index holds the word or a synonym of it, so
+	// no quote can be about it.
+	unknown bool
 }
 
 // questionTerms returns the weighted words of a question, each with its
@@ -400,11 +429,14 @@ func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qter
 				continue
 			}
 			seen[s.Term] = true
-			q := qterm{term: s.Term, weight: idf(s.DocFreq)}
+			// Absence is evidence only in a large collection: in a small one
+			// most ordinary words are in no quote yet.
+			q := qterm{term: s.Term, weight: idf(s.DocFreq), unknown: s.DocFreq == 0 && docs >= largeIndex}
 			if len(own) == 1 && j == 0 {
 				for _, a := range syn {
 					if a.Term != s.Term {
 						q.alts = append(q.alts, a.Term)
+						q.unknown = q.unknown && a.DocFreq == 0
 					}
 				}
 			}

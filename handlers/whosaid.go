@@ -42,8 +42,10 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 		cands = mergeCandidates(cands, more)
 	}
 	if len(cands) > 0 {
-		h.log.Debug("who-said best candidate", "coverage", round3(cands[0].coverage), "matched", cands[0].matched,
-			"rank", round3(cands[0].rank), "speaker", cands[0].speaker, "content", p.content)
+		c := cands[0]
+		h.log.Debug("who-said best candidate", "coverage", round3(c.coverage), "own", round3(c.own), "matched", c.matched,
+			"terms", len(qt), "unknown", c.missesUnknown, "misstop", round3(c.missTop), "words", len(strings.Fields(c.answer.Quote)), "score", c.answer.Score,
+			"rank", round3(c.rank), "speaker", c.speaker, "content", p.content)
 	}
 	cands = acceptable(cands, qt, minCoverage)
 	if len(cands) == 0 {
@@ -195,13 +197,35 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 	for _, key := range order {
 		c := byKey[key]
 		q := c.hit.Quote
-		cov, n := contextCoverage(qt, c.own, context[fmt.Sprintf("%s|%d", q.ArticleID, q.Paragraph)])
+		around := context[fmt.Sprintf("%s|%d", q.ArticleID, q.Paragraph)]
+		// Words matched far apart in a long quote are a weaker match than
+		// words close together: count the quote's words in its best window.
+		near := nearTerms(qt, c.own, q.Text, windowWords)
+		cov, n := contextCoverage(qt, near, around)
+		own, _ := contextCoverage(qt, c.own, nil)
+		missesUnknown := false
+		var topW, missW float64
+		for _, t := range qt {
+			if t.unknown && !around[t.term] {
+				missesUnknown = true
+			}
+			topW = math.Max(topW, t.weight)
+			if !termIn(c.own, t) && !termIn(around, t) {
+				missW = math.Max(missW, t.weight)
+			}
+		}
+		missTop := 0.0
+		if topW > 0 {
+			missTop = missW / topW
+		}
 		rank := cov
 		if verbatim != "" && strings.Contains(folded(q.Text), verbatim) {
 			// The question quotes the quote word for word: nothing is
 			// stronger evidence, stop words included.
-			cov, n = 1, len(qt)
+			cov, own, n = 1, 1, len(qt)
 			rank = 1.3
+			missesUnknown = false
+			missTop = 0
 		}
 		if maxScore > 0 {
 			rank += 0.15 * c.best / maxScore
@@ -218,7 +242,7 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 		if q.Speaker != "" {
 			rank += 0.02
 		}
-		cands = append(cands, candidate{answer: quoteAnswer(c.hit), coverage: cov, matched: n, rank: rank, speaker: q.Speaker})
+		cands = append(cands, candidate{answer: quoteAnswer(c.hit), coverage: cov, matched: n, rank: rank, speaker: q.Speaker, missesUnknown: missesUnknown, own: own, missTop: missTop})
 	}
 	sortCandidates(cands)
 	return cands, nil
@@ -229,17 +253,7 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 func contextCoverage(qt []qterm, own, around map[string]bool) (float64, int) {
 	var total, got float64
 	n := 0
-	in := func(m map[string]bool, q qterm) bool {
-		if m[q.term] {
-			return true
-		}
-		for _, a := range q.alts {
-			if m[a] {
-				return true
-			}
-		}
-		return false
-	}
+	in := termIn
 	for _, q := range qt {
 		total += q.weight
 		switch {
@@ -260,4 +274,97 @@ func contextCoverage(qt []qterm, own, around map[string]bool) (float64, int) {
 // spaces, so punctuation and curly quotes do not matter.
 func folded(s string) string {
 	return strings.Join(wordsOf(s), " ")
+}
+
+// termIn reports whether the set holds the term or one of its synonyms.
+func termIn(m map[string]bool, q qterm) bool {
+	if m[q.term] {
+		return true
+	}
+	for _, a := range q.alts {
+		if m[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// windowWords is the span of a quote, in words, within which the words of
+// a question must fall to count fully: about a sentence.
+const windowWords = 30
+
+// nearTerms returns the terms of matched (terms the index found in text)
+// that fall in the window of size words of text holding the most question
+// weight. Words are tied to terms by prefix, as stems are prefixes of their
+// words; a term no word can be tied to is kept (the index found it).
+func nearTerms(qt []qterm, matched map[string]bool, text string, size int) map[string]bool {
+	words := wordsOf(text)
+	if len(words) <= size || len(matched) == 0 {
+		return matched
+	}
+	// hits[i] lists the question terms word i stands for.
+	hits := make([][]int, len(words))
+	tied := make([]bool, len(qt))
+	for i, w := range words {
+		for k, q := range qt {
+			if !termIn(matched, q) {
+				continue
+			}
+			for _, t := range append([]string{q.term}, q.alts...) {
+				if matched[t] && len(t) >= 2 && strings.HasPrefix(w, t) {
+					hits[i] = append(hits[i], k)
+					tied[k] = true
+					break
+				}
+			}
+		}
+	}
+	count := make([]int, len(qt))
+	var sum, best float64
+	bestStart := 0
+	for i := range words {
+		for _, k := range hits[i] {
+			if count[k] == 0 {
+				sum += qt[k].weight
+			}
+			count[k]++
+		}
+		if i >= size {
+			for _, k := range hits[i-size] {
+				count[k]--
+				if count[k] == 0 {
+					sum -= qt[k].weight
+				}
+			}
+		}
+		if sum > best {
+			best, bestStart = sum, max(0, i-size+1)
+		}
+	}
+	out := map[string]bool{}
+	for k, q := range qt {
+		if !termIn(matched, q) {
+			continue
+		}
+		if !tied[k] {
+			out[q.term] = true // found by the index, not placed: keep it
+			continue
+		}
+		for i := bestStart; i < min(len(words), bestStart+size); i++ {
+			if slicesContains(hits[i], k) {
+				out[q.term] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+func slicesContains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

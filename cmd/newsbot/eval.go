@@ -19,6 +19,8 @@ type evalReport struct {
 	Extraction  eval.Extraction      `json:"extraction"`
 	WhoSaid     *eval.QuestionScores `json:"who_said,omitempty"`
 	Paraphrases *eval.QuestionScores `json:"paraphrases,omitempty"`
+	// Unanswerable scores the --unanswerable questions (declined is right).
+	Unanswerable *eval.QuestionScores `json:"unanswerable,omitempty"`
 }
 
 // eval scores extraction and answers on an annotated set (GGT format): the
@@ -28,6 +30,8 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	fs := newFlags("eval")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
 	misses := fs.Bool("misses", false, "also list the misses (for reading errors)")
+	unanswerable := fs.String("unanswerable", "", "a file of who-said questions, one per line, that no article answers: count how many are declined")
+	distractors := fs.String("distractors", "", "also index the article files of this directory, so answers must be found among more articles")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -54,12 +58,23 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	for _, d := range set.Docs {
 		arts = append(arts, news.Article{Title: d.ID, Outlet: d.Outlet, URL: "ggt:" + d.ID, Text: d.Text})
 	}
+	if *distractors != "" {
+		files, _, err := walkArticles(*distractors)
+		if err != nil {
+			return err
+		}
+		for _, p := range files {
+			if art, err := readArticleFile(p, nil); err == nil {
+				arts = append(arts, art)
+			}
+		}
+	}
 	_, errs, err := h.AddArticles(ctx, arts)
 	if err != nil {
 		return err
 	}
 	for i, e := range errs {
-		if e != nil {
+		if e != nil && i < len(set.Docs) {
 			fmt.Fprintf(a.stderr, "eval: article %s not indexed: %v\n", set.Docs[i].ID, e)
 		}
 	}
@@ -73,6 +88,20 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	}
 	ws := eval.ScoreQuestions(eval.WhoSaidQuestions(set), ask)
 	rep.WhoSaid = &ws
+	if *unanswerable != "" {
+		data, err := os.ReadFile(*unanswerable)
+		if err != nil {
+			return err
+		}
+		var qs []eval.Question
+		for _, line := range strings.Split(string(data), "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+				qs = append(qs, eval.Question{Text: line, Expected: "-"})
+			}
+		}
+		us := eval.ScoreQuestions(qs, ask)
+		rep.Unanswerable = &us
+	}
 	if len(set.Paraphrases) > 0 {
 		ps := eval.ScoreQuestions(set.Paraphrases, ask)
 		rep.Paraphrases = &ps
@@ -84,6 +113,9 @@ func (a *app) eval(ctx context.Context, args []string) error {
 			if rep.Paraphrases != nil {
 				rep.Paraphrases.Wrong = nil
 			}
+			if rep.Unanswerable != nil {
+				rep.Unanswerable.Wrong = nil
+			}
 		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetEscapeHTML(false)
@@ -92,7 +124,7 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	}
 	if *misses {
 		fmt.Fprintln(a.stdout, rep.Extraction.MissesText())
-		for _, w := range append(rep.WhoSaid.Wrong, wrongOf(rep.Paraphrases)...) {
+		for _, w := range append(append(rep.WhoSaid.Wrong, wrongOf(rep.Paraphrases)...), wrongOf(rep.Unanswerable)...) {
 			fmt.Fprintf(a.stdout, "WRONG %q expected %q got %q\n", w.Question, w.Expected, w.Got)
 		}
 	}
@@ -105,6 +137,11 @@ func (a *app) eval(ctx context.Context, args []string) error {
 		fmt.Fprintln(a.stdout)
 		fmt.Fprintln(a.stdout, "paraphrased questions")
 		fmt.Fprintln(a.stdout, strings.TrimRight(rep.Paraphrases.Table(), "\n"))
+	}
+	if rep.Unanswerable != nil {
+		fmt.Fprintln(a.stdout)
+		fmt.Fprintln(a.stdout, "questions no article answers ("+*unanswerable+")")
+		fmt.Fprintln(a.stdout, strings.TrimRight(rep.Unanswerable.Table(), "\n"))
 	}
 	return nil
 }
