@@ -39,10 +39,10 @@ const (
 	// largeIndex is the number of indexed documents (quotes and sentences)
 	// from which a word that no quote holds is taken as a sign that no
 	// quote is about it.
-	largeIndex = 10000
-	maxAlternatives    = 2
-	maxListed          = 8
-	searchDepth        = 40
+	largeIndex      = 10000
+	maxAlternatives = 2
+	maxListed       = 8
+	searchDepth     = 40
 )
 
 // Ask answers one question.
