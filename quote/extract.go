@@ -158,6 +158,11 @@ func isCueToken(toks []token, i int) bool {
 	if i > 0 && passiveBefore[toks[i-1].lower()] {
 		return false
 	}
+	if l == "read" || l == "reads" {
+		// "the statement read": only a document reads; "the sign on the
+		// door read" quotes no one
+		return i > 0 && (ownedDocs[toks[i-1].low] || docNouns[toks[i-1].low] || toks[i-1].low == "message" || toks[i-1].low == "note")
+	}
 	// "said" used as an adjective or in "so-called": rare enough to ignore.
 	return true
 }
