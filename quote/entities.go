@@ -727,3 +727,27 @@ func (es *entities) orgNamedMost(head string, pos int) *entity {
 	}
 	return best
 }
+
+// nearestPerson is the closest full name before pos (within window bytes,
+// outside skip) of a person whose gender fits the pronoun p.
+func (es *entities) nearestPerson(p string, pos, window int, skip span) *entity {
+	want := male
+	if p == "she" {
+		want = female
+	}
+	for k := len(es.mentions) - 1; k >= 0; k-- {
+		m := es.mentions[k]
+		if m.pos >= pos || m.pos >= skip.start && m.pos < skip.end {
+			continue
+		}
+		if pos-m.pos > window {
+			break
+		}
+		e := es.byName[strings.ToLower(m.name)]
+		if e == nil || e.org || !e.personLike() || e.gender != genderUnknown && e.gender != want {
+			continue
+		}
+		return e
+	}
+	return nil
+}

@@ -527,6 +527,11 @@ func (ex *extractor) resolve() {
 				if e == nil && prev != nil && prev.ent != nil && !prev.ent.org {
 					e = prev.ent
 				}
+				if e == nil {
+					// no speaker or subject fits: the nearest person named
+					// before ("For Jane Roe and other refugees, ...")
+					e = ex.ents.nearestPerson(sp.pronoun, sp.start, window, span{c.s, c.e})
+				}
 			case "they", "it":
 				if !c.antecedent.empty() {
 					// "The Conservatives believe ...; they say"
