@@ -437,6 +437,7 @@ func TestFilters(t *testing.T) {
 		{"speaker and stop words", news.QuoteQuery{Speaker: "Wang Wenbin", Text: "what did he"}, []string{"Wang Wenbin"}},
 		{"unknown speaker", news.QuoteQuery{Speaker: "Nobody"}, nil},
 		{"nothing asked", news.QuoteQuery{}, nil},
+		{"one-word phrase", news.QuoteQuery{Phrases: []string{"of the Beijing"}}, []string{"Wang Wenbin"}},
 		{"stop words only", news.QuoteQuery{Text: "who is the"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -37,6 +37,8 @@ const fuzzyMinLen = 5
 const (
 	commonFraction = 0.01
 	minCommon      = 1000
+	// maxScorers is the number of common words that add to the score.
+	maxScorers = 2
 )
 
 // queryTerm is one analysed word of a question.
@@ -56,15 +58,30 @@ func (x *Index) textQuery(ctx context.Context, idx bleve.Index, field, text stri
 	var terms []queryTerm
 	an := x.im.AnalyzerNamed(analyzerText)
 	seen := map[string]bool{}
-	for _, tok := range an.Analyze([]byte(text)) {
-		term := string(tok.Term)
-		if seen[term] {
+	addTerms := func(text string) {
+		for _, tok := range an.Analyze([]byte(text)) {
+			term := string(tok.Term)
+			if seen[term] {
+				continue
+			}
+			seen[term] = true
+			word := text[min(tok.Start, len(text)):min(tok.End, len(text))]
+			terms = append(terms, queryTerm{term: term, fuzzy: fuzzy && utf8.RuneCountInString(word) >= fuzzyMinLen})
+		}
+	}
+	addTerms(text)
+	// A phrase of fewer than two words once stop words are dropped is a
+	// word: as a phrase it would only cost (position checks on every
+	// document holding the word).
+	var realPhrases []string
+	for _, p := range phrases {
+		if len(an.Analyze([]byte(p))) < 2 {
+			addTerms(p)
 			continue
 		}
-		seen[term] = true
-		word := text[min(tok.Start, len(text)):min(tok.End, len(text))]
-		terms = append(terms, queryTerm{term: term, fuzzy: fuzzy && utf8.RuneCountInString(word) >= fuzzyMinLen})
+		realPhrases = append(realPhrases, p)
 	}
+	phrases = realPhrases
 	var finders, scorers []query.Query
 	if len(terms) > 0 {
 		if err := docFrequencies(ctx, idx, field, terms); err != nil {
@@ -121,6 +138,9 @@ func (x *Index) textQuery(ctx context.Context, idx bleve.Index, field, text stri
 		// among their matched terms.
 		return find, terms, nil
 	}
+	// scorers are in rising document frequency: the rarest common words
+	// weigh the most and cost the least.
+	scorers = scorers[:min(len(scorers), maxScorers)]
 	var score query.Query = query.NewDisjunctionQuery(scorers)
 	if len(scorers) == 1 {
 		score = scorers[0]
