@@ -59,6 +59,9 @@ func answerContext(a news.Answer) string {
 	var parts []string
 	if a.Kind == news.AnswerQuote {
 		parts = append(parts, speakerLine(a.Speaker, a.Title))
+		if a.Reported {
+			parts = append(parts, "reported speech")
+		}
 	}
 	if a.Outlet != "" {
 		parts = append(parts, "per "+escape(cut(oneLine(a.Outlet), 100)))

@@ -73,8 +73,12 @@ func (h *Handlers) Ask(ctx context.Context, req AskRequest) (news.Answer, error)
 		return news.Answer{}, fmt.Errorf("answer %q: %w", q, err)
 	}
 	ans.Question = q
-	if ans.Kind == news.AnswerNone && ans.Note == "" {
-		ans.Note = "I found nothing that answers this."
+	if ans.Kind == news.AnswerNone {
+		if n, err := h.store.Count(ctx); err == nil && n == 0 {
+			ans.Note = "I have no articles yet. Add one first: /newsbot add <url>, or /newsbot add followed by the pasted text (title on the first line)."
+		} else if ans.Note == "" {
+			ans.Note = "I found nothing that answers this."
+		}
 	}
 	return ans, nil
 }
@@ -98,17 +102,47 @@ type candidate struct {
 
 func quoteAnswer(hit news.QuoteHit) news.Answer {
 	q := hit.Quote
-	return news.Answer{
-		Kind:    news.AnswerQuote,
-		Speaker: q.Speaker,
-		Title:   q.Title,
-		Quote:   q.Text,
-		Outlet:  q.Outlet,
-		Article: hit.Article,
-		Score:   round3(hit.Score),
-		Matched: hit.Matched,
+	a := news.Answer{
+		Kind:     news.AnswerQuote,
+		Speaker:  q.Speaker,
+		Title:    role(q.Title),
+		Quote:    q.Text,
+		Outlet:   q.Outlet,
+		Article:  hit.Article,
+		Score:    round3(hit.Score),
+		Matched:  hit.Matched,
+		Reported: q.Kind == news.Indirect || q.Kind == news.Mixed,
 	}
+	if a.Reported {
+		// "X said that ...": the clause reads on its own without "that".
+		if rest, ok := cutWord(a.Quote, "that"); ok {
+			a.Quote = rest
+			a.Matched = nil
+		}
+	}
+	return a
 }
+
+// cutWord removes a leading word (case-insensitive) and the space after it.
+func cutWord(s, word string) (string, bool) {
+	if len(s) > len(word)+1 && strings.EqualFold(s[:len(word)], word) && s[len(word)] == ' ' {
+		return s[len(word)+1:], true
+	}
+	return s, false
+}
+
+// role returns a speaker's title unless it is only an honorific ("Mr",
+// "Dr"), which says nothing about their role.
+func role(title string) string {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(title), "."))
+	if honorifics[strings.ToLower(t)] {
+		return ""
+	}
+	return strings.TrimSpace(title)
+}
+
+var honorifics = wordSet(`mr mrs ms miss mx dr sir lord lady dame prof professor rev reverend mister madam
+madame monsieur herr frau sr sra`)
 
 func passageAnswer(hit news.PassageHit) news.Answer {
 	return news.Answer{
@@ -246,7 +280,7 @@ func (h *Handlers) quotedIn(ctx context.Context, p parsed) (news.Answer, error) 
 		return news.Answer{}, err
 	}
 	if art.ID == "" {
-		return news.Answer{Kind: news.AnswerNone, Note: fmt.Sprintf("I have no article matching %q. /newsbot list shows what I have.", target)}, nil
+		return news.Answer{Kind: news.AnswerNone, Note: fmt.Sprintf("I have no article matching %q; the list of articles shows what I have.", target)}, nil
 	}
 	qs, err := h.store.Quotes(ctx, art.ID)
 	if err != nil {
@@ -261,13 +295,15 @@ func (h *Handlers) quotedIn(ctx context.Context, p parsed) (news.Answer, error) 
 		k := news.NormalizeName(q.Speaker)
 		if i, ok := bySpeaker[k]; ok {
 			// One entry per speaker: keep their longest direct quote.
-			if q.Kind == news.Direct && len(q.Text) > len(list[i].Quote) {
-				list[i].Quote, list[i].Outlet, list[i].Title = q.Text, q.Outlet, firstNonEmpty(q.Title, list[i].Title)
+			if q.Kind == news.Direct && (list[i].Reported || len(q.Text) > len(list[i].Quote)) {
+				a := quoteAnswer(news.QuoteHit{Quote: q, Article: art})
+				a.Title = firstNonEmpty(a.Title, list[i].Title)
+				list[i] = a
 			}
 			continue
 		}
 		bySpeaker[k] = len(list)
-		list = append(list, news.Answer{Kind: news.AnswerQuote, Speaker: q.Speaker, Title: q.Title, Quote: q.Text, Outlet: q.Outlet, Article: art})
+		list = append(list, quoteAnswer(news.QuoteHit{Quote: q, Article: art}))
 	}
 	if len(list) == 0 {
 		return news.Answer{Kind: news.AnswerNone, Article: art, Note: fmt.Sprintf("I found no attributed quotes in %q.", art.Title)}, nil
@@ -366,6 +402,7 @@ func (h *Handlers) general(ctx context.Context, text string, req AskRequest) (ne
 		return news.Answer{Kind: news.AnswerNone}, nil
 	}
 	ans := cands[0].answer
+	ans.Matched = matchSpans(qt, ans.Quote)
 	for _, c := range cands[1:] {
 		if len(ans.Alternatives) >= maxAlternatives {
 			break
@@ -373,7 +410,9 @@ func (h *Handlers) general(ctx context.Context, text string, req AskRequest) (ne
 		if c.answer.Quote == ans.Quote || c.rank < cands[0].rank*0.6 {
 			continue
 		}
-		ans.Alternatives = append(ans.Alternatives, c.answer)
+		alt := c.answer
+		alt.Matched = matchSpans(qt, alt.Quote)
+		ans.Alternatives = append(ans.Alternatives, alt)
 	}
 	return ans, nil
 }

@@ -48,26 +48,22 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 			"rank", round3(c.rank), "speaker", c.speaker, "content", p.content)
 	}
 	cands = acceptable(cands, qt, minCoverage)
+	// A quote whose speaker the article leaves unclear cannot answer "who".
+	attributed := cands[:0]
+	for _, c := range cands {
+		if c.speaker != "" {
+			attributed = append(attributed, c)
+		}
+	}
+	cands = attributed
 	if len(cands) == 0 {
 		return news.Answer{Kind: news.AnswerNone, Note: "I found no quote that says this."}, nil
 	}
-	// Prefer an attributed quote: a quote without a known speaker answers
-	// "who said" only when nothing attributed comes close.
 	best := 0
-	for i, c := range cands {
-		if c.speaker != "" {
-			if c.rank >= cands[0].rank-0.08 {
-				best = i
-			}
-			break
-		}
-	}
 	top := cands[best]
 	ans := top.answer
 	ans.Kind = news.AnswerQuote
-	if ans.Speaker == "" {
-		ans.Note = "I found the quote, but the article does not say clearly who said it."
-	}
+	ans.Matched = matchSpans(qt, ans.Quote)
 	seen := map[string]bool{ans.Article.ID + "|" + ans.Quote: true}
 	for i, c := range cands {
 		if i == best || len(ans.Alternatives) >= maxAlternatives {
@@ -80,6 +76,7 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 		seen[key] = true
 		alt := c.answer
 		alt.Kind = news.AnswerQuote
+		alt.Matched = matchSpans(qt, alt.Quote)
 		ans.Alternatives = append(ans.Alternatives, alt)
 	}
 	return ans, nil
@@ -367,4 +364,39 @@ func slicesContains(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// matchSpans returns the byte spans of the words of text that stand for
+// words of the question (a stem, or a synonym's, is a prefix of the word),
+// for showing them in bold.
+func matchSpans(qt []qterm, text string) []news.Span {
+	var spans []news.Span
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := strings.ToLower(text[start:end])
+		for _, q := range qt {
+			for _, t := range append([]string{q.term}, q.alts...) {
+				if len(t) >= 3 && strings.HasPrefix(w, t) {
+					spans = append(spans, news.Span{Start: start, End: end})
+					start = -1
+					return
+				}
+			}
+		}
+		start = -1
+	}
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return spans
 }

@@ -139,6 +139,10 @@ type Answer struct {
 	Score   float64 `json:"score"`
 	// Matched are the spans of Quote that matched the question, for bold.
 	Matched []Span `json:"matched,omitempty"`
+	// Reported is true when Quote is reported speech (what the article
+	// says the speaker said), not the speaker's own words: it is shown
+	// without quotation marks.
+	Reported bool `json:"reported,omitempty"`
 	// Alternatives are other candidate answers, best first (at most a few).
 	Alternatives []Answer `json:"alternatives,omitempty"`
 	// Quotes lists several quotes when the question asks for a list

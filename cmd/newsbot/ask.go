@@ -25,7 +25,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	if err := loadDemo(ctx, ix, h, a.stderr); err != nil {
+	if err := loadDemo(ctx, a.data, ix, h, a.stderr); err != nil {
 		return err
 	}
 	enc := json.NewEncoder(a.stdout)
@@ -36,7 +36,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 			return err
 		}
 		if *asJSON {
-			return enc.Encode(toJSONAnswer(ans, true))
+			return enc.Encode(toJSONAnswer(ans))
 		}
 		writeAnswer(a.stdout, ans)
 		return nil

@@ -47,7 +47,7 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	if interactive {
 		fmt.Fprintln(out, "newsbot: ask me who said what in your news. /help for commands, /quit to leave.")
 	}
-	if err := loadDemo(ctx, ix, h, out); err != nil {
+	if err := loadDemo(ctx, a.data, ix, h, out); err != nil {
 		return err
 	}
 	lines := make(chan string)
@@ -172,7 +172,11 @@ func (a *app) chatList(ctx context.Context, h *handlers.Handlers, out io.Writer)
 		return
 	}
 	for _, s := range items {
-		fmt.Fprintf(out, "%s  %s (%s, %d quotes)\n", s.ID, s.Title, orDash(s.Outlet), s.Quotes)
+		src := plural(s.Quotes, "quote", "quotes")
+		if s.Outlet != "" {
+			src = s.Outlet + ", " + src
+		}
+		fmt.Fprintf(out, "%s  %s (%s)\n", s.ID, s.Title, src)
 	}
 }
 
@@ -212,7 +216,7 @@ func (a *app) reportAdd(out io.Writer, from string, res handlers.AddResult, err 
 	if res.Article.Outlet != "" {
 		outlet = " (" + res.Article.Outlet + ")"
 	}
-	fmt.Fprintf(out, "Added %s%s: %d quotes from %d people [%s]\n", res.Article.Title, outlet, res.Quotes, res.Speakers, res.Article.ID)
+	fmt.Fprintf(out, "Added %s%s: %s from %s [%s]\n", res.Article.Title, outlet, plural(res.Quotes, "quote", "quotes"), plural(res.Speakers, "person", "people"), res.Article.ID)
 }
 
 // userError words an error for the person at the terminal: the specific
@@ -228,11 +232,12 @@ func (a *app) userError(err error) string {
 	return "Sorry, something went wrong (details in the log)."
 }
 
-func orDash(s string) string {
-	if s == "" {
-		return "-"
+// plural says "1 quote" or "3 quotes".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
 	}
-	return s
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // isTerminal reports whether r is an interactive terminal.

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"newsbot/handlers"
@@ -27,9 +29,17 @@ func demoArticle() news.Article {
 	}
 }
 
-// loadDemo adds the demo article when the data directory holds no article,
-// and says so on w.
-func loadDemo(ctx context.Context, st handlers.Store, h *handlers.Handlers, w io.Writer) error {
+// demoMarker is the file in the data directory that records that the demo
+// was loaded once: a user who removed it does not get it back.
+const demoMarker = "demo-loaded"
+
+// loadDemo adds the demo article the first time a data directory is used
+// with no article, and says so on w.
+func loadDemo(ctx context.Context, dir string, st handlers.Store, h *handlers.Handlers, w io.Writer) error {
+	marker := filepath.Join(dir, demoMarker)
+	if _, err := os.Stat(marker); err == nil {
+		return nil
+	}
 	n, err := st.Count(ctx)
 	if err != nil || n > 0 {
 		return err
@@ -38,7 +48,10 @@ func loadDemo(ctx context.Context, st handlers.Store, h *handlers.Handlers, w io
 	if err != nil && !errors.Is(err, news.ErrDuplicate) {
 		return fmt.Errorf("load the demo article: %w", err)
 	}
-	fmt.Fprintf(w, "No articles yet, so I loaded a demo article: %q (%s, %d quotes). Add your own with /add or 'newsbot ingest'.\n",
-		res.Article.Title, res.Article.Outlet, res.Quotes)
+	if err := os.WriteFile(marker, []byte("the demo article was loaded once; delete this file to load it again on an empty data directory\n"), 0o644); err != nil {
+		return fmt.Errorf("load the demo article: %w", err)
+	}
+	fmt.Fprintf(w, "No articles yet, so I loaded a demo article: %q (%s, %s). Add your own with /add or 'newsbot ingest'.\n",
+		res.Article.Title, res.Article.Outlet, plural(res.Quotes, "quote", "quotes"))
 	return nil
 }

@@ -14,7 +14,7 @@ func (a *app) fetcher() handlers.Fetcher {
 		a.log.Warn("URL fetching disabled", "err", err)
 		return nil
 	}
-	c, err := fetch.New(fetch.Config{Allow: allow, Logger: a.log.With("component", "fetch")})
+	c, err := fetch.New(fetch.Config{Allow: allow, Logger: a.log})
 	if err != nil {
 		a.log.Warn("URL fetching disabled", "err", err)
 		return nil

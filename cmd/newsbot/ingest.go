@@ -42,6 +42,7 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 	)
 	skip := func(from, why string) {
 		refused++
+		why = strings.TrimPrefix(why, from+": ")
 		fmt.Fprintf(a.stdout, "skipped %s: %s\n", from, why)
 	}
 	flush := func() error {
@@ -146,7 +147,17 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 	return nil
 }
 
+// isURL reports whether an argument is a URL (any scheme, so that ftp: or
+// file: get the fetcher's "only http and https" rather than "no such file").
 func isURL(s string) bool {
-	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok || scheme == "" || rest == "" {
+		return false
+	}
+	for _, r := range scheme {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
 }

@@ -64,7 +64,7 @@ func (a *app) list(ctx context.Context, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%d articles\n", len(items))
+	fmt.Fprintln(a.stdout, plural(len(items), "article", "articles"))
 	return nil
 }
 

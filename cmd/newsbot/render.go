@@ -41,7 +41,13 @@ func writeOne(w io.Writer, a news.Answer, indent string) {
 	if a.Kind == news.AnswerQuote {
 		fmt.Fprintf(w, "%s%s\n", indent, speakerLine(a))
 	}
-	fmt.Fprintf(w, "%s  “%s”\n", indent, a.Quote)
+	if a.Reported {
+		// Reported speech is the article's words, not the speaker's: no
+		// quotation marks.
+		fmt.Fprintf(w, "%s  %s\n", indent, a.Quote)
+	} else {
+		fmt.Fprintf(w, "%s  “%s”\n", indent, a.Quote)
+	}
 	src := a.Article.Title
 	if a.Article.Outlet != "" {
 		src += " (" + a.Article.Outlet + ")"
@@ -68,21 +74,35 @@ func speakerLine(a news.Answer) string {
 	if a.Outlet != "" {
 		b.WriteString(" (per " + a.Outlet + ")")
 	}
+	if a.Reported {
+		b.WriteString(", in reported speech")
+	}
 	b.WriteString(":")
 	return b.String()
 }
 
 // jsonAnswer is the `ask --json` contract of DESIGN.md.
 type jsonAnswer struct {
-	Question     string       `json:"question,omitempty"`
-	Kind         string       `json:"kind"`
-	Speaker      string       `json:"speaker"`
-	Title        string       `json:"title"`
-	Quote        string       `json:"quote"`
-	Outlet       string       `json:"outlet"`
-	Article      jsonRef      `json:"article"`
-	Score        float64      `json:"score"`
-	Alternatives []jsonAnswer `json:"alternatives,omitempty"`
+	Question     string    `json:"question"`
+	Kind         string    `json:"kind"`
+	Speaker      string    `json:"speaker"`
+	Title        string    `json:"title"`
+	Quote        string    `json:"quote"`
+	Outlet       string    `json:"outlet"`
+	Article      jsonRef   `json:"article"`
+	Score        float64   `json:"score"`
+	Alternatives []jsonAlt `json:"alternatives"`
+}
+
+// jsonAlt is one alternative answer: the fields of an answer about a quote.
+type jsonAlt struct {
+	Kind    string  `json:"kind"`
+	Speaker string  `json:"speaker"`
+	Title   string  `json:"title"`
+	Quote   string  `json:"quote"`
+	Outlet  string  `json:"outlet"`
+	Article jsonRef `json:"article"`
+	Score   float64 `json:"score"`
 }
 
 type jsonRef struct {
@@ -91,8 +111,8 @@ type jsonRef struct {
 	URL   string `json:"url"`
 }
 
-func toJSONAnswer(a news.Answer, withQuestion bool) jsonAnswer {
-	j := jsonAnswer{
+func toJSONAlt(a news.Answer) jsonAlt {
+	return jsonAlt{
 		Kind:    string(a.Kind),
 		Speaker: a.Speaker,
 		Title:   a.Title,
@@ -101,18 +121,18 @@ func toJSONAnswer(a news.Answer, withQuestion bool) jsonAnswer {
 		Article: jsonRef{ID: a.Article.ID, Title: a.Article.Title, URL: a.Article.URL},
 		Score:   a.Score,
 	}
-	if withQuestion {
-		j.Question = a.Question
-		alts := a.Alternatives
-		if len(a.Quotes) > 0 {
-			alts = a.Quotes[1:]
-		}
-		for _, alt := range alts {
-			j.Alternatives = append(j.Alternatives, toJSONAnswer(alt, false))
-		}
-		if j.Alternatives == nil {
-			j.Alternatives = []jsonAnswer{}
-		}
+}
+
+func toJSONAnswer(a news.Answer) jsonAnswer {
+	alt := toJSONAlt(a)
+	j := jsonAnswer{Question: a.Question, Kind: alt.Kind, Speaker: alt.Speaker, Title: alt.Title, Quote: alt.Quote,
+		Outlet: alt.Outlet, Article: alt.Article, Score: alt.Score, Alternatives: []jsonAlt{}}
+	alts := a.Alternatives
+	if len(a.Quotes) > 0 {
+		alts = a.Quotes[1:]
+	}
+	for _, x := range alts {
+		j.Alternatives = append(j.Alternatives, toJSONAlt(x))
 	}
 	return j
 }

@@ -48,7 +48,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Listen:        a.cfg.Listen,
 		Service:       h,
 		Schedule:      lateScheduler{&sched},
-		Logger:        a.log.With("component", "bot"),
+		Logger:        a.log, // the bot names its own component
 		Now:           a.now,
 	})
 	if err != nil {
