@@ -192,6 +192,32 @@ func backNP(text string, toks []token, end, floor int) np {
 	n := backPhrase(text, toks, i, floor)
 	if !n.empty() && n.pronoun == "" && n.name == "" {
 		n = relativeNP(text, toks, n, floor)
+		n = postModified(text, toks, n, floor)
+	}
+	return n
+}
+
+// postModifiers follow a speaker's noun and take a preposition: "a
+// security professional present during the attack told Reuters".
+var postModifiers = map[string]bool{"present": true, "familiar": true, "close": true, "involved": true,
+	"knowledgeable": true, "briefed": true, "speaking": true, "based": true, "responsible": true,
+	"working": true, "living": true, "connected": true, "opposed": true}
+
+// postModified returns the speaker's own noun phrase when n is the object
+// of a post-modifier ("present during the attack"), else n.
+func postModified(text string, toks []token, n np, floor int) np {
+	st := tokenAt(toks, n.start)
+	if st-3 < floor || !toks[st-1].word || !prepStarters[toks[st-1].low] && toks[st-1].low != "of" || !postModifiers[toks[st-2].low] {
+		return n
+	}
+	if h := backPhrase(text, toks, st-3, floor); !h.empty() && h.pronoun == "" {
+		if h.name == "" && (toks[st-2].low == "familiar" || toks[st-2].low == "close") {
+			// "sources familiar with the talks": the anonymous source is
+			// named by the whole phrase
+			h.end = n.end
+			h.text = text[h.start:h.end]
+		}
+		return h
 	}
 	return n
 }
