@@ -171,6 +171,9 @@ func TestPerUserQuestionLimit(t *testing.T) {
 	if got := ask(2); !strings.Contains(got, "You have asked 2 questions in the last minute") || !strings.Contains(got, "60 seconds") {
 		t.Fatalf("third question: %s", got)
 	}
+	// A burst over the limit is told once, not once per question.
+	serve(b, signed("POST", "/slack/events", eventBody("EvLx", mentionEvent("C1", "4.9", "", "<@UBOT> who?")), testSecret, clock()))
+	fs.none(t, "chat.postMessage")
 	mu.Lock()
 	now = now.Add(61 * time.Second)
 	mu.Unlock()

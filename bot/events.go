@@ -95,7 +95,9 @@ func (b *Bot) answer(ctx context.Context, q question) {
 		return
 	}
 	if ok, wait := b.limit.allow(q.user, b.now()); !ok {
-		_, _ = b.post(ctx, q.channel, thread, textMessage(limitText(b.cfg.QuestionsPerMinute, wait)))
+		if b.limit.warn(q.user, b.now()) {
+			_, _ = b.post(ctx, q.channel, thread, textMessage(limitText(b.cfg.QuestionsPerMinute, wait)))
+		}
 		return
 	}
 

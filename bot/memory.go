@@ -114,12 +114,34 @@ func (b *Bot) threadArticles(channel, ts string) []string {
 
 // limiter allows each user n questions in any sliding minute.
 type limiter struct {
-	mu   sync.Mutex
-	n    int
-	past map[string][]time.Time
+	mu     sync.Mutex
+	n      int
+	past   map[string][]time.Time
+	warned map[string]time.Time // when each user was last told of the limit
 }
 
-func newLimiter(n int) *limiter { return &limiter{n: n, past: map[string][]time.Time{}} }
+func newLimiter(n int) *limiter {
+	return &limiter{n: n, past: map[string][]time.Time{}, warned: map[string]time.Time{}}
+}
+
+// warn reports whether a user over the limit should be told so: once a
+// minute, so that a burst of questions does not become a burst of replies.
+func (l *limiter) warn(user string, now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if t, ok := l.warned[user]; ok && now.Sub(t) < time.Minute {
+		return false
+	}
+	l.warned[user] = now
+	if len(l.warned) > 10000 {
+		for u, t := range l.warned {
+			if now.Sub(t) >= time.Minute {
+				delete(l.warned, u)
+			}
+		}
+	}
+	return true
+}
 
 // allow records a question by user at now and reports whether it is within
 // the limit; when it is not, wait says how long until the next is allowed.
