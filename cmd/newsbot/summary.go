@@ -49,6 +49,9 @@ func (a *app) summary(ctx context.Context, args []string) error {
 	return nil
 }
 
+// maxDigestArticles is how many articles a printed digest lists.
+const maxDigestArticles = 50
+
 // writeDigest prints a digest for a terminal.
 func writeDigest(w io.Writer, d news.Digest) {
 	fmt.Fprintf(w, "News summary, %s to %s\n", d.From.Local().Format("Mon 2 Jan 15:04"), d.To.Local().Format("Mon 2 Jan 15:04"))
@@ -76,7 +79,11 @@ func writeDigest(w io.Writer, d news.Digest) {
 		}
 	}
 	fmt.Fprintf(w, "\nArticles (%d):\n", len(d.Articles))
-	for _, art := range d.Articles {
+	for i, art := range d.Articles {
+		if i == maxDigestArticles {
+			fmt.Fprintf(w, "  …and %d more ('newsbot list' has them all)\n", len(d.Articles)-i)
+			break
+		}
 		line := "  " + art.Title
 		if art.Outlet != "" {
 			line += " (" + art.Outlet + ")"
