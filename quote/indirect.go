@@ -410,6 +410,10 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 				}
 				if srcOutlet == "" {
 					src = backPhrase(text, toks, srcB-1, srcA)
+					if !src.empty() && src.name == "" && src.pronoun == "" {
+						// "according to people familiar with the bid"
+						src = postModified(text, toks, src, srcA)
+					}
 				}
 			}
 			outletSource = srcOutlet != ""
