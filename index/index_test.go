@@ -164,6 +164,13 @@ func TestPersistence(t *testing.T) {
 	if !cmp.Equal(h.Terms, []string{"call", "cheap", "peac"}) {
 		t.Errorf("terms = %q", h.Terms)
 	}
+	var bold []string
+	for _, sp := range h.Matched {
+		bold = append(bold, h.Quote.Text[sp.Start:sp.End])
+	}
+	if !cmp.Equal(bold, []string{"Calling", "peace", "cheap"}) {
+		t.Errorf("matched words = %q", bold)
+	}
 
 	ps, err := x.SearchPassages(ctx, news.PassageQuery{Text: "when did Wang Yi arrive in Moscow?"})
 	if err != nil || len(ps) == 0 {

@@ -186,29 +186,35 @@ func docFrequencies(ctx context.Context, idx bleve.Index, field string, terms []
 }
 
 // matchedTerms lists the query terms that a text contains (as indexed
-// terms: stems), sorted. A fuzzy query term matches the text's terms one
-// edit away.
-func (x *Index) matchedTerms(text string, terms []queryTerm) []string {
+// terms: stems, sorted) and the byte spans of the words of text that hold
+// them, in text order. A fuzzy query term matches the text's terms one edit
+// away.
+func (x *Index) matchedTerms(text string, terms []queryTerm) ([]string, []news.Span) {
 	if len(terms) == 0 {
-		return nil
+		return nil, nil
 	}
 	var out []string
+	var spans []news.Span
 	seen := map[string]bool{}
 	for _, tok := range x.im.AnalyzerNamed(analyzerText).Analyze([]byte(text)) {
 		t := string(tok.Term)
-		if seen[t] {
-			continue
-		}
-		for _, q := range terms {
-			if t == q.term || (q.fuzzy && oneEdit(t, q.term)) {
-				seen[t] = true
-				out = append(out, t)
-				break
+		match := seen[t]
+		if !match {
+			for _, q := range terms {
+				if t == q.term || (q.fuzzy && oneEdit(t, q.term)) {
+					match = true
+					seen[t] = true
+					out = append(out, t)
+					break
+				}
 			}
+		}
+		if match && tok.Start >= 0 && tok.End <= len(text) && tok.Start < tok.End {
+			spans = append(spans, news.Span{Start: tok.Start, End: tok.End})
 		}
 	}
 	sort.Strings(out)
-	return out
+	return out, spans
 }
 
 // oneEdit reports whether a and b are at most one insertion, deletion or
@@ -349,7 +355,8 @@ func (x *Index) SearchQuotes(ctx context.Context, q news.QuoteQuery) ([]news.Quo
 			if err != nil {
 				return err
 			}
-			hits = append(hits, news.QuoteHit{Quote: qt, Article: ref, Score: h.Score, Terms: x.matchedTerms(qt.Text, terms)})
+			terms, spans := x.matchedTerms(qt.Text, terms)
+			hits = append(hits, news.QuoteHit{Quote: qt, Article: ref, Score: h.Score, Terms: terms, Matched: spans})
 		}
 		return nil
 	})
@@ -390,7 +397,8 @@ func (x *Index) SearchPassages(ctx context.Context, q news.PassageQuery) ([]news
 			if err != nil {
 				return err
 			}
-			hits = append(hits, news.PassageHit{Sentence: ss[0], Article: ref, Score: h.Score, Terms: x.matchedTerms(ss[0].Text, terms)})
+			terms, spans := x.matchedTerms(ss[0].Text, terms)
+			hits = append(hits, news.PassageHit{Sentence: ss[0], Article: ref, Score: h.Score, Terms: terms, Matched: spans})
 		}
 		return nil
 	})
