@@ -221,6 +221,42 @@ func clauseEnd(toks []token, k int) int {
 	return len(toks)
 }
 
+// nameListEnd returns where a capitalised name that holds a list ends
+// ("Meteorology, Climatology and Geophysics Agency"), when toks[srcA:srcB]
+// is its first item and toks[srcB] the comma after it; else srcB.
+func nameListEnd(toks []token, srcA, srcB int) int {
+	if srcB >= len(toks) || toks[srcB].text != "," || srcB == srcA || !toks[srcB-1].capitalized() {
+		return srcB
+	}
+	x := srcB
+	for x < len(toks) && toks[x].text == "," {
+		y := x + 1
+		for y < len(toks) && toks[y].word && !toks[y].quoted && toks[y].capitalized() {
+			y++
+		}
+		if y == x+1 {
+			return srcB
+		}
+		x = y
+	}
+	if x+1 >= len(toks) || toks[x].low != "and" || !toks[x+1].capitalized() {
+		return srcB
+	}
+	y := x + 1
+	for y < len(toks) && toks[y].word && !toks[y].quoted && toks[y].capitalized() {
+		y++
+	}
+	if y < len(toks) && toks[y].word {
+		// the list goes on into lower-case words: not one name
+		return srcB
+	}
+	// the last item must name an organisation ("Agency", "Department")
+	if !orgWords[toks[y-1].low] && !orgRoles[toks[y-1].low] {
+		return srcB
+	}
+	return y
+}
+
 // negatedCue reports a cue that says nobody spoke: "won’t say what",
 // "did not say", "declined to say".
 func negatedCue(toks []token, c int) bool {
@@ -398,6 +434,18 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 				continue
 			}
 			src := np{}
+			listEnd := nameListEnd(toks, srcA, srcB)
+			if listEnd > srcB {
+				// "according to the Meteorology, Climatology and
+				// Geophysics Agency": a name with a list in it
+				a := srcA
+				if toks[a].low == "the" {
+					a++
+				}
+				src = np{start: toks[a].start, end: toks[listEnd-1].end, text: text[toks[a].start:toks[listEnd-1].end]}
+				src.name = src.text
+				srcB = listEnd
+			}
 			srcOutlet := ""
 			if name, n := ex.outletAt(toks, srcA); n > 0 && srcA+n >= srcB-0 {
 				srcOutlet = name
@@ -408,7 +456,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 						srcOutlet = name
 					}
 				}
-				if srcOutlet == "" {
+				if srcOutlet == "" && src.empty() {
 					src = backPhrase(text, toks, srcB-1, srcA)
 					if !src.empty() && src.name == "" && src.pronoun == "" {
 						// "according to people familiar with the bid"
