@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jonboulle/clockwork"
+	"github.com/slack-go/slack/slacktest"
+
+	"newsbot/bot"
+	"newsbot/handlers"
+	"newsbot/index"
+	"newsbot/schedule"
+)
+
+// TestScheduledSummaryReachesChannel wires what `serve` wires (on-disk index,
+// handlers, the bot with the real slack-go client, the scheduler) on a fake
+// clock: at the configured slot the day's digest is posted to the channel,
+// once, with the seed's speakers.
+func TestScheduledSummaryReachesChannel(t *testing.T) {
+	var mu sync.Mutex
+	var posts []url.Values
+	srv := slacktest.NewTestServer(func(c slacktest.Customize) {
+		c.Handle("/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
+			body, _ := io.ReadAll(r.Body)
+			form, _ := url.ParseQuery(string(body))
+			mu.Lock()
+			posts = append(posts, form)
+			n := len(posts)
+			mu.Unlock()
+			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000002.%06d"}`, form.Get("channel"), n)
+		})
+	})
+	srv.Start()
+	defer srv.Stop()
+
+	data := t.TempDir()
+	ix, err := index.Open(data, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	clock := clockwork.NewFakeClockAt(time.Now().UTC().Truncate(time.Minute))
+	h, err := handlers.New(handlers.Deps{Store: ix, Now: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.AddArticle(context.Background(), demoArticle()); err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	b, err := bot.New(bot.Config{BotToken: "xoxb-test", SigningSecret: "s", APIURL: srv.GetAPIURL(), Listen: "127.0.0.1:0", Service: h, Logger: log, Now: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slot := clock.Now().Add(2 * time.Minute)
+	sched, err := schedule.New(schedule.Config{
+		StatePath: filepath.Join(data, "summary-schedule.json"),
+		Default:   schedule.Default{Channel: "C9", Time: slot.Format("15:04"), Zone: "UTC"},
+		Digest:    h.Summary,
+		Post:      b.PostDigest,
+		Clock:     clock,
+		Logger:    log,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := sched.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer sched.Stop()
+
+	wait, stop := context.WithTimeout(ctx, 10*time.Second)
+	defer stop()
+	if err := clock.BlockUntilContext(wait, 1); err != nil {
+		t.Fatalf("the schedule set no timer: %v", err)
+	}
+	clock.Advance(slot.Add(time.Millisecond).Sub(clock.Now()))
+
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		mu.Lock()
+		n := len(posts)
+		mu.Unlock()
+		if n > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(posts) == 0 {
+		t.Fatal("no summary was posted at the slot")
+	}
+	p := posts[0]
+	if p.Get("channel") != "C9" {
+		t.Errorf("posted to %q, want C9", p.Get("channel"))
+	}
+	blocks := p.Get("blocks")
+	for _, want := range []string{"Kamala Harris", "Wang Wenbin", "Yun Sun"} {
+		if !strings.Contains(blocks, want) {
+			t.Errorf("the summary does not name %s: %s", want, blocks)
+		}
+	}
+}
