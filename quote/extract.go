@@ -372,13 +372,22 @@ func (ex *extractor) beforeAttribution(toks []token, before int, s *sentence, qi
 					post++
 				}
 			}
-			if post >= 2 {
+			x := ai
+			if x < len(toks) && toks[x].text == "," {
+				x++
+			}
+			andCue := x+1 < len(toks) && toks[x].low == "and" && isCueToken(toks, x+1)
+			if post >= 2 && !andCue {
 				return 0, np{}, false
 			}
 		}
 		sp := backNP(ex.text, toks, c, floor)
 		if sp.empty() {
 			sp = forwardNP(ex.text, toks, c+1, before+1)
+			if sp.empty() && c > 0 && toks[c-1].low == "and" {
+				// `Roe said "...," and added: "..."`: the sentence subject
+				sp = introSubject(ex.text, toks, c)
+			}
 			if sp.empty() && !participleCues[toks[c].lower()] {
 				return 0, np{}, false
 			}
