@@ -126,6 +126,7 @@ var auxiliaries = map[string]bool{
 	"could": true, "might": true, "may": true, "can": true, "should": true, "must": true, "even": true,
 	"flatly": true, "openly": true, "frequently": true, "subsequently": true, "ultimately": true,
 	"finally": true, "initially": true, "originally": true, "separately": true, "angrily": true,
+	"long": true,
 }
 
 // passiveBefore marks a verb used in the passive or as an adjective

@@ -257,6 +257,10 @@ func nameListEnd(toks []token, srcA, srcB int) int {
 	return y
 }
 
+// relativeVerbs after "that" make it a relative pronoun ("states that
+// have"): a demonstrative "that" would take a singular verb.
+var relativeVerbs = map[string]bool{"have": true, "are": true, "were": true, "do": true}
+
 // negatedCue reports a cue that says nobody spoke: "won’t say what",
 // "did not say", "declined to say".
 func negatedCue(toks []token, c int) bool {
@@ -590,6 +594,11 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			ol = outlet
 		}
 		spTok := tokenAt(toks, sp.start)
+		if k+1 < len(toks) && toks[k].low == "that" && relativeVerbs[toks[k+1].low] {
+			// "50 member states that have French as a common language":
+			// a relative clause, not a reported one
+			continue
+		}
 		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 			// X said (that) CLAUSE
 			e := clauseEnd(toks, k)

@@ -408,7 +408,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	if a > i {
 		return np{}
 	}
-	if a == i && determiners[toks[i].low] && !toks[i].capitalized() || isContraction(toks[i].low) {
+	if a == i && determiners[toks[i].low] && !toks[i].capitalized() || isContraction(toks[i].low) || possessiveDets[toks[i].low] {
 		// "other states require", "we’re", "his": no speaker
 		return np{}
 	}
@@ -491,6 +491,10 @@ func isContraction(w string) bool {
 // shout").
 var perceptionVerbs = map[string]bool{"heard": true, "hear": true, "hears": true, "overheard": true,
 	"watched": true, "watch": true, "watches": true, "saw": true, "see": true, "sees": true, "noticed": true}
+
+// possessiveDets never end a speaker phrase ("Given his previously
+// stated views").
+var possessiveDets = map[string]bool{"his": true, "her": true, "their": true, "its": true, "my": true, "our": true, "your": true}
 
 // ofLike words may sit between a head and an article inside one phrase
 // ("half the members", "all the").
@@ -584,6 +588,14 @@ func cueIsVerb(l string) bool {
 // subjectNP returns the name or pronoun that opens a sentence (its likely
 // subject), or an empty phrase.
 func subjectNP(text string, toks []token, stop int) np {
+	if stop > 0 && allUpper(toks[:1]) {
+		// a dateline: "MIRAMICHI, N.B. — Justin Trudeau is warning ..."
+		for k := 1; k < stop && k < 8; k++ {
+			if toks[k].text == "—" || toks[k].text == "–" || toks[k].text == "--" {
+				return subjectNP(text, toks[k+1:], stop-k-1)
+			}
+		}
+	}
 	if stop <= 0 || !toks[0].word || toks[0].quoted {
 		return np{}
 	}
