@@ -618,7 +618,10 @@ func (ex *extractor) resolve() {
 				e.org = true
 			}
 		case sp.role != "":
-			e = ex.ents.resolveRole(sp.role, sp.start)
+			if !isPluralRole(sp.role) {
+				// "traders" are not the one person titled "trader"
+				e = ex.ents.resolveRole(sp.role, sp.start)
+			}
 			det := strings.ToLower(firstWord(sp.text))
 			if e == nil && (det == "his" || det == "her") && !orgRoles[sp.role] {
 				// "her statement read", "his spokesman said": the owner
@@ -973,4 +976,9 @@ func (ex *extractor) authorOf(i int, noun string) *entity {
 		}
 	}
 	return nil
+}
+
+// isPluralRole reports a plural role head ("traders", "officials").
+func isPluralRole(r string) bool {
+	return strings.HasSuffix(r, "s") && !strings.HasSuffix(r, "ss") && !strings.HasSuffix(r, "us") && !strings.HasSuffix(r, "is")
 }

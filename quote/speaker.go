@@ -194,7 +194,30 @@ func backNP(text string, toks []token, end, floor int) np {
 		n = relativeNP(text, toks, n, floor)
 		n = postModified(text, toks, n, floor)
 	}
+	if !n.empty() && n.pronoun == "" && n.name != "" {
+		n = placedRole(text, toks, n, floor)
+	}
 	return n
+}
+
+// placedRole turns "Europe" in "Policy makers in Europe have called" into
+// the whole role phrase: people named by their role and a place.
+func placedRole(text string, toks []token, n np, floor int) np {
+	st := tokenAt(toks, n.start)
+	if st-2 < floor || !toks[st-1].word || (toks[st-1].low != "in" && toks[st-1].low != "from" && toks[st-1].low != "across") {
+		return n
+	}
+	h := toks[st-2]
+	if !h.word || h.quoted || h.capitalized() || npStop[h.low] || finiteVerbs[h.low] || !strings.HasSuffix(h.low, "s") || strings.HasSuffix(h.low, "ss") {
+		return n
+	}
+	r := backPhrase(text, toks, st-2, floor)
+	if r.empty() || r.name != "" || r.pronoun != "" {
+		return n
+	}
+	r.end = n.end
+	r.text = text[r.start:r.end]
+	return r
 }
 
 // postModifiers follow a speaker's noun and take a preposition: "a
