@@ -162,6 +162,13 @@ func backNP(text string, toks []token, end, floor int) np {
 			appos = ""
 		}
 		n := backPhrase(text, toks, j-1, floor)
+		if n.name == "" && n.pronoun == "" && appos != "" && !isNameRun(toks, apA, apB) {
+			// "One of the bidders who lost out, steel giant LNM, told": the
+			// appositive is one noun phrase with a name
+			if a := backPhrase(text, toks, apB-1, apA); a.name != "" && a.start == toks[apA].start {
+				return a
+			}
+		}
 		if n.pronoun == "" && (n.name == "" || looksOrg(n.name) || !strings.Contains(n.name, " ")) {
 			// "Jane Roe, who grew up in Halifax, worked in Ottawa, said":
 			// a chain of appositives after the sentence's subject
@@ -491,7 +498,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	}
 	if n.name == "" {
 		n.role = strings.ToLower(toks[i].text)
-		if strings.HasSuffix(n.role, "ly") && !personNounsLy[n.role] || isNumber(n.role) || numberWords[n.role] {
+		if strings.HasSuffix(n.role, "ly") && !personNounsLy[n.role] || isNumber(n.role) || numberWords[n.role] || timeNouns[n.role] {
 			// "speak publicly", "its seven": not a speaker
 			return np{}
 		}
@@ -514,6 +521,12 @@ func isContraction(w string) bool {
 // shout").
 var perceptionVerbs = map[string]bool{"heard": true, "hear": true, "hears": true, "overheard": true,
 	"watched": true, "watch": true, "watches": true, "saw": true, "see": true, "sees": true, "noticed": true}
+
+// timeNouns head time phrases, never speakers ("in September this year
+// said").
+var timeNouns = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true,
+	"weeks": true, "day": true, "days": true, "morning": true, "afternoon": true, "evening": true, "night": true,
+	"weekend": true, "time": true, "decade": true, "hour": true, "hours": true, "ago": true}
 
 // possessiveDets never end a speaker phrase ("Given his previously
 // stated views").
