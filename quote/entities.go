@@ -427,7 +427,7 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 		}
 		// run of capitalised words and connectors
 		j := i
-		for j < len(toks) && (isNameToken(toks[j]) || (connectors[toks[j].text] && j+1 < len(toks) && toks[j+1].capitalized() && j > i)) {
+		for j < len(toks) && (isNameToken(toks[j]) || (connectors[toks[j].text] && j > i && (j+1 < len(toks) && toks[j+1].capitalized() || j+2 < len(toks) && nameParticle(toks[j].text) && nameParticle(toks[j+1].text) && toks[j+2].capitalized()))) {
 			if isPossessive(toks[j].text) {
 				j++
 				break

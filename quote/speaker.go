@@ -446,7 +446,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	n.text = text[n.start:n.end]
 	// name: trailing run of capitalised non-title tokens
 	k := i
-	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && connectors[toks[k].text] && toks[k-1].capitalized() && !isTitleWord(toks[k-1]))) {
+	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && connectors[toks[k].text] && (toks[k-1].capitalized() && !isTitleWord(toks[k-1]) || nameParticle(toks[k].text) && nameParticle(toks[k-1].text) && k-1 > a && toks[k-2].capitalized()))) {
 		k--
 	}
 	if determiners[toks[a].lower()] {
@@ -531,6 +531,12 @@ var timeNouns = map[string]bool{"year": true, "years": true, "month": true, "mon
 // possessiveDets never end a speaker phrase ("Given his previously
 // stated views").
 var possessiveDets = map[string]bool{"his": true, "her": true, "their": true, "its": true, "my": true, "our": true, "your": true}
+
+// nameParticle reports a lower-case particle inside a person's name
+// ("van der", "de la"), which may come in pairs.
+func nameParticle(w string) bool {
+	return connectors[w] && w != "of" && w != "the" && w != "&"
+}
 
 // ofLike words may sit between a head and an article inside one phrase
 // ("half the members", "all the").
