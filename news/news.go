@@ -191,13 +191,14 @@ type SpeakerCount struct {
 // same article.
 func ContentHash(text string) string {
 	h := sha256.New()
-	space := false
+	space, started := false, false
 	var buf [4]byte
 	for _, r := range text {
 		if unicode.IsSpace(r) {
-			space = true
+			space = started
 			continue
 		}
+		started = true
 		if space {
 			h.Write([]byte{' '})
 			space = false
