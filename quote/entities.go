@@ -366,7 +366,9 @@ func (es *entities) resolvePronounExcept(p string, pos int, window int, skip spa
 		}
 		e := s.ent
 		if want == genderUnknown {
-			if e.org || p == "they" {
+			if e.org || p == "they" || p == "it" && e.spoke && !e.personLike() && properName(e.name) {
+				// "Facebook told employees ... it said": a one-word source
+				// that is no person
 				return e
 			}
 			continue
@@ -750,4 +752,19 @@ func (es *entities) nearestPerson(p string, pos, window int, skip span) *entity 
 		return e
 	}
 	return nil
+}
+
+// properName reports a name of capitalised words that is no plural role
+// or description ("Facebook", "Winn-Dixie"; not "Analysts", "The firms").
+func properName(name string) bool {
+	f := strings.Fields(name)
+	if len(f) == 0 || determiners[strings.ToLower(f[0])] || dayWords[strings.ToLower(f[0])] {
+		return false
+	}
+	for _, w := range f {
+		if !isUpperStart(w) && !connectors[w] {
+			return false
+		}
+	}
+	return !isPluralRole(strings.ToLower(f[len(f)-1]))
 }
