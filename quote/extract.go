@@ -802,11 +802,17 @@ func isCaption(text string, s, e int) bool {
 	return letters >= 4 && strings.Contains(in, " ")
 }
 
-// prevSentencePerson handles a he/she that opens its sentence (after the
-// quote: `"...," he says.`, or `He added that ...`) right after a sentence
-// that names exactly one person and no pronoun of that gender: the person
-// just introduced is the speaker ("... for accountant Jane Roe, 50. "I had a
-// membership," she says."), even when named as an object.
+// prevSentencePerson resolves a he/she from the sentences around it, or
+// returns nil to leave it to the salience list:
+//   - a pronoun that opens its sentence (after the quote: `"...," he says.`,
+//     or `He added that ...`) right after a sentence that names exactly one
+//     known person and no pronoun of that gender is that person, even when
+//     named as an object ("... for accountant Jane Roe, 50. "I had a
+//     membership," she says.");
+//   - after a sentence opened by the same pronoun, it keeps that pronoun's
+//     referent;
+//   - a pronoun inside its sentence is the one known person named before it
+//     there, outside the reported words.
 func (ex *extractor) prevSentencePerson(c *cand, sp np) *entity {
 	if c.sent <= 0 || c.sent >= len(ex.sents) {
 		return nil
