@@ -112,6 +112,7 @@ func (ex *extractor) run() {
 	for i := range sents {
 		ex.sentenceQuotes(&sents[i])
 	}
+	ex.pullQuotes(sents)
 	// Stage 3: speakers, in text order.
 	sort.SliceStable(ex.cands, func(i, j int) bool { return ex.cands[i].s < ex.cands[j].s })
 	ex.resolve()
@@ -772,6 +773,67 @@ func (ex *extractor) output() []news.Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// pullQuotes finds pull quotes: a paragraph of plain sentences signed
+// with the speaker's name at its end ("Governments must act now. Jane Roe,
+// Rentals.ca"), the name also appearing elsewhere in the article.
+func (ex *extractor) pullQuotes(sents []sentence) {
+	text := ex.text
+	for i := 0; i < len(sents); i++ {
+		last := &sents[i]
+		if i+1 < len(sents) && sents[i+1].para == last.para {
+			continue
+		}
+		// the signature: the paragraph's last words after its last
+		// sentence-final mark
+		pEnd := last.sp.end
+		first := i
+		for first > 0 && sents[first-1].para == last.para {
+			first--
+		}
+		pStart := sents[first].sp.start
+		para := text[pStart:pEnd]
+		dot := -1
+		for _, m := range []string{". ", "! ", "? "} {
+			dot = max(dot, strings.LastIndex(para, m))
+		}
+		if dot < 0 || dot == len(para)-1 || strings.ContainsAny(para, "\"“”«»") {
+			continue
+		}
+		sig := strings.TrimSpace(para[dot+1:])
+		name, _, _ := strings.Cut(sig, ",")
+		name = strings.TrimSpace(name)
+		f := strings.Fields(name)
+		if _, outlet := CanonicalOutlet(name); outlet || strings.HasSuffix(sig, ".") || len(f) > 0 && determiners[strings.ToLower(f[0])] {
+			// "... The Canadian Press.": a credit, not a signature
+			continue
+		}
+		if len(f) < 2 || len(f) > 4 || len(sig) > 60 || strings.ContainsAny(sig, "0123456789()/") || last.caption {
+			// "(Jane Doe/The Canadian Press)": a photo credit
+			continue
+		}
+		ok := true
+		for _, w := range f {
+			if !isUpperStart(w) || allUpper([]token{{text: w}}) || titleWords[strings.ToLower(w)] {
+				ok = false
+			}
+		}
+		lastWord := f[len(f)-1]
+		if !ok || strings.Count(text, lastWord) < 2 || looksOrg(name) {
+			continue
+		}
+		s, e := trimSpan(text, pStart, pStart+dot)
+		if wordCount(text, s, e) < 6 {
+			continue
+		}
+		ns := pStart + dot + 1 + strings.Index(para[dot+1:], name)
+		sp := np{start: ns, end: ns + len(name), text: name, name: name}
+		if org := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(sig, name), ",")); org != "" {
+			sp.title = org
+		}
+		ex.cands = append(ex.cands, cand{s: s, e: e, kind: news.Direct, sp: sp, para: last.para, sent: sents[first].serial, conf: 0.6, sentS: s, sentE: e})
+	}
 }
 
 // isCaption reports whether a paragraph is a photo caption: it ends with a
