@@ -2,19 +2,14 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/url"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/jonboulle/clockwork"
-	"github.com/slack-go/slack/slacktest"
 
 	"newsbot/bot"
 	"newsbot/handlers"
@@ -27,21 +22,7 @@ import (
 // clock: at the configured slot the day's digest is posted to the channel,
 // once, with the seed's speakers.
 func TestScheduledSummaryReachesChannel(t *testing.T) {
-	var mu sync.Mutex
-	var posts []url.Values
-	srv := slacktest.NewTestServer(func(c slacktest.Customize) {
-		c.Handle("/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
-			body, _ := io.ReadAll(r.Body)
-			form, _ := url.ParseQuery(string(body))
-			mu.Lock()
-			posts = append(posts, form)
-			n := len(posts)
-			mu.Unlock()
-			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000002.%06d"}`, form.Get("channel"), n)
-		})
-	})
-	srv.Start()
-	defer srv.Stop()
+	srv := newFakeSlack(t)
 
 	data := t.TempDir()
 	ix, err := index.Open(data, index.Options{})
@@ -88,18 +69,7 @@ func TestScheduledSummaryReachesChannel(t *testing.T) {
 	}
 	clock.Advance(slot.Add(time.Millisecond).Sub(clock.Now()))
 
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		mu.Lock()
-		n := len(posts)
-		mu.Unlock()
-		if n > 0 || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	mu.Lock()
-	defer mu.Unlock()
+	posts := srv.waitPosts()
 	if len(posts) == 0 {
 		t.Fatal("no summary was posted at the slot")
 	}

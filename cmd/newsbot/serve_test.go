@@ -33,20 +33,7 @@ func TestServeHTTPModeEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	var mu sync.Mutex
-	var posts []url.Values
-	slack := slacktest.NewTestServer(func(c slacktest.Customize) {
-		c.Handle("/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
-			body, _ := io.ReadAll(r.Body)
-			form, _ := url.ParseQuery(string(body))
-			mu.Lock()
-			posts = append(posts, form)
-			mu.Unlock()
-			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000001.000200"}`, form.Get("channel"))
-		})
-	})
-	slack.Start()
-	defer slack.Stop()
+	slack := newFakeSlack(t)
 
 	addr := freeAddr(t)
 	const secret = "test-signing-secret"
@@ -91,18 +78,7 @@ func TestServeHTTPModeEndToEnd(t *testing.T) {
 		t.Errorf("unsigned event: %v %v", err, r)
 	}
 
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		mu.Lock()
-		n := len(posts)
-		mu.Unlock()
-		if n > 0 || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	mu.Lock()
-	defer mu.Unlock()
+	posts := slack.waitPosts()
 	if len(posts) != 1 {
 		t.Fatalf("want one reply, got %d", len(posts))
 	}
@@ -115,6 +91,47 @@ func TestServeHTTPModeEndToEnd(t *testing.T) {
 		if !strings.Contains(blocks, want) && !strings.Contains(p.Get("text"), want) {
 			t.Errorf("reply lacks %q: text %q blocks %s", want, p.Get("text"), blocks)
 		}
+	}
+}
+
+// fakeSlack is slacktest with chat.postMessage recorded.
+type fakeSlack struct {
+	*slacktest.Server
+	mu    sync.Mutex
+	posts []url.Values
+}
+
+func newFakeSlack(t *testing.T) *fakeSlack {
+	t.Helper()
+	f := &fakeSlack{}
+	f.Server = slacktest.NewTestServer(func(c slacktest.Customize) {
+		c.Handle("/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
+			body, _ := io.ReadAll(r.Body)
+			form, _ := url.ParseQuery(string(body))
+			f.mu.Lock()
+			f.posts = append(f.posts, form)
+			n := len(f.posts)
+			f.mu.Unlock()
+			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000001.%06d"}`, form.Get("channel"), n)
+		})
+	})
+	f.Start()
+	t.Cleanup(f.Stop)
+	return f
+}
+
+// waitPosts waits (10 s at most) for at least one chat.postMessage and
+// returns those seen.
+func (f *fakeSlack) waitPosts() []url.Values {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		f.mu.Lock()
+		posts := append([]url.Values(nil), f.posts...)
+		f.mu.Unlock()
+		if len(posts) > 0 || time.Now().After(deadline) {
+			return posts
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
