@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -113,6 +114,7 @@ func (ex *extractor) run() {
 		ex.sentenceQuotes(&sents[i])
 	}
 	ex.pullQuotes(sents)
+	ex.tweetQuotes(sents)
 	// Stage 3: speakers, in text order.
 	sort.SliceStable(ex.cands, func(i, j int) bool { return ex.cands[i].s < ex.cands[j].s })
 	ex.resolve()
@@ -833,6 +835,41 @@ func (ex *extractor) pullQuotes(sents []sentence) {
 			sp.title = org
 		}
 		ex.cands = append(ex.cands, cand{s: s, e: e, kind: news.Direct, sp: sp, para: last.para, sent: sents[first].serial, conf: 0.6, sentS: s, sentE: e})
+	}
+}
+
+// tweetEnd matches the signature of an embedded tweet at a paragraph end:
+// "[pic.twitter.com/x] — Jane Roe (@janeroe) January 15, 2019".
+var tweetEnd = regexp.MustCompile(`\s*(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)?\s*[—–-]{1,2}\s*([^()—–]{2,60}?)\s*\(@\w+\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}$`)
+
+// tweetQuotes finds embedded tweets: the paragraph's text is the quote, the
+// account's display name the speaker.
+func (ex *extractor) tweetQuotes(sents []sentence) {
+	text := ex.text
+	for i := 0; i < len(sents); i++ {
+		if i+1 < len(sents) && sents[i+1].para == sents[i].para {
+			continue
+		}
+		first := i
+		for first > 0 && sents[first-1].para == sents[i].para {
+			first--
+		}
+		pStart, pEnd := sents[first].sp.start, sents[i].sp.end
+		para := text[pStart:pEnd]
+		if !strings.Contains(para, "(@") {
+			continue
+		}
+		m := tweetEnd.FindStringSubmatchIndex(para)
+		if m == nil {
+			continue
+		}
+		s, e := trimSpan(text, pStart, pStart+m[0])
+		if wordCount(text, s, e) < 4 {
+			continue
+		}
+		name := para[m[2]:m[3]]
+		sp := np{start: pStart + m[2], end: pStart + m[3], text: name, name: name}
+		ex.cands = append(ex.cands, cand{s: s, e: e, kind: news.Direct, sp: sp, cue: "tweeted", para: sents[i].para, sent: sents[first].serial, conf: 0.6, sentS: s, sentE: e})
 	}
 }
 
