@@ -195,7 +195,7 @@ func stripHonorific(s string) (string, gender) {
 // name is itself; a single word is the most recent earlier full name ending
 // (then starting) with it, else the first later one.
 func (es *entities) resolveName(name string, pos int) *entity {
-	name, g := stripHonorific(strings.TrimSpace(name))
+	name, g := stripHonorific(stripDescriptor(strings.TrimSpace(name)))
 	if f := strings.Fields(name); len(f) > 2 && (f[0] == "The" || f[0] == "the") {
 		// "The World Health Organization" is "World Health Organization"
 		name = strings.Join(f[1:], " ")
@@ -517,7 +517,7 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 				// people in a photo caption are named, not in focus
 				subject = false
 			}
-			name = cutOfPlace(name)
+			name = cutOfPlace(stripDescriptor(name))
 			if len(strings.Fields(name)) == 1 && j+2 < len(toks) && toks[j].text == "," && (toks[j+1].low == "a" || toks[j+1].low == "an") && !looksOrg(name) {
 				// "Roman, a resident of the area": a person known by one name
 				e := es.entity(name)
@@ -767,4 +767,20 @@ func properName(name string) bool {
 		}
 	}
 	return !isPluralRole(strings.ToLower(f[len(f)-1]))
+}
+
+// stripDescriptor drops a leading compound adjective from a name: "San
+// Francisco-based I-DEV International" is "I-DEV International",
+// "Al-Qaeda-linked al-Shabaab" is "al-Shabaab".
+func stripDescriptor(name string) string {
+	f := strings.Fields(name)
+	for k := len(f) - 2; k >= 0; k-- {
+		l := strings.ToLower(f[k])
+		for _, suf := range []string{"-based", "-linked", "-backed", "-owned", "-led", "-run", "-born"} {
+			if strings.HasSuffix(l, suf) {
+				return strings.Join(f[k+1:], " ")
+			}
+		}
+	}
+	return name
 }
