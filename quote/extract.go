@@ -873,6 +873,17 @@ func (ex *extractor) tweetQuotes(sents []sentence) {
 	}
 }
 
+// isLabelLine reports a line opened by a capitalised label and a colon
+// ("WATCH: ...", "READ MORE: ..."): a link to another story.
+func isLabelLine(toks []token) bool {
+	for k := 0; k < len(toks) && k < 3; k++ {
+		if toks[k].text == ":" {
+			return k > 0 && allUpper(toks[:k])
+		}
+	}
+	return false
+}
+
 // isCaption reports whether a paragraph is a photo caption: it ends with a
 // parenthesised credit that holds a slash ("(Jane Doe/Reuters)"), the word
 // photo, or only capitals ("( JANE DOE )").
@@ -936,10 +947,14 @@ func (ex *extractor) prevSentencePerson(c *cand, sp np) *entity {
 		return ex.onePerson(s.toks[:k], want, span{c.s, c.e})
 	}
 	p := c.sent - 1
-	for p >= 0 && (ex.sents[p].headline || ex.sents[p].caption) && c.sent-p < 4 {
+	skipped := 0 // paragraphs of headlines and captions in between
+	for p >= 0 && (ex.sents[p].headline || ex.sents[p].caption || isLabelLine(ex.sents[p].toks)) && c.sent-p < 4 {
+		if p+1 >= len(ex.sents) || ex.sents[p+1].para != ex.sents[p].para {
+			skipped++
+		}
 		p--
 	}
-	if p < 0 || ex.sents[p].headline || ex.sents[p].caption || ex.sents[p].para < s.para-1 {
+	if p < 0 || ex.sents[p].headline || ex.sents[p].caption || isLabelLine(ex.sents[p].toks) || ex.sents[p].para < s.para-1-skipped {
 		return nil
 	}
 	if pt := ex.sents[p].toks; len(pt) > 0 && pt[0].low == sp.pronoun {
@@ -997,7 +1012,7 @@ func (ex *extractor) onePerson(toks []token, want gender, skip span) *entity {
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimSuffix(ex.text[toks[a].start:toks[j-1].end], "'s"), "’s")
-		name = cutOfPlace(name)
+		name = cutOfPlace(stripDescriptor(name))
 		var e *entity
 		if f := strings.Fields(name); len(f) >= 2 {
 			e = ex.ents.byName[strings.ToLower(name)]
@@ -1013,6 +1028,11 @@ func (ex *extractor) onePerson(toks []token, want gender, skip span) *entity {
 		found = e
 		// "Jane Roe, 50,": an age marks a person
 		if j+1 < len(toks) && toks[j].text == "," && isNumber(toks[j+1].text) {
+			aged = true
+		}
+		// "Director of X, Kevin Haley, agreed": a full name set off by
+		// commas after a role
+		if a > 1 && toks[a-1].text == "," && j < len(toks) && toks[j].text == "," && len(strings.Fields(name)) >= 2 {
 			aged = true
 		}
 		// "Donald Tusk, the president of ...": a role marks a person
