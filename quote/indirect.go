@@ -261,6 +261,30 @@ func nameListEnd(toks []token, srcA, srcB int) int {
 // have"): a demonstrative "that" would take a singular verb.
 var relativeVerbs = map[string]bool{"have": true, "are": true, "were": true, "do": true}
 
+// urgeObject reports "X urged people to send a message": an urging verb,
+// a person or pronoun urging, and a short object followed by "to".
+func urgeObject(toks []token, cue string, k int, sp np) bool {
+	if cue != "urged" && cue != "urges" && cue != "urge" {
+		return false
+	}
+	if sp.name == "" && sp.pronoun == "" {
+		return false
+	}
+	for j := k; j < len(toks) && j <= k+5; j++ {
+		if toks[j].low == "to" && j > k {
+			return true
+		}
+		if !toks[j].word && toks[j].quoted {
+			// `urged the government “to clarify ...”`
+			continue
+		}
+		if !toks[j].word || npStop[toks[j].low] && !determiners[toks[j].low] {
+			return false
+		}
+	}
+	return false
+}
+
 // negatedCue reports a cue that says nobody spoke: "won’t say what",
 // "did not say", "declined to say".
 func negatedCue(toks []token, c int) bool {
@@ -602,11 +626,13 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 			// X said (that) CLAUSE
 			e := clauseEnd(toks, k)
-			if (!sayVerbs[l] || l == "added" || l == "adds") && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") {
+			if (!sayVerbs[l] || l == "added" || l == "adds") && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") && !urgeObject(toks, l, k, sp) {
 				// "announced these intentions": an object, not a clause
 				continue
 			}
+			noVerbCheck = urgeObject(toks, l, k, sp)
 			emit(k, e, sp, t.text, false, ol)
+			noVerbCheck = false
 			sentSpeaker = sp
 			c = e
 			floorTok = e
