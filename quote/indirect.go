@@ -676,7 +676,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			}
 			if k < len(toks) && toks[k].text == "," {
 				e := clauseEnd(toks, k+1)
-				if clauseStartOK(toks, k+1) || toks[k+1].lower() == "but" {
+				if clauseStartOK(toks, k+1) || k+1 < len(toks) && toks[k+1].lower() == "but" {
 					noVerbCheck = true
 					emit(k+1, e, sp, t.text, false, ol)
 					noVerbCheck = false
