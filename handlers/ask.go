@@ -426,6 +426,9 @@ type qterm struct {
 	// unknown: no quote of the index holds the word or a synonym of it, so
 	// no quote can be about it.
 	unknown bool
+	// absent: no quote holds the word itself (a typo, or a word put
+	// differently): only then can fuzzy matching help.
+	absent bool
 }
 
 // questionTerms returns the weighted words of a question, each with its
@@ -470,7 +473,7 @@ func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qter
 			seen[s.Term] = true
 			// Absence is evidence only in a large collection: in a small one
 			// most ordinary words are in no quote yet.
-			q := qterm{term: s.Term, weight: idf(s.DocFreq), unknown: s.DocFreq == 0 && docs >= largeIndex}
+			q := qterm{term: s.Term, weight: idf(s.DocFreq), unknown: s.DocFreq == 0 && docs >= largeIndex, absent: s.DocFreq == 0}
 			if len(own) == 1 && j == 0 {
 				for _, a := range syn {
 					if a.Term != s.Term {

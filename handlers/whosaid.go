@@ -33,8 +33,9 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 	if err != nil {
 		return news.Answer{}, err
 	}
-	if len(cands) == 0 || cands[0].coverage < minCoverage {
-		// Nothing close: allow small spelling differences.
+	if (len(cands) == 0 || cands[0].coverage < minCoverage) && anyAbsent(qt) {
+		// Nothing close, and a word of the question is in no quote: allow
+		// small spelling differences.
 		more, err := h.quoteCandidates(ctx, text, p.content, true, qt, p, req)
 		if err != nil {
 			return news.Answer{}, err
@@ -105,10 +106,14 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 	if err != nil {
 		return nil, err
 	}
-	pq := news.PassageQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: sentenceDepth}
-	sents, err := h.store.SearchPassages(ctx, pq)
-	if err != nil {
-		return nil, err
+	// Sentences give context to the quotes found: look in their articles
+	// only (a search of every sentence costs more than the quote search).
+	pq := news.PassageQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: sentenceDepth, ArticleIDs: articlesOf(hits)}
+	var sents []news.PassageHit
+	if len(pq.ArticleIDs) > 0 {
+		if sents, err = h.store.SearchPassages(ctx, pq); err != nil {
+			return nil, err
+		}
 	}
 	if len(req.ArticleIDs) > 0 {
 		// The conversation's articles first: search them on their own too so
@@ -399,4 +404,26 @@ func matchSpans(qt []qterm, text string) []news.Span {
 	}
 	flush(len(text))
 	return spans
+}
+
+func anyAbsent(qt []qterm) bool {
+	for _, q := range qt {
+		if q.absent {
+			return true
+		}
+	}
+	return false
+}
+
+// articlesOf lists the distinct articles of quote hits, in order.
+func articlesOf(hits []news.QuoteHit) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, h := range hits {
+		if id := h.Quote.ArticleID; !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
