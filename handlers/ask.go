@@ -34,7 +34,7 @@ type ArticleFinder interface {
 const (
 	minCoverage        = 0.38
 	minPassageCoverage = 0.6
-	strictCoverage     = 0.55
+	strictCoverage     = 0.62
 	fewWordsCoverage   = 0.8
 	// largeIndex is the number of indexed documents (quotes and sentences)
 	// from which a word that no quote holds is taken as a sign that no

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"newsbot/news"
@@ -106,29 +107,15 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 	if err != nil {
 		return nil, err
 	}
-	// Sentences give context to the quotes found: look in their articles
-	// only (a search of every sentence costs more than the quote search).
-	pq := news.PassageQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: sentenceDepth, ArticleIDs: articlesOf(hits)}
-	var sents []news.PassageHit
-	if len(pq.ArticleIDs) > 0 {
-		if sents, err = h.store.SearchPassages(ctx, pq); err != nil {
-			return nil, err
-		}
-	}
 	if len(req.ArticleIDs) > 0 {
 		// The conversation's articles first: search them on their own too so
 		// a weaker match there is not crowded out.
-		qq.ArticleIDs, pq.ArticleIDs = req.ArticleIDs, req.ArticleIDs
+		qq.ArticleIDs = req.ArticleIDs
 		local, err := h.store.SearchQuotes(ctx, qq)
 		if err != nil {
 			return nil, err
 		}
 		hits = append(local, hits...)
-		localS, err := h.store.SearchPassages(ctx, pq)
-		if err != nil {
-			return nil, err
-		}
-		sents = append(localS, sents...)
 	}
 
 	byKey := map[string]*quoteCand{}
@@ -150,37 +137,11 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 		add(hit, hit.Terms)
 	}
 
-	// Paragraph context, and the quotes inside matching sentences.
-	context := map[string]map[string]bool{}
-	quotesOf := map[string][]news.Quote{}
-	for i, s := range sents {
-		pk := fmt.Sprintf("%s|%d", s.Article.ID, s.Sentence.Paragraph)
-		if context[pk] == nil {
-			context[pk] = map[string]bool{}
-		}
-		for _, t := range s.Terms {
-			context[pk][t] = true
-		}
-		if i >= 10 {
-			continue // deeper sentences give context only
-		}
-		qs, ok := quotesOf[s.Article.ID]
-		if !ok {
-			if qs, err = h.store.Quotes(ctx, s.Article.ID); err != nil {
-				return nil, err
-			}
-			quotesOf[s.Article.ID] = qs
-		}
-		for _, q := range qs {
-			o := min(q.End, s.Sentence.End) - max(q.Start, s.Sentence.Start)
-			// The sentence must be mostly quote, or hold the whole quote: a
-			// sentence that only touches a quote says something else.
-			if o <= 0 || (o*2 < s.Sentence.End-s.Sentence.Start && o < q.End-q.Start) {
-				continue
-			}
-			q.ArticleID = s.Article.ID
-			add(news.QuoteHit{Quote: q, Article: s.Article, Score: s.Score}, s.Terms)
-		}
+	// The paragraph around each of the most promising quotes: words of the
+	// question found there count at contextWeight.
+	context, err := h.paragraphContext(ctx, qt, byKey, order)
+	if err != nil {
+		return nil, err
 	}
 
 	inThread := map[string]bool{}
@@ -199,7 +160,7 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 	for _, key := range order {
 		c := byKey[key]
 		q := c.hit.Quote
-		around := context[fmt.Sprintf("%s|%d", q.ArticleID, q.Paragraph)]
+		around := context[key]
 		// Words matched far apart in a long quote are a weaker match than
 		// words close together: count the quote's words in its best window.
 		near := nearTerms(qt, c.own, q.Text, windowWords)
@@ -313,7 +274,7 @@ func nearTerms(qt []qterm, matched map[string]bool, text string, size int) map[s
 				continue
 			}
 			for _, t := range append([]string{q.term}, q.alts...) {
-				if matched[t] && len(t) >= 2 && strings.HasPrefix(w, t) {
+				if matched[t] && stemOf(w, t) {
 					hits[i] = append(hits[i], k)
 					tied[k] = true
 					break
@@ -426,4 +387,76 @@ func articlesOf(hits []news.QuoteHit) []string {
 		}
 	}
 	return ids
+}
+
+// contextDepth is how many of the best quotes get their paragraph read.
+const contextDepth = 12
+
+// paragraphContext returns, for the contextDepth quotes that cover the
+// question best on their own, the question terms found in the paragraph
+// (the line) holding the quote, by candidate key.
+func (h *Handlers) paragraphContext(ctx context.Context, qt []qterm, byKey map[string]*quoteCand, order []string) (map[string]map[string]bool, error) {
+	type scored struct {
+		key string
+		cov float64
+	}
+	ranked := make([]scored, 0, len(order))
+	for _, key := range order {
+		c := byKey[key]
+		cov, _ := contextCoverage(qt, nearTerms(qt, c.own, c.hit.Quote.Text, windowWords), nil)
+		ranked = append(ranked, scored{key, cov})
+	}
+	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].cov > ranked[j].cov })
+	texts := map[string]string{}
+	out := map[string]map[string]bool{}
+	for i, r := range ranked {
+		if i == contextDepth {
+			break
+		}
+		q := byKey[r.key].hit.Quote
+		text, ok := texts[q.ArticleID]
+		if !ok {
+			a, err := h.store.Get(ctx, q.ArticleID)
+			if err != nil {
+				continue // removed since the search
+			}
+			text = a.Text
+			texts[q.ArticleID] = text
+		}
+		if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+			continue
+		}
+		from := strings.LastIndexByte(text[:q.Start], '\n') + 1
+		to := len(text)
+		if k := strings.IndexByte(text[q.End:], '\n'); k >= 0 {
+			to = q.End + k
+		}
+		out[r.key] = termsIn(qt, text[from:to])
+	}
+	return out, nil
+}
+
+// termsIn returns the question terms (and synonyms) that stand for a word
+// of text: the term is the word, or a prefix of it as stems are.
+func termsIn(qt []qterm, text string) map[string]bool {
+	words := wordsOf(text)
+	found := map[string]bool{}
+	for _, q := range qt {
+		for _, t := range append([]string{q.term}, q.alts...) {
+			for _, w := range words {
+				if stemOf(w, t) {
+					found[t] = true
+					break
+				}
+			}
+		}
+	}
+	return found
+}
+
+// stemOf reports whether stem t stands for word w: the word itself, or a
+// prefix of it followed by an inflection-sized ending ("call" for
+// "calling", not "cat" for "catholic").
+func stemOf(w, t string) bool {
+	return w == t || (len(t) >= 3 && len(w)-len(t) <= 4 && strings.HasPrefix(w, t))
 }

@@ -286,11 +286,26 @@ func build(scoring query.Query, f filters) query.Query {
 		// documents (a filter on top of match-all would visit them all).
 		return filter
 	}
+	if n := len(f.articleIDs); n > 0 && n <= maxDrivingArticles {
+		// A few articles: let their documents drive the search and score
+		// only those (a filter is checked on every document the words
+		// match, across the whole index).
+		if b, ok := filter.(query.BoostableQuery); ok {
+			b.SetBoost(1e-9) // the filter must not change the ranking
+		}
+		bq := query.NewBooleanQuery([]query.Query{filter}, []query.Query{scoring}, nil)
+		bq.SetMinShould(1)
+		return bq
+	}
 	bq := query.NewBooleanQuery(nil, nil, nil)
 	bq.AddMust(scoring)
 	bq.AddFilter(filter)
 	return bq
 }
+
+// maxDrivingArticles is the most articles a search restricted to articles
+// iterates itself rather than filtering the word matches.
+const maxDrivingArticles = 256
 
 // SearchQuotes finds quotes. Text (and Phrases) rank them; Speaker, Outlet,
 // ArticleIDs, Since and Until filter. With no Text or Phrases, the quotes
