@@ -164,6 +164,26 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 		// Words matched far apart in a long quote are a weaker match than
 		// words close together: count the quote's words in its best window.
 		near := nearTerms(qt, c.own, q.Text, windowWords)
+		// The speaker's other quotes next to this one are the same statement
+		// ("It's very hard on the families," he said. "Every hour ...").
+		if q.Speaker != "" {
+			for _, k2 := range order {
+				o := byKey[k2].hit.Quote
+				if k2 == key || o.ArticleID != q.ArticleID || o.Speaker != q.Speaker || absInt(o.Paragraph-q.Paragraph) > 1 {
+					continue
+				}
+				for t := range nearTerms(qt, byKey[k2].own, o.Text, windowWords) {
+					if !near[t] {
+						if around == nil {
+							around = map[string]bool{}
+						} else if _, shared := context[key]; shared {
+							around = copyTerms(around)
+						}
+						around[t] = true
+					}
+				}
+			}
+		}
 		cov, n := contextCoverage(qt, near, around)
 		own, _ := contextCoverage(qt, c.own, nil)
 		missesUnknown := false
@@ -459,4 +479,19 @@ func termsIn(qt []qterm, text string) map[string]bool {
 // "calling", not "cat" for "catholic").
 func stemOf(w, t string) bool {
 	return w == t || (len(t) >= 3 && len(w)-len(t) <= 4 && strings.HasPrefix(w, t))
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func copyTerms(m map[string]bool) map[string]bool {
+	c := make(map[string]bool, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
 }
