@@ -177,10 +177,10 @@ func sortCandidates(cs []candidate) {
 }
 
 // acceptable keeps the candidates that cover enough of the question: the
-// coverage threshold, and at least two matched words when the question has
-// two or more.
-func acceptable(cs []candidate, qt []qterm, min float64) []candidate {
-	need := 3
+// coverage threshold min with need words of the question in common (or all
+// of them when it has fewer), a near-complete match otherwise, and more when
+// a word that no quote holds is missing.
+func acceptable(cs []candidate, qt []qterm, min float64, need int) []candidate {
 	if len(qt) < need {
 		need = len(qt)
 	}
@@ -397,7 +397,7 @@ func (h *Handlers) general(ctx context.Context, text string, req AskRequest) (ne
 		cands = append(cands, candidate{answer: passageAnswer(hit), coverage: cov, matched: n, rank: rank})
 	}
 	sortCandidates(cands)
-	cands = acceptable(cands, qt, minPassageCoverage)
+	cands = acceptable(cands, qt, minPassageCoverage, 2)
 	if len(cands) == 0 {
 		return news.Answer{Kind: news.AnswerNone}, nil
 	}
@@ -448,7 +448,12 @@ func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qter
 		return out, nil
 	}
 	// One text per word and one per word's synonyms, analysed in one call.
-	words := uniqueWords(text)
+	var words []string
+	for _, w := range uniqueWords(text) {
+		if !modalWords[strings.ToLower(w)] {
+			words = append(words, w)
+		}
+	}
 	texts := make([]string, 0, 2*len(words))
 	for _, w := range words {
 		texts = append(texts, w, strings.Join(synonyms[strings.ToLower(w)], " "))
@@ -594,6 +599,10 @@ func lastWord(s string) string {
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// modalWords carry no topic but are not stop words of the index's
+// analyser: a question's "will" or "can" must not have to match.
+var modalWords = wordSet(`will can may might must shall cannot could would should`)
 
 // stopWords are left out of a question's words when the store cannot
 // analyse text itself.

@@ -117,7 +117,7 @@ func parseQuestion(question string) parsed {
 		}
 		return p
 	}
-	if m := reWhoLead.FindStringSubmatchIndex(lower); m != nil {
+	if m := reWhoLead.FindStringSubmatchIndex(lower + " "); m != nil && m[1] <= len(lower)+1 {
 		p := parsed{intent: intentWhoSaid}
 		if m[2] >= 0 {
 			p.role = lower[m[2]:m[3]]
@@ -128,12 +128,12 @@ func parseQuestion(question string) parsed {
 				return parsed{intent: intentGeneral, content: q}
 			}
 		}
-		rest := q[m[1]:]
+		rest := q[min(m[1], len(q)):]
 		p.content, p.cue, p.outlet = stripCue(rest)
-		if p.content == "" {
+		if p.content == "" && p.cue == "" && rest != "" {
 			return parsed{intent: intentGeneral, content: q}
 		}
-		return p
+		return p // "who said?" alone: a who-question with nothing to look for
 	}
 	return parsed{intent: intentGeneral, content: q}
 }

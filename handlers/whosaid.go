@@ -49,7 +49,7 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 			"terms", len(qt), "unknown", c.missesUnknown, "misstop", round3(c.missTop), "words", len(strings.Fields(c.answer.Quote)), "score", c.answer.Score,
 			"rank", round3(c.rank), "speaker", c.speaker, "content", p.content)
 	}
-	cands = acceptable(cands, qt, minCoverage)
+	cands = acceptable(cands, qt, minCoverage, 3)
 	// A quote whose speaker the article leaves unclear cannot answer "who".
 	attributed := cands[:0]
 	for _, c := range cands {
