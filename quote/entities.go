@@ -346,6 +346,12 @@ func (es *entities) resolvePronoun(p string, pos int, window int) *entity {
 // resolvePronounExcept is resolvePronoun ignoring mentions inside skip (the
 // reported clause itself: "Macharia hid under desks, he said").
 func (es *entities) resolvePronounExcept(p string, pos int, window int, skip span) *entity {
+	return es.resolvePronounAvoid(p, pos, window, skip, nil)
+}
+
+// resolvePronounAvoid is resolvePronounExcept passing over the entity avoid
+// (a person the reported words name in the third person).
+func (es *entities) resolvePronounAvoid(p string, pos int, window int, skip span, avoid *entity) *entity {
 	want := genderUnknown
 	switch p {
 	case "he":
@@ -365,6 +371,9 @@ func (es *entities) resolvePronounExcept(p string, pos int, window int, skip spa
 			break
 		}
 		e := s.ent
+		if e == avoid {
+			continue
+		}
 		if want == genderUnknown {
 			if e.org || p == "they" || p == "it" && e.spoke && !e.personLike() && properName(e.name) {
 				// "Facebook told employees ... it said": a one-word source
@@ -678,9 +687,20 @@ func hasTitleWord(title string) bool {
 // titleIsOrg reports whether a title names a kind of organisation ("firm
 // Dimension Data", "the British aid group Gatsby").
 func titleIsOrg(title string) bool {
-	f := strings.Fields(strings.ToLower(title))
-	return len(f) > 0 && orgRoles[strings.Trim(f[len(f)-1], ",.")]
+	f := strings.Fields(title)
+	// the head noun comes before a prepositional phrase ("a nurse at the
+	// county hospital" is a person); a capitalised head is part of a
+	// name ("International Union of Operating Engineers" is an affiliation)
+	for i, w := range f {
+		if i > 0 && titlePreps[w] {
+			return !isUpperStart(f[i-1]) && orgRoles[strings.ToLower(strings.Trim(f[i-1], ",."))]
+		}
+	}
+	return len(f) > 0 && orgRoles[strings.ToLower(strings.Trim(f[len(f)-1], ",."))]
 }
+
+// titlePreps open the prepositional phrase after a title's head noun.
+var titlePreps = map[string]bool{"at": true, "of": true, "in": true, "for": true, "with": true, "from": true, "on": true}
 
 // orgNamed finds the most recent name (before pos, within window bytes)
 // that holds the word head: "the commission" is the "Ontario Civilian

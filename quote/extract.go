@@ -544,6 +544,13 @@ func (ex *extractor) resolve() {
 					// before ("For Jane Roe and other refugees, ...")
 					e = ex.ents.nearestPerson(sp.pronoun, sp.start, window, span{c.s, c.e})
 				}
+				if e != nil && ex.sentenceOpensWith(c, e) {
+					// "Macharia hid under desks, he said": he is not
+					// Macharia but the person in focus before
+					if alt := ex.ents.resolvePronounAvoid(sp.pronoun, sp.start, window, span{c.s, c.e}, e); alt != nil {
+						e = alt
+					}
+				}
 			case "they", "it":
 				if !c.antecedent.empty() {
 					// "The Conservatives believe ...; they say"
@@ -668,6 +675,27 @@ func (ex *extractor) resolve() {
 		}
 		prev = c
 	}
+}
+
+// sentenceOpensWith reports whether the sentence of a pronoun cue opens with
+// the last word of person e's name ("Macharia and some colleagues hid under
+// desks, he said, ..."): then the pronoun does not refer to e.
+func (ex *extractor) sentenceOpensWith(c *cand, e *entity) bool {
+	f := strings.Fields(e.name)
+	if len(f) < 2 || e.org || c.sent < 0 || c.sent >= len(ex.sents) {
+		return false
+	}
+	toks := ex.sents[c.sent].toks
+	k := 0
+	for k < len(toks) && !toks[k].word {
+		k++
+	}
+	if k+1 >= len(toks) || toks[k].text != f[len(f)-1] || toks[k].start >= c.sp.start {
+		return false
+	}
+	// the name is the subject of the reported clause, not of the cue
+	next := toks[k+1]
+	return next.word && !isCueToken(toks, k+1) && next.low != "who" || next.text == ","
 }
 
 // learnGender: "X said she ..." tells X's gender.
