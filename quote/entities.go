@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -25,6 +26,9 @@ type entity struct {
 	// introduced: a one-word name introduced as a person ("Roman, a
 	// resident of the area").
 	introduced bool
+	// anonymous: a nameless person ("a private security professional");
+	// he/she refers to it only until another person takes the focus.
+	anonymous bool
 }
 
 // personLike reports whether he/she may refer to the entity.
@@ -36,7 +40,8 @@ func (e *entity) personLike() bool {
 		return true
 	}
 	f := strings.Fields(e.name)
-	if len(f) < 2 || len(f) > 4 {
+	if len(f) < 2 || len(f) > 4 || determiners[strings.ToLower(f[0])] {
+		// "The U.S." is no person
 		return false
 	}
 	for _, w := range f {
@@ -75,8 +80,12 @@ type entities struct {
 	byName   map[string]*entity // canonical name (lower) -> entity
 	mentions []nameMention      // multi-word names in text order
 	salient  []salient
-	outlets  map[string]string // lower last word -> outlet named in full in the article
-	text     string            // the article (for counting mentions)
+	// focus: starts of sentences whose subject is a person ("The mayor
+	// said", "Jane Roe, 50, ..."), in text order; a nameless speaker
+	// before one of them loses the pronoun's focus.
+	focus   []int
+	outlets map[string]string // lower last word -> outlet named in full in the article
+	text    string            // the article (for counting mentions)
 }
 
 func newEntities() *entities {
@@ -333,6 +342,11 @@ func (es *entities) resolveRole(head string, pos int) *entity {
 				best = s.ent
 			}
 		}
+		// "a justice official said ... the official said": the nameless
+		// speaker introduced with an indefinite article
+		if f := strings.Fields(s.ent.name); len(f) >= 2 && len(f) <= 5 && (f[0] == "a" || f[0] == "an") && f[len(f)-1] == head {
+			best = s.ent
+		}
 	}
 	return best
 }
@@ -371,7 +385,7 @@ func (es *entities) resolvePronounAvoid(p string, pos int, window int, skip span
 			break
 		}
 		e := s.ent
-		if e == avoid {
+		if e == avoid || e.anonymous && es.focusBetween(s.pos, pos) {
 			continue
 		}
 		if want == genderUnknown {
@@ -393,6 +407,13 @@ func (es *entities) resolvePronounAvoid(p string, pos int, window int, skip span
 		}
 	}
 	return nil
+}
+
+// focusBetween reports whether a sentence with a person subject starts
+// in (from, to).
+func (es *entities) focusBetween(from, to int) bool {
+	i := sort.SearchInts(es.focus, from+1)
+	return i < len(es.focus) && es.focus[i] < to
 }
 
 // addSalient records an entity as a speaker at pos.

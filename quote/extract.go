@@ -107,6 +107,9 @@ func (ex *extractor) run() {
 	// Stage 1: names of the article (for short names and pronouns).
 	for _, s := range sents {
 		ex.ents.collectNames(text, s.toks, s.headline, s.caption)
+		if personSubject(s.toks) {
+			ex.ents.focus = append(ex.ents.focus, s.sp.start)
+		}
 	}
 	ex.sents = sents
 	// Stage 2: quotes and cues per sentence.
@@ -118,6 +121,24 @@ func (ex *extractor) run() {
 	// Stage 3: speakers, in text order.
 	sort.SliceStable(ex.cands, func(i, j int) bool { return ex.cands[i].s < ex.cands[j].s })
 	ex.resolve()
+}
+
+// personSubject reports whether a sentence's subject is a definite person
+// description ("The mayor said", "On Monday, the former minister ...").
+func personSubject(toks []token) bool {
+	for i := 0; i < len(toks) && i < 12; i++ {
+		if toks[i].low != "the" || toks[i].quoted || i > 0 && toks[i-1].text != "," {
+			// the subject opens the sentence or follows an introductory
+			// phrase ("On Dec. 13, the mayor brought up ...")
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+3 && toks[k].word && !toks[k].quoted; k++ {
+			if personNouns[toks[k].low] && k+1 < len(toks) && toks[k+1].word && !toks[k+1].capitalized() && toks[k+1].low != "of" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // markQuoted flags the tokens inside quotation marks (marks included).
@@ -660,6 +681,11 @@ func (ex *extractor) resolve() {
 				if g, ok := genderWords[sp.role]; ok {
 					e.gender = g
 				}
+				if (det == "a" || det == "an") && personNouns[sp.role] {
+					// "a private security professional told Reuters ...
+					// he said": a nameless person he/she may refer to
+					e.introduced, e.anonymous = true, true
+				}
 			}
 		}
 		if e != nil {
@@ -1103,7 +1129,10 @@ var personNouns = map[string]bool{"professor": true, "man": true, "woman": true,
 	"player": true, "star": true, "author": true, "writer": true, "scientist": true, "expert": true,
 	"economist": true, "analyst": true, "candidate": true, "lawmaker": true, "teen": true, "teenager": true,
 	"student": true, "resident": true, "owner": true, "manager": true, "chair": true, "chairman": true,
-	"chairwoman": true, "republican": true, "democrat": true, "ambassador": true, "judge": true, "officer": true}
+	"chairwoman": true, "republican": true, "democrat": true, "ambassador": true, "judge": true, "officer": true,
+	"professional": true, "witness": true, "worker": true, "employee": true, "survivor": true, "neighbour": true,
+	"neighbor": true, "passenger": true, "driver": true, "nurse": true, "doctor": true, "teacher": true,
+	"parent": true, "guard": true, "consultant": true, "adviser": true, "advisor": true, "investigator": true}
 
 // docNouns are documents that "say" things; the phrase is kept as the
 // source.

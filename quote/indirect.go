@@ -623,6 +623,10 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			// a relative clause, not a reported one
 			continue
 		}
+		if object && spTok > floorTok+1 && toks[spTok-1].text == "," && shortObject(toks, k) {
+			// "CLAUSE, a resident told the local radio station."
+			k = len(toks) - 1
+		}
 		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 			// X said (that) CLAUSE
 			e := clauseEnd(toks, k)
@@ -688,6 +692,38 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 	}
 }
 
+// shortObject reports whether toks[k:] is a short object phrase that ends
+// the sentence ("the local radio station."): a few words, no quote, no
+// verb.
+func shortObject(toks []token, k int) bool {
+	n := 0
+	for j := k; j < len(toks); j++ {
+		t := toks[j]
+		if t.quoted {
+			return false
+		}
+		if !t.word {
+			if t.text == "." && j == len(toks)-1 && n > 0 {
+				return true
+			}
+			if t.text != "'s" && t.text != "’s" {
+				return false
+			}
+			continue
+		}
+		n++
+		if n > 5 || finiteVerbs[t.low] || cueVerbsHas(t.low) || t.low == "that" || pronouns[t.low] {
+			return false
+		}
+	}
+	return n > 0 && n <= 5
+}
+
+func cueVerbsHas(w string) bool {
+	_, ok := cueVerbs[w]
+	return ok
+}
+
 func onlyPunctToks(toks []token, a, b int) bool {
 	for k := a; k < b; k++ {
 		if toks[k].word {
@@ -702,7 +738,9 @@ func onlyPunctToks(toks []token, a, b int) bool {
 var sayVerbs = map[string]bool{"say": true, "says": true, "said": true, "told": true, "tells": true, "tell": true,
 	"added": true, "adds": true, "wrote": true, "writes": true, "claimed": true, "claims": true, "argued": true,
 	"argues": true, "warned": true, "warns": true, "insisted": true, "insists": true, "stated": true, "states": true,
-	"believes": true, "thinks": true, "suggested": true, "noted": true, "notes": true, "explained": true}
+	"believes": true, "thinks": true, "suggested": true, "noted": true, "notes": true, "explained": true,
+	"alleges": true, "alleged": true, "allege": true, "contends": true, "contended": true, "asserts": true, "asserted": true,
+	"concedes": true, "conceded": true}
 
 // finiteVerbs are common auxiliaries and irregular verb forms; with "-ed"
 // words they tell a reported clause ("the cost could be reduced") from an
