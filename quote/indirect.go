@@ -586,6 +586,13 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			// inverted: "CLAUSE, said X."
 			if c > 0 && toks[c-1].text == "," && c-1 > floorTok {
 				fsp := forwardNP(text, toks, c+1, len(toks))
+				if fsp.pronoun != "" {
+					// "CLAUSE, said he." but not "X, ..., said he heard":
+					// there the pronoun opens the reported clause
+					if pe := tokenAt(toks, fsp.end); pe < len(toks) && toks[pe].word {
+						fsp = np{}
+					}
+				}
 				if !fsp.empty() && fsp.pronoun == "" || fsp.pronoun == "he" || fsp.pronoun == "she" {
 					if !fsp.empty() {
 						emit(floorTok, c-1, fsp, t.text, false, "")

@@ -135,7 +135,7 @@ func backNP(text string, toks []token, end, floor int) np {
 	if toks[i].text == "," {
 		// appositive: ", X," between the phrase and the cue
 		j := i - 1
-		for j >= floor && toks[j].text != "," && (toks[j].quoted || !isClauseBreak(toks[j].text) || isQuoteRune([]rune(toks[j].text)[0])) {
+		for j >= floor && toks[j].text != "," && (toks[j].quoted || !isClauseBreak(toks[j].text) || isQuoteRune([]rune(toks[j].text)[0]) || abbrevDot(toks, j)) {
 			j--
 		}
 		if j < floor || toks[j].text != "," || i-j-1 < 1 {
@@ -148,6 +148,12 @@ func backNP(text string, toks []token, end, floor int) np {
 			relative = true
 		}
 		if i-j-1 > 14 && !(relative && i-j-1 <= 40) {
+			// "Nick Roe, the student seen smiling in the videos as he
+			// stood face-to-face with ..., said": a long appositive after
+			// the sentence's named subject
+			if i-j-1 <= 40 {
+				return chainSubject(text, toks, floor, i)
+			}
 			return np{}
 		}
 		if !relative && hasFiniteVerb(toks, apA, apB) && !determiners[toks[apA].lower()] && !isTitleWord(toks[apA]) && toks[apA].capitalized() == false && false {
@@ -270,12 +276,12 @@ func chainSubject(text string, toks []token, floor, last int) np {
 		return np{}
 	}
 	switch op := toks[e+1]; {
-	case op.low == "who" || determiners[op.low] || isNumber(op.text) || isTitleWord(op):
+	case op.low == "who" || determiners[op.low] || isNumber(op.text) || isTitleWord(op) || partyState(op.text):
 	default:
 		return np{}
 	}
 	for k := e; k < last; k++ {
-		if toks[k].quoted || toks[k].text == ";" || toks[k].text == ":" || toks[k].text == "." {
+		if toks[k].quoted || toks[k].text == ";" || toks[k].text == ":" || toks[k].text == "." && !abbrevDot(toks, k) {
 			return np{}
 		}
 	}
@@ -293,6 +299,17 @@ func chainSubject(text string, toks []token, floor, last int) np {
 		}
 	}
 	return sub
+}
+
+// partyState reports a US party and state tag ("D-Calif", "R-Texas").
+func partyState(w string) bool {
+	return len(w) >= 4 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
+}
+
+// abbrevDot reports whether toks[j] is the period of an abbreviation
+// right before a comma ("Jane Roe, D-Calif., said").
+func abbrevDot(toks []token, j int) bool {
+	return toks[j].text == "." && j > 0 && j+1 < len(toks) && toks[j+1].text == "," && toks[j-1].word && toks[j-1].end == toks[j].start
 }
 
 func isClauseBreak(s string) bool {
