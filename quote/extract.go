@@ -644,6 +644,14 @@ func (ex *extractor) resolve() {
 				// "Gatsby said ... A statement said": the same source
 				e = prev.ent
 			}
+			if e == nil && docNouns[sp.role] {
+				// "the Civic Action study", "Statistics Canada's report":
+				// the named organisation behind the document
+				if n := documentOwner(sp.text, sp.role); n != "" {
+					e = ex.ents.entity(n)
+					e.org = true
+				}
+			}
 			if e == nil {
 				e = ex.ents.entity(strings.TrimSpace(sp.text))
 				e.org = true
@@ -1139,6 +1147,38 @@ var personNouns = map[string]bool{"professor": true, "man": true, "woman": true,
 var docNouns = map[string]bool{"statement": false, "report": true, "study": true, "survey": true, "memo": true,
 	"findings": true, "documents": true, "poll": true, "release": true, "analysis": true, "letter": false,
 	"court": true, "bid": true, "data": true, "figures": true, "records": true, "assessment": true}
+
+// documentOwner returns the proper name before a document noun ("the
+// Civic Action study" -> "Civic Action", "Statistics Canada's latest
+// report" -> "Statistics Canada"), or "".
+func documentOwner(phrase, noun string) string {
+	f := strings.Fields(phrase)
+	if len(f) < 2 || strings.ToLower(f[len(f)-1]) != noun {
+		return ""
+	}
+	f = f[:len(f)-1]
+	if determiners[strings.ToLower(f[0])] {
+		f = f[1:]
+	}
+	// lower-case modifiers after the name ("'s latest", "'s new")
+	for len(f) > 0 && !isUpperStart(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
+	if len(f) == 0 || len(f) > 5 {
+		return ""
+	}
+	for _, w := range f {
+		if !isUpperStart(w) && !connectors[w] {
+			return ""
+		}
+	}
+	name := strings.Join(f, " ")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	if _, outlet := CanonicalOutlet(name); outlet || len(name) < 2 {
+		return ""
+	}
+	return name
+}
 
 // authorOf finds, for the quote at index i whose source is "the <noun>",
 // the speaker of an earlier quote (within two paragraphs) whose sentence

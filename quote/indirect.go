@@ -485,7 +485,17 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 					}
 				}
 				if srcOutlet == "" && src.empty() {
-					src = backPhrase(text, toks, srcB-1, srcA)
+					// "according to sources familiar with the situation who
+					// were not authorized to speak about the bid": the
+					// source ends before its relative clause
+					rel := srcB
+					for k := srcA + 1; k < srcB; k++ {
+						if toks[k].low == "who" || toks[k].low == "whom" {
+							rel = k
+							break
+						}
+					}
+					src = backPhrase(text, toks, rel-1, srcA)
 					if !src.empty() && src.name == "" && src.pronoun == "" {
 						// "according to people familiar with the bid"
 						src = postModified(text, toks, src, srcA)
