@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"newsbot/news"
 	"newsbot/quote"
 )
@@ -165,6 +167,16 @@ func countSpeakers(qs []news.Quote) int {
 // collapses runs of blank lines, so offsets are stable and paragraphs are
 // separated by exactly one blank line.
 func normalizeText(s string) string {
+	// One Unicode form (é as one letter, not e + accent), so a question
+	// typed either way matches; no control characters but tab and newline,
+	// so article text cannot drive a terminal.
+	s = norm.NFC.String(s)
+	s = strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\r' && r != '\t' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.TrimPrefix(s, "\ufeff")

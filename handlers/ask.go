@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -70,7 +71,8 @@ func (h *Handlers) Ask(ctx context.Context, req AskRequest) (news.Answer, error)
 		ans, err = h.general(ctx, p.content, req)
 	}
 	if err != nil {
-		return news.Answer{}, fmt.Errorf("answer %q: %w", q, err)
+		// Not the question itself: errors reach logs and users.
+		return news.Answer{}, fmt.Errorf("answer a question of %d bytes: %w", len(q), err)
 	}
 	ans.Question = q
 	if ans.Kind == news.AnswerNone {
@@ -275,6 +277,9 @@ func newer(a, b news.Ref) bool {
 func (h *Handlers) quotedIn(ctx context.Context, p parsed) (news.Answer, error) {
 	target := strings.Trim(strings.TrimSpace(p.article), `"'“”‘’<>`)
 	target = strings.TrimPrefix(strings.TrimPrefix(target, "the article "), "article ")
+	if target == "" {
+		return news.Answer{Kind: news.AnswerNone, Note: "Which article? Ask \"who was quoted in <title, id or URL>?\""}, nil
+	}
 	art, err := h.findArticle(ctx, target)
 	if err != nil {
 		return news.Answer{}, err
@@ -322,6 +327,8 @@ func (h *Handlers) findArticle(ctx context.Context, target string) (news.Ref, er
 	}
 	if a, err := h.store.Lookup(ctx, target); err == nil {
 		return a.Ref(), nil
+	} else if !errors.Is(err, news.ErrNotFound) {
+		return news.Ref{}, err
 	}
 	if f, ok := h.store.(ArticleFinder); ok {
 		refs, err := f.FindArticles(ctx, target, 1)

@@ -32,7 +32,10 @@ type Store interface {
 	Quotes(ctx context.Context, articleID string) ([]news.Quote, error)
 	// Since returns the documents (with quotes) added in [from, to).
 	Since(ctx context.Context, from, to time.Time) ([]news.Document, error)
+	// SearchQuotes finds quotes matching q, best first (or a speaker's
+	// quotes newest first when q has no text).
 	SearchQuotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error)
+	// SearchPassages finds sentences matching q, best first.
 	SearchPassages(ctx context.Context, q news.PassageQuery) ([]news.PassageHit, error)
 	// Count is the number of stored articles.
 	Count(ctx context.Context) (int, error)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"newsbot/quote"
 )
 
@@ -31,12 +33,14 @@ type parsed struct {
 }
 
 var (
-	reQuotedIn  = regexp.MustCompile(`^(?:who(?:m)?\s+(?:(?:was|were|is|are|got|gets|has been|have been|had been)\s+)?(?:quoted|cited|interviewed|mentioned|speaking|spoke|speaks|talked|talks)\s+(?:in|by|from)|who\s+is\s+in|(?:list|show)(?:\s+me)?\s+(?:the\s+)?(?:speakers|people\s+quoted)\s+(?:in|of|from)|(?:(?:list|show|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:quotes|speakers)\s+in)\s+(.+)$`)
-	reQuotesBy  = regexp.MustCompile(`^(?:(?:list|show|give|find|get)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:quotes|quotations|statements|comments)\s+(?:by|from|of)\s+(.+)$`)
-	reQuotesBy2 = regexp.MustCompile(`^(?:what\s+(?:has|have)\s+(.+?)\s+said|(.+?)['’]s\s+(?:quotes|statements|comments))$`)
-	reWhatSaid  = regexp.MustCompile(`^(?:what|how)\s+(?:did|does|do|has|have|had|is|was|will|would)\s+(.+?)\s+(` + whatVerbs + `)(?:\s+(?:about|on|of|regarding|concerning|over|when it comes to|to|in|at|after|during)\s+(.+))?$`)
-	reWhoLead   = regexp.MustCompile(`^(?:(?:and|so|but|ok|okay|tell me|do you know|can you tell me|please)[,\s]+)*(?:who|whom|which\s+(\w+(?:\s+\w+)?)|what\s+(\w+(?:\s+\w+)?))\s+`)
-	reMention   = regexp.MustCompile(`<@[A-Z0-9]+(?:\|[^>]*)?>`)
+	reQuotedIn    = regexp.MustCompile(`(?i)^(?:who(?:m)?\s+(?:(?:was|were|is|are|got|gets|has been|have been|had been)\s+)?(?:quoted|cited|interviewed|mentioned|speaking|spoke|speaks|talked|talks)\s+(?:in|by|from)|who\s+is\s+in|(?:list|show)(?:\s+me)?\s+(?:the\s+)?(?:speakers|people\s+quoted)\s+(?:in|of|from)|(?:(?:list|show|give)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:quotes|speakers)\s+in)\s+(.+)$`)
+	reQuotesBy    = regexp.MustCompile(`(?i)^(?:(?:list|show|give|find|get)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:quotes|quotations|statements|comments)\s+(?:by|from|of)\s+(.+)$`)
+	reQuotesBy2   = regexp.MustCompile(`(?i)^(?:what\s+(?:has|have)\s+(.+?)\s+said|(.+?)['’]s\s+(?:quotes|statements|comments))$`)
+	reWhatSaid    = regexp.MustCompile(`(?i)^(?:what|how)\s+(?:did|does|do|has|have|had|is|was|will|would)\s+(.+?)\s+(` + whatVerbs + `)(?:\s+(?:about|on|of|regarding|concerning|over|when it comes to|to|in|at|after|during)\s+(.+))?$`)
+	reWhoLead     = regexp.MustCompile(`(?i)^(?:(?:and|so|but|ok|okay|tell me|do you know|can you tell me|please)[,\s]+)*(?:who|whom|which\s+(\w+(?:\s+\w+)?)|what\s+(\w+(?:\s+\w+)?))\s+`)
+	reAccordingTo = regexp.MustCompile(`(?i)\b(?:according to|per)\s+`)
+	// Slack mentions and special mentions (<@U123>, <!channel>, <#C1|x>).
+	reMention = regexp.MustCompile(`<[@!#][^>]*>`)
 )
 
 const whatVerbs = `say|said|says|saying|tell|told|claim|claimed|argue|argued|think|thinks|thought|mean|meant|believe|believes|warn|warned|write|wrote|announce|announced|comment|commented|report|reported|add|added|state|stated|explain|explained|respond|responded|reply|replied|suggest|suggested|predict|predicted|promise|promised|describe|described|feel|feels|felt`
@@ -90,24 +94,24 @@ func wordSet(s string) map[string]bool {
 // recognise is a general question.
 func parseQuestion(question string) parsed {
 	q := cleanQuestion(question)
-	lower := strings.ToLower(q)
-
-	if m := reQuotedIn.FindStringSubmatch(lower); m != nil {
-		return parsed{intent: intentQuotedIn, article: strings.TrimSpace(q[len(q)-len(m[1]):])}
+	// The patterns are case-insensitive and match q itself: lower-casing
+	// can change a text's length in bytes, and offsets must stay valid.
+	if m := reQuotedIn.FindStringSubmatchIndex(q); m != nil {
+		return parsed{intent: intentQuotedIn, article: strings.TrimSpace(q[m[2]:m[3]])}
 	}
-	if m := reQuotesBy.FindStringSubmatch(lower); m != nil {
-		return parsed{intent: intentQuotesBy, speaker: original(q, lower, m[1])}
+	if m := reQuotesBy.FindStringSubmatch(q); m != nil {
+		return parsed{intent: intentQuotesBy, speaker: strings.TrimSpace(m[1])}
 	}
-	if m := reQuotesBy2.FindStringSubmatch(lower); m != nil {
+	if m := reQuotesBy2.FindStringSubmatch(q); m != nil {
 		s := m[1]
 		if s == "" {
 			s = m[2]
 		}
-		return parsed{intent: intentQuotesBy, speaker: original(q, lower, s)}
+		return parsed{intent: intentQuotesBy, speaker: strings.TrimSpace(s)}
 	}
-	if m := reWhatSaid.FindStringSubmatchIndex(lower); m != nil {
-		speaker := original(q, lower, lower[m[2]:m[3]])
-		p := parsed{intent: intentWhatSaid, speaker: speaker, cue: lower[m[4]:m[5]]}
+	if m := reWhatSaid.FindStringSubmatchIndex(q); m != nil {
+		speaker := strings.TrimSpace(q[m[2]:m[3]])
+		p := parsed{intent: intentWhatSaid, speaker: speaker, cue: strings.ToLower(q[m[4]:m[5]])}
 		if m[6] >= 0 {
 			p.content = q[m[6]:m[7]]
 		}
@@ -117,12 +121,12 @@ func parseQuestion(question string) parsed {
 		}
 		return p
 	}
-	if m := reWhoLead.FindStringSubmatchIndex(lower + " "); m != nil && m[1] <= len(lower)+1 {
+	if m := reWhoLead.FindStringSubmatchIndex(q + " "); m != nil {
 		p := parsed{intent: intentWhoSaid}
 		if m[2] >= 0 {
-			p.role = lower[m[2]:m[3]]
+			p.role = strings.ToLower(q[m[2]:m[3]])
 		} else if m[4] >= 0 {
-			p.role = lower[m[4]:m[5]]
+			p.role = strings.ToLower(q[m[4]:m[5]])
 			if !roleWord(p.role) {
 				// "what happened ..." is not a who-question.
 				return parsed{intent: intentGeneral, content: q}
@@ -183,10 +187,11 @@ func stripCue(rest string) (content, cue, outlet string) {
 	}
 	content = strings.Join(words[i:], " ")
 	// A trailing attribution: "... , per the WSJ" / "according to Fox News".
-	if k := strings.LastIndex(strings.ToLower(content), "according to "); k > 0 {
-		if name, ok := outletIn(content[k+len("according to "):]); ok {
+	if all := reAccordingTo.FindAllStringIndex(content, -1); len(all) > 0 {
+		k := all[len(all)-1]
+		if name, ok := outletIn(content[k[1]:]); ok && k[0] > 0 {
 			outlet = name
-			content = strings.TrimRight(content[:k], " ,")
+			content = strings.TrimRight(content[:k[0]], " ,")
 		}
 	}
 	return strings.TrimSpace(content), cue, outlet
@@ -242,6 +247,7 @@ representative secretary candidate activist advocate judge prosecutor witness re
 // cleanQuestion strips Slack mentions, a bot name, surrounding space and
 // the final question mark.
 func cleanQuestion(s string) string {
+	s = norm.NFC.String(strings.ToValidUTF8(s, " "))
 	s = reMention.ReplaceAllString(s, " ")
 	s = strings.TrimSpace(s)
 	for _, p := range []string{"@newsbot", "newsbot,", "newsbot:", "newsbot", "hey,", "hey", "hi,", "hi", "please,", "please"} {
@@ -252,15 +258,6 @@ func cleanQuestion(s string) string {
 	s = strings.TrimLeft(s, ",: ")
 	s = strings.TrimRight(s, "?!. \t\n")
 	return strings.Join(strings.Fields(s), " ")
-}
-
-// original returns the substring of q at the position of sub in lower (they
-// have equal length: ToLower of ASCII-heavy text), so names keep their case.
-func original(q, lower, sub string) string {
-	if i := strings.Index(lower, sub); i >= 0 && len(q) == len(lower) {
-		return strings.TrimSpace(q[i : i+len(sub)])
-	}
-	return strings.TrimSpace(sub)
 }
 
 func isPronounOrVague(s string) bool {

@@ -1,6 +1,9 @@
 package handlers
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestParseQuestion(t *testing.T) {
 	tests := []struct {
@@ -59,5 +62,32 @@ func TestNormalizeText(t *testing.T) {
 	want := "Title line\n\nFirst para.\nSame para.\n\nSecond."
 	if got != want {
 		t.Errorf("normalizeText = %q, want %q", got, want)
+	}
+}
+
+func FuzzParseQuestion(f *testing.F) {
+	for _, s := range []string{"who said calling for peace is cheap?", "what did Ⱥ say about peace", "who was quoted in İstanbul",
+		"who said ȺȺ according to x", "quotes by K", "\xff\xfe who said", "<!channel> who said x", "who said?"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := parseQuestion(s)
+		for _, part := range []string{p.content, p.speaker, p.article, p.outlet, p.role} {
+			if !utf8.ValidString(part) {
+				t.Fatalf("parseQuestion(%q) gave invalid UTF-8 %q", s, part)
+			}
+		}
+	})
+}
+
+func TestParseQuestionUnicode(t *testing.T) {
+	if p := parseQuestion("who was quoted in İstanbul talks?"); p.intent != intentQuotedIn || p.article != "İstanbul talks" {
+		t.Errorf("quoted-in with a dotted capital I: %+v", p)
+	}
+	if p := parseQuestion("what did Ⱥlex say about peace"); p.speaker != "Ⱥlex" || p.content != "peace" {
+		t.Errorf("what-said with a letter that changes length when lower-cased: %+v", p)
+	}
+	if p := parseQuestion("<!channel> who said calling for peace is cheap"); p.intent != intentWhoSaid || p.content != "calling for peace is cheap" {
+		t.Errorf("a special mention is not part of the question: %+v", p)
 	}
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -15,9 +16,6 @@ import (
 // names what the article says around a quote ("who said DeLaet felt sore"
 // for "He felt a little sore," Fritz said).
 const contextWeight = 0.6
-
-// sentenceDepth is how many matching sentences are read for context.
-const sentenceDepth = 30
 
 // whoSaid answers "who said X?": the quote that covers most of X (by word
 // rarity, with synonyms, with its paragraph as context), or none.
@@ -396,19 +394,6 @@ func anyAbsent(qt []qterm) bool {
 	return false
 }
 
-// articlesOf lists the distinct articles of quote hits, in order.
-func articlesOf(hits []news.QuoteHit) []string {
-	seen := map[string]bool{}
-	var ids []string
-	for _, h := range hits {
-		if id := h.Quote.ArticleID; !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	return ids
-}
-
 // contextDepth is how many of the best quotes get their paragraph read.
 const contextDepth = 12
 
@@ -437,8 +422,10 @@ func (h *Handlers) paragraphContext(ctx context.Context, qt []qterm, byKey map[s
 		text, ok := texts[q.ArticleID]
 		if !ok {
 			a, err := h.store.Get(ctx, q.ArticleID)
-			if err != nil {
+			if errors.Is(err, news.ErrNotFound) {
 				continue // removed since the search
+			} else if err != nil {
+				return nil, err
 			}
 			text = a.Text
 			texts[q.ArticleID] = text

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
@@ -192,8 +193,13 @@ func (a *app) chatAdd(ctx context.Context, h *handlers.Handlers, arg string, out
 		fmt.Fprintf(out, "Could not add %s: %s\n", arg, reason(err))
 		return
 	}
-	for p, why := range skipped {
-		fmt.Fprintf(out, "Skipped %s: %s\n", p, why)
+	names := make([]string, 0, len(skipped))
+	for p := range skipped {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		fmt.Fprintf(out, "Skipped %s: %s\n", p, skipped[p])
 	}
 	parse := a.htmlParser()
 	for _, p := range files {

@@ -45,7 +45,9 @@ func loadDemo(ctx context.Context, dir string, st handlers.Store, h *handlers.Ha
 		return err
 	}
 	res, err := h.AddArticle(ctx, demoArticle())
-	if err != nil && !errors.Is(err, news.ErrDuplicate) {
+	if errors.Is(err, news.ErrDuplicate) {
+		return nil // a race with another start: it is there
+	} else if err != nil {
 		return fmt.Errorf("load the demo article: %w", err)
 	}
 	if err := os.WriteFile(marker, []byte("the demo article was loaded once; delete this file to load it again on an empty data directory\n"), 0o644); err != nil {

@@ -134,11 +134,15 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 			}
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		// Interrupted: what was read but not stored is said, not dropped.
+		for _, from := range pendingFrom {
+			fmt.Fprintf(a.stdout, "skipped %s: interrupted before it was stored\n", from)
+		}
+		return fmt.Errorf("interrupted after adding %d articles: %w", added, err)
+	}
 	if err := flush(); err != nil {
 		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("interrupted after adding %d articles: %w", added, err)
 	}
 	if refused > 0 {
 		fmt.Fprintf(a.stderr, "%d added, %d skipped\n", added, refused)
