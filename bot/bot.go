@@ -126,11 +126,13 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 
 	var runErr error
+	sockDone := false
 	select {
 	case <-ctx.Done():
 	case err := <-serveErr:
 		runErr = fmt.Errorf("http server: %w", err)
 	case err := <-sockErr:
+		sockDone = true
 		if err != nil && !errors.Is(err, context.Canceled) {
 			runErr = err
 		}
@@ -138,8 +140,16 @@ func (b *Bot) Run(ctx context.Context) error {
 
 	// Stop taking events: un-acknowledged Socket Mode envelopes and HTTP
 	// requests are redelivered by Slack to the next instance.
+	b.taskMu.Lock() // no task starts after this: spawn checks closing under the lock
 	b.closing.Store(true)
+	b.taskMu.Unlock()
 	stopSocket()
+	if b.cfg.SocketMode() && !sockDone {
+		select { // the socket goroutine hands no more events out
+		case <-sockErr:
+		case <-time.After(b.cfg.ShutdownTimeout):
+		}
+	}
 	shutCtx, cancel := context.WithTimeout(context.Background(), b.cfg.ShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutCtx); err != nil {
@@ -195,6 +205,12 @@ func (b *Bot) botUserID() string { return b.botUser.Load().(string) }
 func (b *Bot) spawn(name string, fn func(ctx context.Context), onPanic func(ctx context.Context, errID string)) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	b.taskMu.Lock()
+	if b.closing.Load() {
+		b.taskMu.Unlock()
+		cancel()
+		b.log.Warn("shutting down: work not started", "task", name)
+		return
+	}
 	b.taskSeq++
 	id := b.taskSeq
 	b.cancels[id] = cancel

@@ -48,6 +48,15 @@ func (b *Bot) onCommand(cmd slack.SlashCommand) (ack *reply, work func()) {
 	switch sub {
 	case "", "help":
 		return ephemeral(helpMessage()), nil
+	}
+	// Every command that starts work counts against the user's limit (the
+	// question limit), so no one can queue unbounded fetches or searches.
+	if sub != "ask" && !strings.HasSuffix(text, "?") {
+		if ok, wait := b.limit.allow(cmd.UserID, b.now()); !ok {
+			return ephemeral(textMessage(limitText(b.cfg.QuestionsPerMinute, wait))), nil
+		}
+	}
+	switch sub {
 	case "ask":
 		q := plainText(rest, b.botUserID())
 		if q == "" {

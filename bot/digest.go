@@ -33,7 +33,10 @@ func (b *Bot) PostDigest(ctx context.Context, channel string, d news.Digest) err
 	b.rememberThread(channel, ts, ids...)
 	for i, m := range thread {
 		if _, err := b.post(ctx, channel, ts, m); err != nil {
-			return fmt.Errorf("post digest articles (%d of %d) in %s: %w", i+1, len(thread), channel, err)
+			// The post itself is out: reporting an error would make the
+			// scheduler post the whole digest again.
+			b.log.Error("could not post the digest's article list in its thread", "channel", channel, "part", i+1, "of", len(thread), "err", err)
+			break
 		}
 	}
 	b.log.Info("digest posted", "channel", channel, "articles", len(d.Articles), "quotes", len(d.Quotes), "thread_messages", len(thread))

@@ -214,6 +214,11 @@ func checkURL(raw string) (*url.URL, error) {
 	default:
 		return nil, fail(news.ErrInvalid, nil, "%s: newsbot only fetches http and https URLs, not %s:", raw, u.Scheme)
 	}
+	if u.User != nil {
+		// A password in the URL would be stored with the article and shown
+		// to everyone who sees its link.
+		return nil, fail(news.ErrInvalid, nil, "%s holds a user name or password; newsbot only fetches pages that need no login", u.Redacted())
+	}
 	if u.Hostname() == "" {
 		return nil, fail(news.ErrInvalid, nil, "%q has no host name; give a full address such as https://example.com/story.html", raw)
 	}

@@ -495,9 +495,13 @@ func TestBadURL(t *testing.T) {
 		{"example.com/story", "not a full URL"},
 		{"", "not a full URL"},
 		{"http:///path", "no host name"},
+		{"https://alice:s3cret@example.com/story", "holds a user name or password"},
 	} {
 		_, err := c.Fetch(context.Background(), tt.url)
 		wantErr(t, err, news.ErrInvalid, tt.words)
+		if err != nil && strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("the password is in the error: %v", err)
+		}
 	}
 }
 

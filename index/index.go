@@ -193,6 +193,12 @@ func (x *Index) index() (idx bleve.Index, release func(), err error) {
 		x.mu.RUnlock()
 		return nil, nil, errors.New("index is closed")
 	}
+	if x.idx == nil {
+		// A rebuild failed half way: the store is intact, the next Open
+		// rebuilds the index from it.
+		x.mu.RUnlock()
+		return nil, nil, errors.New("the search index is unavailable after a failed rebuild; restart newsbot to rebuild it")
+	}
 	return x.idx, x.mu.RUnlock, nil
 }
 
