@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // Set is an annotated evaluation set in GGT format.
@@ -193,5 +192,3 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// runeLen counts code points of s.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
