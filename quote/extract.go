@@ -123,6 +123,20 @@ func (ex *extractor) run() {
 	ex.resolve()
 }
 
+// cleanTitle drops a title that is only an honorific ("Mr", "Dr.", "Sir")
+// or an age ("41"): neither is a role.
+func cleanTitle(t string) string {
+	f := strings.Fields(strings.ReplaceAll(t, ",", " "))
+	for _, w := range f {
+		l := strings.ToLower(w)
+		if _, h := honorifics[l]; h || l == "dr" || l == "dr." || l == "prof" || isNumber(w) {
+			continue
+		}
+		return t
+	}
+	return ""
+}
+
 // personSubject reports whether a sentence's subject is a definite person
 // description ("The mayor said", "On Monday, the former minister ...").
 func personSubject(toks []token) bool {
@@ -822,7 +836,7 @@ func (ex *extractor) output() []news.Quote {
 		lastEnd = e
 		q := news.Quote{
 			Text: ex.text[s:e], Start: s, End: e, Kind: c.kind, Speaker: c.speaker,
-			Mention: c.sp.mention(), Title: c.title, Cue: c.cue, Outlet: c.outlet,
+			Mention: c.sp.mention(), Title: cleanTitle(c.title), Cue: c.cue, Outlet: c.outlet,
 			Paragraph: c.para, Confidence: c.conf,
 		}
 		if q.Speaker == "" {

@@ -346,6 +346,11 @@ func (ex *extractor) namingCue(toks []token, c, floor int) int {
 			if toks[j].quoted {
 				return j
 			}
+			if j > k+1 && evaluativeComplement(toks, j) {
+				// "called the program one of the biggest commitments in
+				// Canadian history", "called the deal a historic mistake"
+				return j
+			}
 			if !toks[j].word || npStop[toks[j].low] || toks[j].low == "a" || toks[j].low == "an" {
 				// "called the plan a “quick fix”": a scare quote
 				return 0
@@ -739,6 +744,49 @@ func shortObject(toks []token, k int) bool {
 func cueVerbsHas(w string) bool {
 	_, ok := cueVerbs[w]
 	return ok
+}
+
+// evaluativeComplement reports whether toks[j:] is a judgement that ends
+// the sentence after "called the X": "one of the worst ...", or "a/an"
+// with an adjective and a noun, with no verb and no count ("a few times").
+func evaluativeComplement(toks []token, j int) bool {
+	if j+2 >= len(toks) {
+		return false
+	}
+	start := j
+	switch {
+	case toks[j].low == "one" && toks[j+1].low == "of" && toks[j+2].low == "the":
+		start = j + 3
+	case toks[j].low == "a" || toks[j].low == "an":
+		switch toks[j+1].low {
+		case "few", "dozen", "couple", "number", "lot", "total", "second", "third", "fourth", "day", "week", "month", "year", "bit", "while":
+			return false
+		}
+		start = j + 1
+	default:
+		return false
+	}
+	n := 0
+	for x := start; x < len(toks); x++ {
+		t := toks[x]
+		if t.quoted {
+			return false
+		}
+		if !t.word {
+			if t.text == "." && x == len(toks)-1 {
+				break
+			}
+			if t.text == "-" || t.text == "’" || t.text == "'" {
+				continue
+			}
+			return false
+		}
+		if finiteVerbs[t.low] || pronouns[t.low] || t.low == "that" || t.low == "because" || isNumber(t.text) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 12
 }
 
 func onlyPunctToks(toks []token, a, b int) bool {

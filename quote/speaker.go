@@ -636,7 +636,40 @@ func forwardNP(text string, toks []token, i, stop int) np {
 	for end > i && !toks[end].word {
 		end--
 	}
-	return backPhrase(text, toks, end, i)
+	n := backPhrase(text, toks, end, i)
+	if n.name == "" && n.pronoun == "" {
+		// "said the chairman of the committee, Labour MP Jane Roe.": the
+		// name set off after the role is the speaker
+		for j < stop && j <= i+14 && toks[j].word && !toks[j].quoted {
+			j++
+		}
+	}
+	if n.name == "" && n.pronoun == "" && j < stop && toks[j].text == "," {
+		p := j + 1
+		for p < stop && p <= j+7 && toks[p].word && !toks[p].quoted {
+			p++
+		}
+		if p > j+1 && (p == stop || toks[p].text == "." || toks[p].text == "!" || toks[p].text == "?") && toks[p-1].capitalized() {
+			if m := backPhrase(text, toks, p-1, j+1); m.name != "" && m.start == toks[j+1].start || m.name != "" && tokenAt(toks, m.start) > j+1 && onlyTitles(toks, j+1, tokenAt(toks, m.start)) {
+				if m.title == "" {
+					m.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n.text, "the "), "The "))
+				}
+				return m
+			}
+		}
+	}
+	return n
+}
+
+// onlyTitles reports whether toks[a:b] are title words or capitalised
+// party names ("Labour MP").
+func onlyTitles(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !isTitleWord(toks[k]) && !toks[k].capitalized() {
+			return false
+		}
+	}
+	return true
 }
 
 func cueIsVerb(l string) bool {
