@@ -29,6 +29,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"newsbot/news"
 )
@@ -98,7 +99,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	db, err := bolt.Open(filepath.Join(dir, storeFile), 0o644, &bolt.Options{Timeout: opts.LockTimeout})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, &lockedError{dir: dir}
 		}
 		return nil, fmt.Errorf("open article store in %s: %w", dir, err)

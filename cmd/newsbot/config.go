@@ -85,7 +85,7 @@ func (c Config) ValidateSlack() error {
 		problems = append(problems, "set SLACK_APP_TOKEN (xapp-..., Socket Mode, no public URL needed) or SLACK_SIGNING_SECRET (Basic Information > App Credentials, for the HTTP Events API)")
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("Slack is not configured:\n  - %s\nSee README.md, \"Slack setup\"", strings.Join(problems, "\n  - "))
+		return fmt.Errorf("the Slack app is not configured:\n  - %s\nSee README.md, \"Slack setup\"", strings.Join(problems, "\n  - "))
 	}
 	return nil
 }
