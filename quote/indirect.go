@@ -57,6 +57,10 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 		switch {
 		case t.quoted:
 			return k, outlet
+		case step == 0 && l == "out" && k+1 < len(toks) && (toks[k+1].low == "that" || toks[k+1].quoted):
+			// "pointed out that", "tweeted out that"
+			k++
+			continue
 		case dayWords[l] || looksLikeDate(toks[k:min(k+1, len(toks))]):
 			k++
 			for k < len(toks) && (isNumber(toks[k].text) || dayWords[toks[k].lower()]) {
