@@ -470,8 +470,9 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 		// title words: everything up to the last title word of the run
 		// ("Surrey Mayor Doug McCallum", "U.S. Secretary of State Mike Pompeo")
 		a := i
+		orgName := j-i >= 2 && orgWords[strings.Trim(toks[j-1].low, ".")] // "State Department", "Justice Ministry"
 		for k := i; k < j; k++ {
-			if isTitleWord(toks[k]) || (k == i && first && sentenceStarters[toks[k].lower()]) {
+			if isTitleWord(toks[k]) && !orgName || (k == i && first && sentenceStarters[toks[k].lower()]) {
 				a = k + 1
 			}
 		}
@@ -582,6 +583,41 @@ var orgRoles = map[string]bool{"panel": true, "tribunal": true, "regulator": tru
 	"retailer": true, "bank": true, "airline": true, "automaker": true, "carmaker": true, "giant": true, "startup": true,
 	"charity": true, "club": true, "team": true, "league": true, "office": true, "commission": true, "committee": true}
 
+// lastOrgSubject is the most recent organisation with a proper name that
+// opened a sentence before pos ("The U.S. State Department called for
+// ... the agency said"), within window bytes, with its position.
+func (es *entities) lastOrgSubject(pos, window int) (*entity, int) {
+	for k := len(es.mentions) - 1; k >= 0; k-- {
+		m := es.mentions[k]
+		if m.pos >= pos {
+			continue
+		}
+		if pos-m.pos > window {
+			break
+		}
+		e := es.byName[strings.ToLower(m.name)]
+		if e == nil || !m.subject || !(e.org || looksOrg(e.name)) || e.personLike() {
+			continue
+		}
+		if _, outlet := CanonicalOutlet(e.name); outlet {
+			continue
+		}
+		return e, m.pos
+	}
+	return nil, -1
+}
+
+// lastSalientPos is the last position before pos where e was salient, or
+// -1.
+func (es *entities) lastSalientPos(e *entity, pos int) int {
+	for k := len(es.salient) - 1; k >= 0; k-- {
+		if s := es.salient[k]; s.pos < pos && s.ent == e {
+			return s.pos
+		}
+	}
+	return -1
+}
+
 // lastOrgSpeaker is the most recent organisation that spoke before pos.
 func (es *entities) lastOrgSpeaker(pos, window int) *entity {
 	for k := len(es.salient) - 1; k >= 0; k-- {
@@ -592,7 +628,8 @@ func (es *entities) lastOrgSpeaker(pos, window int) *entity {
 		if pos-s.pos > window {
 			break
 		}
-		if s.ent.spoke && !s.ent.personLike() {
+		if s.ent.spoke && !s.ent.personLike() && (properName(s.ent.name) || s.ent.org && isUpperStart(s.ent.name)) {
+			// "observers say ..." is no organisation for "the agency"
 			return s.ent
 		}
 	}

@@ -564,6 +564,10 @@ func (ex *extractor) resolve() {
 		var e *entity
 		sp := c.sp
 		switch {
+		case sp.pronoun == "" && unitName(sp.text) != "":
+			// "Cisco System's Talos cybersecurity unit" is Talos
+			e = ex.ents.entity(unitName(sp.text))
+			e.org = true
 		case sp.pronoun != "":
 			switch sp.pronoun {
 			case "he", "she":
@@ -640,6 +644,11 @@ func (ex *extractor) resolve() {
 				}
 				if e == nil && (sp.role == "company" || sp.role == "firm" || sp.role == "agency" || sp.role == "group" || sp.role == "organization" || sp.role == "organisation") {
 					e = ex.ents.lastOrgSpeaker(sp.start, window)
+					// an organisation that opened a sentence since then
+					// is the nearer referent
+					if o, at := ex.ents.lastOrgSubject(sp.start, 1000); o != nil && (e == nil || at > ex.ents.lastSalientPos(e, sp.start)) {
+						e = o
+					}
 				}
 			}
 			det := strings.ToLower(firstWord(sp.text))
@@ -1161,6 +1170,39 @@ var personNouns = map[string]bool{"professor": true, "man": true, "woman": true,
 var docNouns = map[string]bool{"statement": false, "report": true, "study": true, "survey": true, "memo": true,
 	"findings": true, "documents": true, "poll": true, "release": true, "analysis": true, "letter": false,
 	"court": true, "bid": true, "data": true, "figures": true, "records": true, "assessment": true}
+
+// unitHeads name a part of an organisation.
+var unitHeads = map[string]bool{"unit": true, "division": true, "arm": true, "subsidiary": true, "branch": true,
+	"lab": true, "laboratory": true, "team": true, "affiliate": true}
+
+// unitName returns the proper name of an organisation's unit named with
+// its owner ("Cisco System's Talos cybersecurity unit" -> "Talos"), or "".
+func unitName(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 3 || !unitHeads[strings.ToLower(f[len(f)-1])] {
+		return ""
+	}
+	p := -1
+	for k, w := range f {
+		if isPossessive(w) {
+			p = k
+		}
+	}
+	if p < 0 || p+1 >= len(f)-1 {
+		return ""
+	}
+	var own []string
+	for _, w := range f[p+1 : len(f)-1] {
+		if !isUpperStart(w) {
+			break
+		}
+		own = append(own, w)
+	}
+	if len(own) == 0 {
+		return ""
+	}
+	return strings.Join(own, " ")
+}
 
 // documentOwner returns the proper name before a document noun ("the
 // Civic Action study" -> "Civic Action", "Statistics Canada's latest
