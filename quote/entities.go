@@ -472,6 +472,10 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 		a := i
 		orgName := j-i >= 2 && orgWords[strings.Trim(toks[j-1].low, ".")] // "State Department", "Justice Ministry"
 		for k := i; k < j; k++ {
+			if surnameTitle(toks, i, j, k) {
+				// "Damon Green", "Rodney King": a surname, not a title
+				continue
+			}
 			if isTitleWord(toks[k]) && !orgName || (k == i && first && sentenceStarters[toks[k].lower()]) {
 				a = k + 1
 			}
@@ -582,6 +586,17 @@ var orgRoles = map[string]bool{"panel": true, "tribunal": true, "regulator": tru
 	"union": true, "party": true, "board": true, "council": true, "institute": true, "association": true,
 	"retailer": true, "bank": true, "airline": true, "automaker": true, "carmaker": true, "giant": true, "startup": true,
 	"charity": true, "club": true, "team": true, "league": true, "office": true, "commission": true, "committee": true}
+
+// surnameWords are title words that are also common surnames.
+var surnameWords = map[string]bool{"green": true, "king": true, "bishop": true, "major": true, "dean": true,
+	"marshal": true, "judge": true, "sheriff": true, "pope": true, "cardinal": true}
+
+// surnameTitle reports whether toks[k], the last word of the name run
+// toks[i:j], is a surname that is also a title word: it follows a
+// capitalised word that is no title ("Damon Green", not "Chief Judge").
+func surnameTitle(toks []token, i, j, k int) bool {
+	return k == j-1 && k > i && surnameWords[toks[k].low] && !isTitleWord(toks[k-1]) && !sentenceStarters[toks[k-1].low] && !determiners[toks[k-1].low]
+}
 
 // lastOrgSubject is the most recent organisation with a proper name that
 // opened a sentence before pos ("The U.S. State Department called for

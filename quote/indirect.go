@@ -565,6 +565,9 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 				// a great kid": he is the sentence's subject, not Roe
 				if first := introSubject(text, toks, c-2); first.name != "" {
 					sp = first
+				} else if t0 := toks[0]; t0.word && !t0.quoted && t0.capitalized() && !sentenceStarters[t0.low] && !determiners[t0.low] && !pronouns[t0.low] && len(toks) > 1 && toks[1].word && !toks[1].capitalized() {
+					// a one-word name that is also a title word ("Green")
+					sp = np{start: t0.start, end: t0.end, text: t0.text, name: t0.text}
 				}
 			}
 			if !sp.empty() {
