@@ -72,6 +72,10 @@ type nameMention struct {
 type salient struct {
 	pos int
 	ent *entity
+	// minor: the speaker of a subordinate clause ("Although Trump has
+	// tweeted that ..., its inclusion ..., he said"): he/she refers to
+	// it only when no other person fits.
+	minor bool
 }
 
 // entities is the per-article entity table: it maps every mention ("Wenbin",
@@ -182,7 +186,7 @@ func (es *entities) addMention(m nameMention) {
 		}
 	}
 	if m.subject {
-		es.salient = append(es.salient, salient{m.pos, e})
+		es.salient = append(es.salient, salient{pos: m.pos, ent: e})
 	}
 }
 
@@ -366,6 +370,15 @@ func (es *entities) resolvePronounExcept(p string, pos int, window int, skip spa
 // resolvePronounAvoid is resolvePronounExcept passing over the entity avoid
 // (a person the reported words name in the third person).
 func (es *entities) resolvePronounAvoid(p string, pos int, window int, skip span, avoid *entity) *entity {
+	if e := es.resolvePronounPass(p, pos, window, skip, avoid, false); e != nil {
+		return e
+	}
+	return es.resolvePronounPass(p, pos, window, skip, avoid, true)
+}
+
+// resolvePronounPass is one pass of resolvePronounAvoid; withMinor admits
+// the speakers of subordinate clauses.
+func (es *entities) resolvePronounPass(p string, pos int, window int, skip span, avoid *entity, withMinor bool) *entity {
 	want := genderUnknown
 	switch p {
 	case "he":
@@ -385,7 +398,7 @@ func (es *entities) resolvePronounAvoid(p string, pos int, window int, skip span
 			break
 		}
 		e := s.ent
-		if e == avoid || e.anonymous && es.focusBetween(s.pos, pos) {
+		if e == avoid || e.anonymous && es.focusBetween(s.pos, pos) || s.minor && !withMinor {
 			continue
 		}
 		if want == genderUnknown {
@@ -418,9 +431,15 @@ func (es *entities) focusBetween(from, to int) bool {
 
 // addSalient records an entity as a speaker at pos.
 func (es *entities) addSalient(pos int, e *entity) {
+	es.addSalientMinor(pos, e, false)
+}
+
+// addSalientMinor records an entity as a speaker at pos, minor when it
+// speaks in a subordinate clause.
+func (es *entities) addSalientMinor(pos int, e *entity, minor bool) {
 	// keep text order
 	k := len(es.salient)
-	es.salient = append(es.salient, salient{pos, e})
+	es.salient = append(es.salient, salient{pos, e, minor})
 	for k > 0 && es.salient[k-1].pos > pos {
 		es.salient[k-1], es.salient[k] = es.salient[k], es.salient[k-1]
 		k--
@@ -485,7 +504,7 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 		}
 		// title words preceding in lower case ("foreign ministry spokesman")
 		ts := i
-		for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !npStop[toks[ts-1].lower()] && !determiners[toks[ts-1].lower()] && i-ts < 4 {
+		for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !npStop[toks[ts-1].lower()] && !determiners[toks[ts-1].lower()] && !subordinators[toks[ts-1].low] && toks[ts-1].low != "whether" && i-ts < 4 {
 			ts--
 		}
 		credit := j < len(toks) && (toks[j].text == "/" || j > 0 && toks[j-1].end < len(text) && text[toks[j-1].end] == '/')
@@ -550,6 +569,11 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 			}
 			if caption {
 				// people in a photo caption are named, not in focus
+				subject = false
+			}
+			if subject && i <= 3 && subordinators[toks[0].low] {
+				// "Although Trump has tweeted ..., its inclusion ...": the
+				// subject of a subordinate clause is not in focus
 				subject = false
 			}
 			name = cutOfPlace(stripDescriptor(name))

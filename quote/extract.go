@@ -123,6 +123,33 @@ func (ex *extractor) run() {
 	ex.resolve()
 }
 
+// subordinators open a subordinate clause at the start of a sentence.
+var subordinators = map[string]bool{"although": true, "though": true, "while": true, "whereas": true,
+	"even": true, "despite": true, "because": true, "since": true, "if": true, "when": true, "as": true}
+
+// inSubordinate reports whether the speaker phrase sp of c lies in a
+// subordinate clause that opens its sentence ("Although Trump has tweeted
+// that ..., ..."): right after the subordinator.
+func (ex *extractor) inSubordinate(c *cand, sp np) bool {
+	if c.sent < 0 || c.sent >= len(ex.sents) {
+		return false
+	}
+	toks := ex.sents[c.sent].toks
+	if len(toks) == 0 || !subordinators[toks[0].low] {
+		return false
+	}
+	// the speaker opens the clause, right after the subordinator
+	for k := 1; k < len(toks) && k <= 3; k++ {
+		if toks[k].start == sp.start {
+			return true
+		}
+		if !toks[k].word {
+			return false
+		}
+	}
+	return false
+}
+
 // cleanTitle drops a title that is only an honorific ("Mr", "Dr.", "Sir")
 // or an age ("41"): neither is a role.
 func cleanTitle(t string) string {
@@ -727,7 +754,7 @@ func (ex *extractor) resolve() {
 			if sp.title != "" && sp.name != "" {
 				c.title = sp.title
 			}
-			ex.ents.addSalient(sp.start, e)
+			ex.ents.addSalientMinor(sp.start, e, ex.inSubordinate(c, sp))
 			ex.learnGender(c, e)
 		}
 		prev = c
