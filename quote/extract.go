@@ -123,6 +123,20 @@ func (ex *extractor) run() {
 	ex.resolve()
 }
 
+// earlierSpeaker reports whether a reporting verb with a named or pronoun
+// speaker comes before token c in the sentence, outside quotes.
+func (ex *extractor) earlierSpeaker(toks []token, c int) bool {
+	for k := 1; k < c; k++ {
+		if toks[k].quoted || participleCues[toks[k].low] || !isCueToken(toks, k) {
+			continue
+		}
+		if sp := backNP(ex.text, toks, k, 0); sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she" {
+			return true
+		}
+	}
+	return false
+}
+
 // subordinators open a subordinate clause at the start of a sentence.
 var subordinators = map[string]bool{"although": true, "though": true, "while": true, "whereas": true,
 	"even": true, "despite": true, "because": true, "since": true, "if": true, "when": true, "as": true}
@@ -260,6 +274,18 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 		}
 		// Pattern: SPEAKER CUE: "..."  /  SPEAKER CUE, "..."  /  CUE SPEAKER: "..."
 		if c, sp, ok := ex.beforeAttribution(toks, before, s, qi); ok {
+			if sp.empty() && participleCues[toks[c].low] && ex.earlierSpeaker(toks, c) {
+				// "Tester said that Trump ..., but if the president is now
+				// saying, “...”": the quote belongs to Tester's clause
+				continue
+			}
+			if sp.empty() && participleCues[toks[c].low] {
+				// "Lena Park ... wrote to members, saying, “...”": the
+				// sentence's subject speaks
+				if first := subjectNP(text, toks, c); first.name != "" || first.pronoun == "he" || first.pronoun == "she" {
+					sp = first
+				}
+			}
 			direct = append(direct, attributed{qi, c, sp})
 			usedCue[c] = true
 			continue

@@ -499,7 +499,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 					// source ends before its relative clause
 					rel := srcB
 					for k := srcA + 1; k < srcB; k++ {
-						if toks[k].low == "who" || toks[k].low == "whom" {
+						if sourceCut[toks[k].low] {
 							rel = k
 							break
 						}
@@ -720,6 +720,12 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		}
 	}
 }
+
+// sourceCut words end an anonymous source phrase before what qualifies it
+// ("officials unauthorized to speak publicly and granted anonymity", "a
+// person familiar with the talks but not authorized to ...").
+var sourceCut = map[string]bool{"who": true, "whom": true, "unauthorized": true, "authorized": true,
+	"but": true, "granted": true, "speaking": true, "not": true}
 
 // shortObject reports whether toks[k:] is a short object phrase that ends
 // the sentence ("the local radio station."): a few words, no quote, no
