@@ -123,6 +123,33 @@ func (ex *extractor) run() {
 	ex.resolve()
 }
 
+// namedNext returns the person that the sentence after c's opens with,
+// when that sentence reports speech (a cue) and sits in the same
+// paragraph: a nameless speaker named right after.
+func (ex *extractor) namedNext(c *cand) *entity {
+	n := c.sent + 1
+	if n >= len(ex.sents) || ex.sents[n].para != c.para {
+		return nil
+	}
+	toks := ex.sents[n].toks
+	sub := subjectNP(ex.text, toks, len(toks))
+	if sub.name == "" || !strings.Contains(sub.name, " ") || looksOrg(sub.name) {
+		return nil
+	}
+	k := tokenAt(toks, sub.end)
+	for k < len(toks) && toks[k].word && auxiliaries[toks[k].low] {
+		k++
+	}
+	if k >= len(toks) || !isCueToken(toks, k) {
+		return nil
+	}
+	e := ex.ents.resolveName(sub.name, sub.start)
+	if e == nil || !e.personLike() {
+		return nil
+	}
+	return e
+}
+
 // earlierSpeaker reports whether a reporting verb with a named or pronoun
 // speaker comes before token c in the sentence, outside quotes.
 func (ex *extractor) earlierSpeaker(toks []token, c int) bool {
@@ -279,10 +306,10 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 				// saying, “...”": the quote belongs to Tester's clause
 				continue
 			}
-			if sp.empty() && participleCues[toks[c].low] {
+			if sp.empty() && participleCues[toks[c].low] && c > 0 && toks[c-1].text == "," && toks[c].low != "calling" {
 				// "Lena Park ... wrote to members, saying, “...”": the
 				// sentence's subject speaks
-				if first := subjectNP(text, toks, c); first.name != "" || first.pronoun == "he" || first.pronoun == "she" {
+				if first := subjectNP(text, toks, c); (first.name != "" || first.pronoun == "he" || first.pronoun == "she") && strings.ToUpper(first.text) != first.text {
 					sp = first
 				}
 			}
@@ -733,11 +760,26 @@ func (ex *extractor) resolve() {
 				e.org = true
 			}
 		case sp.role != "":
-			if !isPluralRole(sp.role) {
-				// "traders" are not the one person titled "trader"
+			det := strings.ToLower(firstWord(sp.text))
+			indefinite := det == "a" || det == "an" || det == "one" || det == "another"
+			if pre := strings.Fields(ex.text[max(0, sp.start-12):sp.start]); len(pre) > 0 {
+				// "One former director": the phrase may leave out its
+				// sentence-initial determiner
+				switch strings.ToLower(pre[len(pre)-1]) {
+				case "one", "a", "an", "another":
+					indefinite = true
+				}
+			}
+			if !isPluralRole(sp.role) && !indefinite {
+				// "traders" are not the one person titled "trader"; "one
+				// former director" is someone new
 				e = ex.ents.resolveRole(sp.role, sp.start)
 			}
-			det := strings.ToLower(firstWord(sp.text))
+			if indefinite && personNouns[sp.role] {
+				// "One former director indicated ... . Joseph Manzoli told
+				// the Globe ...": the person named right after
+				e = ex.namedNext(c)
+			}
 			if e == nil && (det == "his" || det == "her") && !orgRoles[sp.role] {
 				// "her statement read", "his spokesman said": the owner
 				p := "he"
