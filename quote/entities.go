@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // gender of an entity, learned from honorifics, role words and pronouns.
@@ -209,7 +210,8 @@ func stripHonorific(s string) (string, gender) {
 // (then starting) with it, else the first later one.
 func (es *entities) resolveName(name string, pos int) *entity {
 	name, g := stripHonorific(stripDescriptor(strings.TrimSpace(name)))
-	if f := strings.Fields(name); len(f) > 2 && (f[0] == "The" || f[0] == "the") {
+	if f := strings.Fields(name); (len(f) > 2 || len(f) == 2 && len(f[1]) >= 2 && strings.ToUpper(f[1]) == f[1]) && (f[0] == "The" || f[0] == "the") {
+		// and "The RTA" is "RTA"
 		// "The World Health Organization" is "World Health Organization"
 		name = strings.Join(f[1:], " ")
 	}
@@ -221,6 +223,10 @@ func (es *entities) resolveName(name string, pos int) *entity {
 	var best *entity
 	if len(words) == 1 {
 		w := strings.ToLower(words[0])
+		if e := es.expandAcronym(words[0], pos); e != nil {
+			// "the PBO" is the Parliamentary Budget Officer named before
+			return e
+		}
 		best = es.findByWord(w, pos, true)
 		if best == nil {
 			best = es.findByWord(w, pos, false)
@@ -620,6 +626,67 @@ var surnameWords = map[string]bool{"green": true, "king": true, "bishop": true, 
 // capitalised word that is no title ("Damon Green", not "Chief Judge").
 func surnameTitle(toks []token, i, j, k int) bool {
 	return k == j-1 && k > i && surnameWords[toks[k].low] && !isTitleWord(toks[k-1]) && !sentenceStarters[toks[k-1].low] && !determiners[toks[k-1].low]
+}
+
+// expandAcronym returns the entity named before pos whose initials spell
+// the all-capital word acr ("PBO" -> "Parliamentary Budget Officer",
+// "RCMP" -> "Royal Canadian Mounted Police"), or nil.
+func (es *entities) expandAcronym(acr string, pos int) *entity {
+	if len(acr) < 2 || len(acr) > 6 || strings.ToUpper(acr) != acr || strings.ToLower(acr) == acr {
+		return nil
+	}
+	for k := len(es.mentions) - 1; k >= 0; k-- {
+		m := es.mentions[k]
+		if m.pos >= pos {
+			continue
+		}
+		var ini strings.Builder
+		for _, w := range strings.Fields(m.name) {
+			if connectors[w] || w == "of" || w == "the" || w == "and" || w == "for" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			ini.WriteRune(r)
+		}
+		if ini.String() == acr {
+			if e := es.byName[strings.ToLower(m.name)]; e != nil {
+				return e
+			}
+		}
+	}
+	// a name left out of the table (its last word is a title word: "The
+	// Parliamentary Budget Officer"): the first capitalised run before pos
+	// whose initials spell acr
+	if pos > len(es.text) {
+		return nil
+	}
+	words := strings.Fields(es.text[:pos])
+	n := len(acr)
+	for i := 0; i+n <= len(words); i++ {
+		ok := true
+		for k := 0; k < n; k++ {
+			w := strings.Trim(words[i+k], ",.;:()\"“”")
+			r, _ := utf8.DecodeRuneInString(w)
+			if w == "" || byte(r) != acr[k] || r > unicode.MaxASCII || strings.ToUpper(w) == w {
+				ok = false
+				break
+			}
+			if k < n-1 && strings.ContainsAny(words[i+k], ",.;:") {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			name := make([]string, n)
+			for k := 0; k < n; k++ {
+				name[k] = strings.Trim(words[i+k], ",.;:()\"“”")
+			}
+			e := es.entity(strings.Join(name, " "))
+			e.org = true
+			return e
+		}
+	}
+	return nil
 }
 
 // lastOrgSubject is the most recent organisation with a proper name that

@@ -81,7 +81,8 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 				if adverbialNouns[jl] || dayWords[jl] {
 					end = j
 				}
-				if jl == "that" || pronouns[jl] {
+				if (jl == "that" || pronouns[jl]) && !(j == k+1 && j+1 < len(toks) && adverbialNouns[toks[j+1].low]) {
+					// "said in that speech": "that" is a determiner there
 					break
 				}
 			}
@@ -646,6 +647,11 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if ol == "" {
 			ol = outlet
 		}
+		if t := contentNounThat(toks, k); t > 0 {
+			// "added the weighty caveat that ...": the clause completes a
+			// noun of saying
+			k = t
+		}
 		spTok := tokenAt(toks, sp.start)
 		if k+1 < len(toks) && toks[k].low == "that" && relativeVerbs[toks[k+1].low] {
 			// "50 member states that have French as a common language":
@@ -719,6 +725,32 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			floorTok = max(c, k)
 		}
 	}
+}
+
+// contentNouns take a reported clause ("the caveat that ...").
+var contentNouns = map[string]bool{"caveat": true, "warning": true, "point": true, "argument": true,
+	"claim": true, "assurance": true, "reminder": true, "observation": true, "prediction": true,
+	"suggestion": true, "allegation": true, "admission": true, "promise": true, "concern": true}
+
+// contentNounThat returns the index of "that" when toks[k:] is "the
+// (adjectives) <content noun> that", else 0.
+func contentNounThat(toks []token, k int) int {
+	if k >= len(toks) || !determiners[toks[k].low] {
+		return 0
+	}
+	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		t := toks[j]
+		if !t.word || t.quoted {
+			return 0
+		}
+		if contentNouns[t.low] {
+			if j+1 < len(toks) && toks[j+1].low == "that" {
+				return j + 1
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // sourceCut words end an anonymous source phrase before what qualifies it
