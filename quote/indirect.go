@@ -208,6 +208,10 @@ func clauseEnd(toks []token, k int) int {
 				}
 			}
 		}
+		if (toks[j].text == ":" || toks[j].text == ";") && j+2 < len(toks) && (toks[j+1].low == "he" || toks[j+1].low == "she" || toks[j+1].low == "they") && isCueToken(toks, j+2) {
+			// "she says A: she notes that B": a new attribution
+			return j
+		}
 		if toks[j].text == "," && j+1 < len(toks) {
 			n := toks[j+1].lower()
 			if n == "according" || n == "per" || participleCues[n] {
@@ -609,10 +613,11 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			// inverted: "CLAUSE, said X."
 			if c > 0 && toks[c-1].text == "," && c-1 > floorTok {
 				fsp := forwardNP(text, toks, c+1, len(toks))
-				if fsp.pronoun != "" {
-					// "CLAUSE, said he." but not "X, ..., said he heard":
-					// there the pronoun opens the reported clause
-					if pe := tokenAt(toks, fsp.end); pe < len(toks) && toks[pe].word {
+				if !fsp.empty() {
+					// "CLAUSE, said he." but not "X, ..., said he heard" or
+					// "X, who ..., says the program changed his life":
+					// there the phrase opens the reported clause
+					if pe := tokenAt(toks, fsp.end); pe < len(toks) && toks[pe].word || fsp.name == "" && fsp.pronoun == "" && hasFiniteVerb(toks, c+1, pe) {
 						fsp = np{}
 					}
 				}

@@ -129,6 +129,21 @@ func periodEnds(text string, floor, dot, next, e int) bool {
 	if abbrevsNoEnd[lw] {
 		return false
 	}
+	// "who lost 16 lbs. “and two belt loops”": a lower-case word after a
+	// unit or abbreviation (past any quote mark) continues the sentence
+	if abbrevs[lw] || unitAbbrevs[lw] {
+		k := next
+		for k < e {
+			r, n := utf8.DecodeRuneInString(text[k:e])
+			if !isQuoteRune(r) && r != '(' {
+				break
+			}
+			k += n
+		}
+		if r, _ := utf8.DecodeRuneInString(text[k:e]); k < e && unicode.IsLower(r) {
+			return false
+		}
+	}
 	// single capital letter: an initial ("Harry J. Kazianis")
 	if utf8.RuneCountInString(word) == 1 {
 		r, _ := utf8.DecodeRuneInString(word)

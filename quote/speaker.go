@@ -309,8 +309,21 @@ func partyState(w string) bool {
 // abbrevDot reports whether toks[j] is the period of an abbreviation
 // right before a comma ("Jane Roe, D-Calif., said").
 func abbrevDot(toks []token, j int) bool {
-	return toks[j].text == "." && j > 0 && j+1 < len(toks) && toks[j+1].text == "," && toks[j-1].word && toks[j-1].end == toks[j].start
+	if toks[j].text != "." || j == 0 || j+1 >= len(toks) || !toks[j-1].word || toks[j-1].end != toks[j].start {
+		return false
+	}
+	if toks[j+1].text == "," {
+		return true
+	}
+	// "who lost 16 lbs. “and two belt loops”": a unit or abbreviation
+	// before a word that does not start a sentence
+	n := toks[j+1]
+	return (isAbbrev(toks[j-1].text) || unitAbbrevs[toks[j-1].low]) && !(n.word && n.capitalized() && !n.quoted)
 }
+
+// unitAbbrevs are units written with a period.
+var unitAbbrevs = map[string]bool{"lbs": true, "lb": true, "oz": true, "kg": true, "km": true, "mi": true,
+	"hr": true, "hrs": true, "min": true, "mins": true, "sec": true, "yrs": true, "in": true}
 
 func isClauseBreak(s string) bool {
 	switch s {
