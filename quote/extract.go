@@ -123,6 +123,44 @@ func (ex *extractor) run() {
 	ex.resolve()
 }
 
+// prevSentenceActor returns the last one-word proper name in the sentence
+// before c's (same or previous paragraph) that the article names again and
+// that is no person or outlet ("... confirmed by TransLink. The agency told
+// CTV News ..."): what "the agency" refers to when nothing spoke.
+func (ex *extractor) prevSentenceActor(c *cand) *entity {
+	p := c.sent - 1
+	if p < 0 || p >= len(ex.sents) || ex.sents[p].para < ex.sents[c.sent].para-1 {
+		return nil
+	}
+	toks := ex.sents[p].toks
+	for k := len(toks) - 1; k >= 1; k-- {
+		t := toks[k]
+		if !t.word || t.quoted || !t.capitalized() || toks[k-1].capitalized() || k+1 < len(toks) && toks[k+1].word && toks[k+1].capitalized() {
+			continue
+		}
+		l := t.low
+		if isTitleWord(t) || dayWords[l] || sentenceStarters[l] || pronouns[l] || strings.ToUpper(t.text) == t.text && len(t.text) <= 2 {
+			continue
+		}
+		if _, outlet := CanonicalOutlet(t.text); outlet {
+			continue
+		}
+		if strings.Count(ex.text, t.text) < 2 {
+			continue
+		}
+		if e := ex.ents.findByWord(l, t.start, false); e != nil && e.personLike() {
+			continue
+		}
+		e := ex.ents.entity(t.text)
+		if e.personLike() {
+			continue
+		}
+		e.org = true
+		return e
+	}
+	return nil
+}
+
 // namedNext returns the person that the sentence after c's opens with,
 // when that sentence reports speech (a cue) and sits in the same
 // paragraph: a nameless speaker named right after.
@@ -407,6 +445,14 @@ func (ex *extractor) afterAttribution(toks []token, after int, s *sentence, qi i
 		limit = tokenAt(toks, s.quotes[qi+1].outer().start)
 	}
 	// CUE SPEAKER
+	if i == after && isCueToken(toks, i) {
+		// "Critics of what's known as a “backstop” argue ...": a quoted
+		// word inside the subject, not a quote before its attribution
+		o := s.quotes[qi]
+		if r, _ := utf8.DecodeLastRuneInString(ex.text[o.start:o.end]); unicode.IsLetter(r) {
+			return 0, np{}, false
+		}
+	}
 	if isCueToken(toks, i) {
 		sp := forwardNP(ex.text, toks, i+1, limit)
 		if !sp.empty() {
@@ -728,6 +774,9 @@ func (ex *extractor) resolve() {
 					// is the nearer referent
 					if o, at := ex.ents.lastOrgSubject(sp.start, 1000); o != nil && (e == nil || at > ex.ents.lastSalientPos(e, sp.start)) {
 						e = o
+					}
+					if e == nil {
+						e = ex.prevSentenceActor(c)
 					}
 				}
 			}

@@ -175,7 +175,7 @@ func clauseStartOK(toks []token, k int) bool {
 	switch t.lower() {
 	case "to", "for", "of", "by", "with", "in", "on", "at", "from", "into", "so", "as", "than", "and",
 		"or", "but", "nothing", "anything", "something", "goodbye", "hello", "yes", "no", "sorry", "thanks",
-		"earlier", "later", "before", "after", "publicly", "last":
+		"earlier", "later", "before", "after", "publicly", "last", "though", "although":
 		return false
 	}
 	return true
@@ -640,7 +640,8 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			// after the object
 			for j := k; j < len(toks) && j <= k+6; j++ {
 				jl := toks[j].lower()
-				if jl == "that" || (j > k && (pronouns[jl] || jl == "there") && jl != "it" && jl != "you") {
+				if jl == "that" || (j > k && (pronouns[jl] || jl == "there") && jl != "it" && jl != "you") || j == k && k > c+1 && (jl == "it" || jl == "there" || jl == "he" || jl == "she" || jl == "they" || jl == "we") {
+					// "reminded the crowd it was ...": the object came first
 					k = j
 					break
 				}
@@ -658,6 +659,11 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			k = t
 		}
 		spTok := tokenAt(toks, sp.start)
+		if spTok > 0 && toks[spTok-1].low == "than" && k+1 < len(toks) && pronouns[toks[k].low] {
+			// "higher than city reports say it is": a comparison, no
+			// reported clause
+			continue
+		}
 		if k+1 < len(toks) && toks[k].low == "that" && relativeVerbs[toks[k+1].low] {
 			// "50 member states that have French as a common language":
 			// a relative clause, not a reported one
@@ -851,7 +857,7 @@ func onlyPunctToks(toks []token, a, b int) bool {
 // sayVerbs introduce a reported clause without "that" freely ("said the
 // cost could be reduced"); other cues need "that" or a pronoun subject.
 var sayVerbs = map[string]bool{"say": true, "says": true, "said": true, "told": true, "tells": true, "tell": true,
-	"added": true, "adds": true, "wrote": true, "writes": true, "claimed": true, "claims": true, "argued": true,
+	"added": true, "adds": true, "claimed": true, "claims": true, "argued": true,
 	"argues": true, "warned": true, "warns": true, "insisted": true, "insists": true, "stated": true, "states": true,
 	"believes": true, "thinks": true, "suggested": true, "noted": true, "notes": true, "explained": true,
 	"alleges": true, "alleged": true, "allege": true, "contends": true, "contended": true, "asserts": true, "asserted": true,
