@@ -173,7 +173,23 @@ func initialismContinues(text string, wordStart, dot, e int) bool {
 	if allDigits {
 		return true
 	}
-	return utf8.RuneCountInString(before) == 1
+	if utf8.RuneCountInString(before) == 1 {
+		return true
+	}
+	// a web domain: "rentals.ca", "cbc.ca", "nytimes.com"
+	k := dot + 1
+	for k < e && text[k] >= 'a' && text[k] <= 'z' {
+		k++
+	}
+	if n := k - dot - 1; n >= 2 && n <= 3 && (k == e || !isWordRune(rune(text[k]))) {
+		for _, r := range before {
+			if !unicode.IsLower(r) && !unicode.IsDigit(r) && r != '-' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // abbreviations that end in a period without ending a sentence.
