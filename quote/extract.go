@@ -860,6 +860,8 @@ func (ex *extractor) resolve() {
 					// "a private security professional told Reuters ...
 					// he said": a nameless person he/she may refer to
 					e.introduced, e.anonymous = true, true
+					// "An official with X Services" is a person
+					e.org = false
 				}
 			}
 		}

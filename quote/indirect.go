@@ -653,6 +653,10 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if ol == "" {
 			ol = outlet
 		}
+		if k+1 < len(toks) && (toks[k].low == "is" || toks[k].low == "was") && toks[k+1].low == "that" {
+			// "What he would say is that ...": a pseudo-cleft
+			k++
+		}
 		if t := contentNounThat(toks, k); t > 0 {
 			// "added the weighty caveat that ...": the clause completes a
 			// noun of saying

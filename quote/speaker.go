@@ -210,7 +210,39 @@ func backNP(text string, toks []token, end, floor int) np {
 	if !n.empty() && n.pronoun == "" && n.name != "" {
 		n = placedRole(text, toks, n, floor)
 	}
+	if !n.empty() && n.pronoun == "" {
+		n = affiliated(text, toks, n, floor)
+	}
 	return n
+}
+
+// affiliated returns the whole phrase when n is the organisation of a
+// nameless person ("An official with Animal Protection Services", "members
+// of the union"): the person speaks, named by role and affiliation.
+func affiliated(text string, toks []token, n np, floor int) np {
+	st := tokenAt(toks, n.start)
+	if st-2 < floor {
+		return n
+	}
+	switch toks[st-1].low {
+	case "with", "for", "from", "at", "of":
+	default:
+		return n
+	}
+	h := toks[st-2]
+	head := strings.TrimSuffix(h.low, "s")
+	if !h.word || h.quoted || h.capitalized() || !(personNouns[h.low] || personNouns[head] || h.low == "members" || h.low == "member") {
+		return n
+	}
+	r := backPhrase(text, toks, st-2, floor)
+	if r.empty() || r.name != "" || r.pronoun != "" {
+		return n
+	}
+	d := strings.ToLower(firstWord(r.text))
+	if !determiners[d] && d != "one" && d != "another" && d != "some" && d != "two" && d != "several" && r.text != h.text {
+		return n
+	}
+	return np{start: r.start, end: n.end, text: text[r.start:n.end], role: h.low}
 }
 
 // placedRole turns "Europe" in "Policy makers in Europe have called" into
