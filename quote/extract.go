@@ -188,6 +188,24 @@ func (ex *extractor) namedNext(c *cand) *entity {
 	return e
 }
 
+// noVerbBefore reports whether toks[:b] hold no verb or cue: a bare
+// subject ("The Prime Minister").
+func noVerbBefore(toks []token, b int) bool {
+	for k := 0; k < b; k++ {
+		t := toks[k]
+		if !t.word {
+			if t.text == "," || t.text == ":" {
+				return false
+			}
+			continue
+		}
+		if finiteVerbs[t.low] || auxiliaries[t.low] || cueVerbsHas(t.low) || strings.HasSuffix(t.low, "ed") {
+			return false
+		}
+	}
+	return true
+}
+
 // earlierSpeaker reports whether a reporting verb with a named or pronoun
 // speaker comes before token c in the sentence, outside quotes.
 func (ex *extractor) earlierSpeaker(toks []token, c int) bool {
@@ -424,6 +442,10 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 		colon := bi > 0 && toks[bi-1].text == ":" && postWords == 0 && preWords <= 6
 		if preWords+postWords <= 1 && words >= 3 || words >= 8 && (preWords == 0 || q.close < 0) || colon && words >= 5 {
 			ex.cands = append(ex.cands, cand{s: q.start, e: q.end, kind: news.Direct, outlet: outlet, para: s.para, sent: s.serial, inherit: true, conf: 0.6})
+		} else if words >= 8 && postWords == 0 && preWords >= 2 && preWords <= 4 && bi > 0 && toks[0].capitalized() && !toks[0].quoted && noVerbBefore(toks, bi) {
+			// "The Prime Minister “could get a deal if ...”": a subject and
+			// a quote that completes it, after an attributed sentence
+			ex.cands = append(ex.cands, cand{s: toks[0].start, e: o.end, kind: news.Mixed, outlet: outlet, para: s.para, sent: s.serial, inherit: true, conf: 0.5})
 		}
 	}
 }

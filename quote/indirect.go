@@ -61,7 +61,8 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 			// "pointed out that", "tweeted out that"
 			k++
 			continue
-		case dayWords[l] || looksLikeDate(toks[k:min(k+1, len(toks))]):
+		case (dayWords[l] || looksLikeDate(toks[k:min(k+1, len(toks))])) && !(k+1 < len(toks) && (finiteVerbs[toks[k+1].low] || auxiliaries[toks[k+1].low] && toks[k+1].low != "last")):
+			// not "said May will likely try": a name before its verb
 			k++
 			for k < len(toks) && (isNumber(toks[k].text) || dayWords[toks[k].lower()]) {
 				k++
