@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -46,6 +47,18 @@ func findQuotes(text string, s, e int) []qspan {
 	var cur qspan
 	for i := s; i < e; {
 		r, n := utf8.DecodeRuneInString(text[i:e])
+		if !in && (r == '‘' || r == '’' || r == '\'') {
+			// a doubled single mark typed for a double one ("‘’It’s not a
+			// question ...”") at a word start, closed later by a double mark
+			r2, n2 := utf8.DecodeRuneInString(text[i+n : e])
+			prev, next := runeBefore(text, i, s), runeAfter(text, i+n+n2, e)
+			if (r2 == '‘' || r2 == '’' || r2 == '\'') && (prev == 0 || unicode.IsSpace(prev)) && unicode.IsLetter(next) && strings.ContainsAny(text[i+n+n2:e], "”\"") {
+				in = true
+				cur = qspan{open: i, openLen: n + n2, close: -1}
+				i += n + n2
+				continue
+			}
+		}
 		switch {
 		case r == '"':
 			prev, next := runeBefore(text, i, s), runeAfter(text, i+n, e)
