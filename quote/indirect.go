@@ -560,6 +560,18 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			}
 			continue
 		}
+		if a, b := criticismCue(toks, c); b > a {
+			// "Sinclair derides the board for a lack of leadership": the
+			// charge is what the critic says
+			if sp := backNP(text, toks, c, floorTok); sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she" {
+				noVerbCheck = true
+				emit(a, b, sp, t.text, false, outlet)
+				noVerbCheck = false
+				c = b
+				floorTok = b
+				continue
+			}
+		}
 		if k := ex.namingCue(toks, c, floorTok); k > 0 {
 			// "X called it CLAUSE", "what X calls CLAUSE"
 			sp := backNP(text, toks, c, floorTok)
@@ -741,6 +753,43 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			floorTok = max(c, k)
 		}
 	}
+}
+
+// criticismVerbs report a charge made against someone: "derides X for Y",
+// "accused X of Y".
+var criticismVerbs = map[string]string{"derides": "for", "derided": "for", "criticizes": "for", "criticized": "for",
+	"criticises": "for", "criticised": "for", "faults": "for", "faulted": "for", "slams": "for", "slammed": "for",
+	"accuses": "of", "accused": "of", "blames": "for", "blamed": "for"}
+
+// criticismCue returns the token range [a, b) of the charge after a
+// criticism verb at c and its object ("derides the board for a lack of
+// leadership he says has left ..." -> "a lack of leadership"), or a == b.
+func criticismCue(toks []token, c int) (int, int) {
+	prep, ok := criticismVerbs[toks[c].low]
+	if !ok || c == 0 || passiveBefore[toks[c-1].low] {
+		return 0, 0
+	}
+	j := c + 1
+	for j < len(toks) && j <= c+6 && toks[j].word && !toks[j].quoted && toks[j].low != prep {
+		j++
+	}
+	if j >= len(toks) || toks[j].low != prep || j == c+1 {
+		return 0, 0
+	}
+	a := j + 1
+	b := a
+	for b < len(toks) && b < a+15 && (toks[b].word || toks[b].quoted || toks[b].text == "-") {
+		l := toks[b].low
+		if !toks[b].quoted && (pronouns[l] && b+1 < len(toks) && isCueToken(toks, b+1) || l == "that" || l == "which" || l == "who" || l == "and" || l == "but") {
+			break
+		}
+		b++
+	}
+	if b-a < 2 || b-a >= 15 || a < len(toks) && strings.HasSuffix(toks[a].low, "ing") {
+		// "accused him of lying": a verb, not a charge worth quoting
+		return 0, 0
+	}
+	return a, b
 }
 
 // contentNouns take a reported clause ("the caveat that ...").
