@@ -830,6 +830,11 @@ func (ex *extractor) resolve() {
 				e = ex.ents.entity(strings.TrimSpace(sp.text))
 				e.org = true
 			}
+		case sp.role != "" && sp.affiliated:
+			// "the lawyer for X", "An official with X": a nameless person
+			// of that organisation, not an earlier person with the role
+			e = ex.ents.entity(strings.TrimSpace(sp.text))
+			e.introduced, e.anonymous, e.org = true, true, false
 		case sp.role != "":
 			det := strings.ToLower(firstWord(sp.text))
 			indefinite := det == "a" || det == "an" || det == "one" || det == "another"
@@ -841,7 +846,7 @@ func (ex *extractor) resolve() {
 					indefinite = true
 				}
 			}
-			if !isPluralRole(sp.role) && !indefinite {
+			if !isPluralRole(sp.role) && !indefinite && !sp.affiliated {
 				// "traders" are not the one person titled "trader"; "one
 				// former director" is someone new
 				e = ex.ents.resolveRole(sp.role, sp.start)

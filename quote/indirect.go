@@ -515,6 +515,11 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 						// "according to people familiar with the bid"
 						src = postModified(text, toks, src, srcA)
 					}
+					if !src.empty() && src.pronoun == "" {
+						// "according to the lawyer for Animal Protection
+						// Services": the lawyer speaks
+						src = affiliated(text, toks, src, srcA)
+					}
 				}
 			}
 			outletSource = srcOutlet != ""

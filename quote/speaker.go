@@ -15,6 +15,9 @@ type np struct {
 	// exact: the name is complete as written (an appositive name after a
 	// relation: "Spindler's father, Joseph"); do not expand it
 	exact bool
+	// affiliated: a nameless person named by role and organisation ("the
+	// lawyer for X"); not any earlier person with that role
+	affiliated bool
 }
 
 func (n np) empty() bool { return n.text == "" }
@@ -242,7 +245,7 @@ func affiliated(text string, toks []token, n np, floor int) np {
 	if !determiners[d] && d != "one" && d != "another" && d != "some" && d != "two" && d != "several" && r.text != h.text {
 		return n
 	}
-	return np{start: r.start, end: n.end, text: text[r.start:n.end], role: h.low}
+	return np{start: r.start, end: n.end, text: text[r.start:n.end], role: h.low, affiliated: true}
 }
 
 // placedRole turns "Europe" in "Policy makers in Europe have called" into
