@@ -711,6 +711,10 @@ func (ex *extractor) resolve() {
 		}
 		var e *entity
 		sp := c.sp
+		if sp.name == "" && sp.pronoun == "" && surnameWords[strings.ToLower(sp.text)] && isUpperStart(sp.text) {
+			// "Green said": a surname that is also a title word
+			sp.name, sp.role = sp.text, ""
+		}
 		switch {
 		case sp.pronoun == "" && unitName(sp.text) != "":
 			// "Cisco System's Talos cybersecurity unit" is Talos

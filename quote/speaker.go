@@ -216,6 +216,30 @@ func backNP(text string, toks []token, end, floor int) np {
 	if !n.empty() && n.pronoun == "" {
 		n = affiliated(text, toks, n, floor)
 	}
+	if !n.empty() && n.pronoun == "" && n.name == "" {
+		n = quantified(text, toks, n, floor)
+	}
+	return n
+}
+
+// quantifiers open a phrase that backPhrase leaves out: "All those
+// involved", "one veteran of the projects".
+var quantifiers = map[string]bool{"those": true, "all": true, "one": true, "many": true, "some": true,
+	"several": true, "most": true, "both": true}
+
+// quantified extends a role phrase back over quantifiers ("involved" ->
+// "All those involved").
+func quantified(text string, toks []token, n np, floor int) np {
+	st := tokenAt(toks, n.start)
+	a := st
+	for a-1 >= floor && a > st-3 && toks[a-1].word && !toks[a-1].quoted && quantifiers[toks[a-1].low] {
+		a--
+	}
+	if a == st {
+		return n
+	}
+	n.start = toks[a].start
+	n.text = text[n.start:n.end]
 	return n
 }
 
