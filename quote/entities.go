@@ -408,6 +408,10 @@ func (es *entities) resolvePronounPass(p string, pos int, window int, skip span,
 			continue
 		}
 		if want == genderUnknown {
+			if _, outlet := CanonicalOutlet(e.name); outlet {
+				// a news outlet is a source, not what "they" refers to
+				continue
+			}
 			if e.org || p == "they" || p == "it" && e.spoke && !e.personLike() && properName(e.name) {
 				// "Facebook told employees ... it said": a one-word source
 				// that is no person

@@ -161,6 +161,36 @@ func (ex *extractor) prevSentenceActor(c *cand) *entity {
 	return nil
 }
 
+// pluralGroup returns the named group ("the Liberals", "the Raptors'")
+// last mentioned before pos in c's sentence or the one before it in the
+// same paragraph, or nil.
+func (ex *extractor) pluralGroup(c *cand, pos int) *entity {
+	for n := c.sent; n >= 0 && n >= c.sent-1; n-- {
+		if n >= len(ex.sents) || ex.sents[n].para != c.para {
+			break
+		}
+		toks := ex.sents[n].toks
+		for k := len(toks) - 1; k >= 1; k-- {
+			t := toks[k]
+			if t.start >= pos || t.quoted || !t.word || toks[k-1].low != "the" || !t.capitalized() {
+				continue
+			}
+			w := strings.TrimSuffix(strings.TrimSuffix(t.text, "’"), "'")
+			if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.ToUpper(w) == w {
+				continue
+			}
+			if k+1 < len(toks) && toks[k+1].word && toks[k+1].capitalized() {
+				// "the Rolling Stones", "the United States": part of a name
+				continue
+			}
+			e := ex.ents.entity(w)
+			e.org = true
+			return e
+		}
+	}
+	return nil
+}
+
 // namedNext returns the person that the sentence after c's opens with,
 // when that sentence reports speech (a cue) and sits in the same
 // paragraph: a nameless speaker named right after.
@@ -748,7 +778,15 @@ func (ex *extractor) resolve() {
 					e = ex.ents.entity(strings.TrimSpace(c.antecedent.text))
 					e.org = true
 				} else {
-					e = ex.ents.resolvePronoun(sp.pronoun, sp.start, window)
+					if sp.pronoun == "they" {
+						// "Key to the Liberals' hopes is ... . Almost all
+						// revenues, they promise, ...": a named group just
+						// before
+						e = ex.pluralGroup(c, sp.start)
+					}
+					if e == nil {
+						e = ex.ents.resolvePronoun(sp.pronoun, sp.start, window)
+					}
 					if e != nil && sp.pronoun == "they" && e.personLike() {
 						e = nil
 					}
