@@ -191,6 +191,45 @@ func (ex *extractor) pluralGroup(c *cand, pos int) *entity {
 	return nil
 }
 
+// docAuthor returns the organisation named as the author of a document in
+// the sentences before c ("a study by X", "a report from X"), or nil.
+func (ex *extractor) docAuthor(c *cand) *entity {
+	for n := c.sent - 1; n >= 0 && n >= c.sent-3; n-- {
+		if ex.sents[n].para < ex.sents[c.sent].para-2 {
+			break
+		}
+		toks := ex.sents[n].toks
+		for k := 0; k+2 < len(toks); k++ {
+			if !docNouns[toks[k].low] || toks[k].quoted || toks[k+1].low != "by" && toks[k+1].low != "from" {
+				continue
+			}
+			a := k + 2
+			if toks[a].low == "the" {
+				a++
+			}
+			b := a
+			for b < len(toks) && b < a+10 && toks[b].word && !toks[b].quoted && (toks[b].capitalized() || (connectors[toks[b].text] || toks[b].low == "for" || toks[b].low == "of" || toks[b].low == "on") && b+1 < len(toks) && toks[b+1].capitalized() || isPossessive(toks[b].text)) {
+				b++
+			}
+			if b == a || !toks[b-1].capitalized() {
+				continue
+			}
+			name := ex.text[toks[a].start:toks[b-1].end]
+			if _, outlet := CanonicalOutlet(name); outlet {
+				continue
+			}
+			e := ex.ents.entity(name)
+			if e.personLike() && !looksOrg(name) {
+				// "a study by Jane Roe": a person
+				return e
+			}
+			e.org = true
+			return e
+		}
+	}
+	return nil
+}
+
 // namedNext returns the person that the sentence after c's opens with,
 // when that sentence reports speech (a cue) and sits in the same
 // paragraph: a nameless speaker named right after.
@@ -855,6 +894,11 @@ func (ex *extractor) resolve() {
 			if e == nil && det == "the" && !orgRoles[sp.role] {
 				// "the report said": whoever was said to have written it
 				e = ex.authorOf(i, sp.role)
+			}
+			if e == nil && det == "the" && docNouns[sp.role] {
+				// "A study by the University of Calgary's School of Public
+				// Policy analyzed ... “...,” the report said."
+				e = ex.docAuthor(c)
 			}
 			if e == nil && !orgRoles[sp.role] && (det == "a" || det == "an" || det == "the" || det == "its") && prev != nil && prev.para == c.para && prev.ent != nil {
 				// "Gatsby said ... A statement said": the same source
