@@ -470,11 +470,22 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if l == "according" && c+1 < len(toks) && toks[c+1].lower() == "to" {
 			srcA := c + 2
 			srcB := srcA
-			for srcB < len(toks) && !toks[srcB].quoted && toks[srcB].text != "," && toks[srcB].text != "." && toks[srcB].text != ";" {
+			for srcB < len(toks) && !toks[srcB].quoted && toks[srcB].text != "," && toks[srcB].text != "." && toks[srcB].text != ";" && !isDash(toks[srcB].text) {
 				srcB++
 			}
 			if srcB == srcA {
 				continue
+			}
+			// "according to the study — which used data from X — CLAUSE":
+			// the clause starts after the parenthetical
+			after := srcB
+			if srcB < len(toks) && isDash(toks[srcB].text) {
+				for d := srcB + 1; d < len(toks) && d < srcB+30 && !toks[d].quoted && toks[d].text != "."; d++ {
+					if isDash(toks[d].text) {
+						after = d
+						break
+					}
+				}
 			}
 			src := np{}
 			listEnd := nameListEnd(toks, srcA, srcB)
@@ -527,6 +538,8 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 				// According to X, CLAUSE.
 				if srcB < len(toks) && toks[srcB].text == "," {
 					emit(srcB+1, clauseEnd(toks, srcB+1), src, "according to", false, srcOutlet)
+				} else if after > srcB {
+					emit(after+1, clauseEnd(toks, after+1), src, "according to", false, srcOutlet)
 				}
 			} else if c > 0 && toks[c-1].text == "," {
 				// CLAUSE, according to X[, CLAUSE2].
@@ -828,6 +841,8 @@ func contentNounThat(toks []token, k int) int {
 // person familiar with the talks but not authorized to ...").
 var sourceCut = map[string]bool{"who": true, "whom": true, "unauthorized": true, "authorized": true,
 	"but": true, "granted": true, "speaking": true, "not": true}
+
+func isDash(s string) bool { return s == "—" || s == "–" || s == "--" }
 
 // shortObject reports whether toks[k:] is a short object phrase that ends
 // the sentence ("the local radio station."): a few words, no quote, no

@@ -326,6 +326,21 @@ func chainSubject(text string, toks []token, floor, last int) np {
 	if floor >= last || toks[floor].quoted {
 		return np{}
 	}
+	if prepStarters[toks[floor].low] {
+		// "On Tuesday, Donald Tusk, the president of ..., urged"
+		for k := floor + 1; k < last && k <= floor+6; k++ {
+			if toks[k].text == "," {
+				floor = k + 1
+				break
+			}
+			if !toks[k].word {
+				break
+			}
+		}
+		if floor >= last {
+			return np{}
+		}
+	}
 	sub := subjectNP(text, toks[floor:], last-floor)
 	if sub.name == "" || looksOrg(sub.name) || !strings.Contains(sub.name, " ") {
 		return np{}
