@@ -842,6 +842,7 @@ func contentNounThat(toks []token, k int) int {
 var sourceCut = map[string]bool{"who": true, "whom": true, "unauthorized": true, "authorized": true,
 	"but": true, "granted": true, "speaking": true, "not": true}
 
+// isDash reports a dash that sets off a parenthetical.
 func isDash(s string) bool { return s == "—" || s == "–" || s == "--" }
 
 // shortObject reports whether toks[k:] is a short object phrase that ends
@@ -871,6 +872,7 @@ func shortObject(toks []token, k int) bool {
 	return n > 0 && n <= 5
 }
 
+// cueVerbsHas reports whether w is a reporting verb.
 func cueVerbsHas(w string) bool {
 	_, ok := cueVerbs[w]
 	return ok
