@@ -71,7 +71,7 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 		case l == "," && k+2 < len(toks) && toks[k+1].lower() == "however" && toks[k+2].text == ",":
 			k += 3
 			continue
-		case l == "in" || l == "on" || l == "at" || l == "during" || l == "via" || l == "through" || l == "over" || l == "by" || l == "before" || l == "to" && !object:
+		case l == "in" || l == "on" || l == "at" || l == "during" || l == "via" || l == "through" || l == "over" || l == "by" || l == "before" || l == "to" && !object || l == "for" && k+1 < len(toks) && (adverbialNouns[toks[k+1].low] || k+2 < len(toks) && determiners[toks[k+1].low] && adverbialNouns[toks[k+2].low]):
 			// "in a statement", "on Twitter", "at a news conference"
 			end := -1
 			for j := k + 1; j < len(toks) && j <= k+7; j++ {

@@ -135,6 +135,20 @@ func backNP(text string, toks []token, end, floor int) np {
 	if i < floor {
 		return np{}
 	}
+	if toks[i].low == "who" && i-1 >= floor {
+		// "by Jane Roe, who noted that ...": the relative pronoun's
+		// antecedent speaks
+		j := i - 1
+		if toks[j].text == "," {
+			j--
+		}
+		if j >= floor && toks[j].word && !toks[j].quoted {
+			if n := backPhrase(text, toks, j, floor); n.name != "" {
+				return n
+			}
+		}
+		return np{}
+	}
 	if toks[i].text == "," {
 		// appositive: ", X," between the phrase and the cue
 		j := i - 1
