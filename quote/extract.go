@@ -275,22 +275,6 @@ func noVerbBefore(toks []token, b int) bool {
 	return true
 }
 
-// heardBefore reports whether the cue at c is the complement of a verb of
-// perception ("he heard students shout, “...”"): what someone reports
-// having heard, not a quote of its own.
-func heardBefore(toks []token, c int) bool {
-	for k := c - 1; k >= 0 && k >= c-4; k-- {
-		switch toks[k].low {
-		case "heard", "hear", "hears", "saw", "see", "sees", "watched", "recalls", "recalled":
-			return true
-		}
-		if !toks[k].word || toks[k].quoted {
-			return false
-		}
-	}
-	return false
-}
-
 // earlierSpeaker reports whether a reporting verb with a named or pronoun
 // speaker comes before token c in the sentence, outside quotes.
 func (ex *extractor) earlierSpeaker(toks []token, c int) bool {
@@ -442,7 +426,7 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 		}
 		// Pattern: SPEAKER CUE: "..."  /  SPEAKER CUE, "..."  /  CUE SPEAKER: "..."
 		if c, sp, ok := ex.beforeAttribution(toks, before, s, qi); ok {
-			if (sp.empty() && participleCues[toks[c].low] || heardBefore(toks, c)) && ex.earlierSpeaker(toks, c) {
+			if sp.empty() && participleCues[toks[c].low] && ex.earlierSpeaker(toks, c) {
 				// "Tester said that Trump ..., but if the president is now
 				// saying, “...”": the quote belongs to Tester's clause
 				continue

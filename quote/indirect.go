@@ -545,7 +545,11 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 				// CLAUSE, according to X[, CLAUSE2].
 				emit(floorTok, c-1, src, "according to", false, srcOutlet)
 				if srcB < len(toks) && toks[srcB].text == "," {
+					// "Some of those concerns, according to experts,
+					// include ...": the rest of the sentence is theirs
+					noVerbCheck = true
 					emit(srcB+1, clauseEnd(toks, srcB+1), src, "according to", false, srcOutlet)
+					noVerbCheck = false
 				}
 			}
 			outletSource = false
