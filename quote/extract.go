@@ -40,8 +40,7 @@ type cand struct {
 // their quotation marks; indirect quotes are the reported clause.
 func Extract(text string) []news.Quote {
 	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-		// spans must index the caller's text: give up on invalid input
+		// Spans must index the caller's text: give up on invalid input
 		// rather than return offsets into a different string.
 		return nil
 	}
@@ -55,7 +54,6 @@ type extractor struct {
 	text  string
 	ents  *entities
 	cands []cand
-	nsent int
 	bare  []bareAttr
 	sents []sentence
 }

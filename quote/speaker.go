@@ -173,9 +173,6 @@ func backNP(text string, toks []token, end, floor int) np {
 			}
 			return np{}
 		}
-		if !relative && hasFiniteVerb(toks, apA, apB) && !determiners[toks[apA].lower()] && !isTitleWord(toks[apA]) && toks[apA].capitalized() == false && false {
-			return np{}
-		}
 		appos := strings.TrimSpace(text[toks[apA].start:toks[apB-1].end])
 		switch toks[apA].lower() {
 		case "who", "which", "whose", "where", "when", "whom", "in", "on", "at", "after", "before", "during", "speaking", "according", "however", "though", "meanwhile":
