@@ -154,32 +154,39 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 	if len(strings.Fields(phrase)) >= 4 {
 		verbatim = folded(phrase)
 	}
+	// Words matched far apart in a long quote are a weaker match than words
+	// close together: count each quote's words in its best window.
+	nearOf := make(map[string]map[string]bool, len(order))
+	bySpeaker := map[string][]string{} // article|speaker -> keys
+	for _, key := range order {
+		c := byKey[key]
+		nearOf[key] = nearTerms(qt, c.own, c.hit.Quote.Text, windowWords)
+		if sp := c.hit.Quote.Speaker; sp != "" {
+			k := c.hit.Quote.ArticleID + "|" + sp
+			bySpeaker[k] = append(bySpeaker[k], key)
+		}
+	}
 	cands := make([]candidate, 0, len(order))
 	for _, key := range order {
 		c := byKey[key]
 		q := c.hit.Quote
 		around := context[key]
-		// Words matched far apart in a long quote are a weaker match than
-		// words close together: count the quote's words in its best window.
-		near := nearTerms(qt, c.own, q.Text, windowWords)
+		near := nearOf[key]
 		// The speaker's other quotes next to this one are the same statement
 		// ("It's very hard on the families," he said. "Every hour ...").
-		if q.Speaker != "" {
-			for _, k2 := range order {
-				o := byKey[k2].hit.Quote
-				if k2 == key || o.ArticleID != q.ArticleID || o.Speaker != q.Speaker || absInt(o.Paragraph-q.Paragraph) > 1 {
+		copied := false
+		for _, k2 := range bySpeaker[q.ArticleID+"|"+q.Speaker] {
+			if k2 == key || absInt(byKey[k2].hit.Quote.Paragraph-q.Paragraph) > 1 {
+				continue
+			}
+			for t := range nearOf[k2] {
+				if near[t] || around[t] {
 					continue
 				}
-				for t := range nearTerms(qt, byKey[k2].own, o.Text, windowWords) {
-					if !near[t] {
-						if around == nil {
-							around = map[string]bool{}
-						} else if _, shared := context[key]; shared {
-							around = copyTerms(around)
-						}
-						around[t] = true
-					}
+				if !copied {
+					around, copied = copyTerms(around), true
 				}
+				around[t] = true
 			}
 		}
 		cov, n := contextCoverage(qt, near, around)
