@@ -166,7 +166,7 @@ func TestAskOtherIntents(t *testing.T) {
 func TestAskPrefersTheThreadsArticles(t *testing.T) {
 	// Two articles quote the same words; asked in the thread of the second,
 	// the second one answers.
-	other := news.Article{Title: "Mayor repeats pledge", Outlet: "Hill Gazette", Text: `"Our children deserve classrooms that stay dry when the river rises," said Mayor Lee Park.`}
+	other := news.Article{Title: "Mayor repeats pledge", Outlet: "Hill Gazette", Text: `"Our children deserve classrooms that stay dry when the river rises," said Mayor Lee Park at a rally on Sunday.`}
 	h, refs := newHandlers(t, schoolArticle, other)
 	a := ask(t, h, "who said children deserve classrooms that stay dry?", refs[1].ID)
 	if a.Speaker != "Lee Park" {

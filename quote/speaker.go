@@ -678,6 +678,10 @@ func isPossessive(w string) bool {
 // forwardNP finds the speaker phrase starting at tokens[i] (after an
 // inverted cue: "said Wang Wenbin", "said the minister, who ..."). stop is
 // the first token that may not belong to it.
+// circumstance are the words that start a place or time phrase after a
+// speaker's name ("at a rally", "on Sunday", "during a visit").
+var circumstance = map[string]bool{"at": true, "on": true, "in": true, "during": true, "after": true, "before": true, "while": true, "when": true}
+
 func forwardNP(text string, toks []token, i, stop int) np {
 	if i >= stop || !toks[i].word || toks[i].quoted {
 		return np{}
@@ -690,6 +694,14 @@ func forwardNP(text string, toks []token, i, stop int) np {
 	// before punctuation, whatever lower-case words come first
 	for p := i + 1; p < stop && p <= i+12; p++ {
 		if toks[p].quoted {
+			break
+		}
+		// "said Mayor Lee Park at a rally on Sunday.": a name followed by a
+		// place or time phrase is the speaker, not the last name of it
+		if toks[p].word && circumstance[toks[p].lower()] && toks[p-1].capitalized() && p-1 > i {
+			if n := backPhrase(text, toks, p-1, i); !n.empty() && n.name != "" {
+				return n
+			}
 			break
 		}
 		if !toks[p].word && toks[p].text != "’" && toks[p].text != "'" && toks[p].text != "-" {
