@@ -81,16 +81,11 @@ func speakerLine(a news.Answer) string {
 	return b.String()
 }
 
-// jsonAnswer is the `ask --json` contract of DESIGN.md.
+// jsonAnswer is the `ask --json` contract of DESIGN.md: the question, the
+// answer's fields (jsonAlt's, flattened) and the alternatives.
 type jsonAnswer struct {
-	Question     string    `json:"question"`
-	Kind         string    `json:"kind"`
-	Speaker      string    `json:"speaker"`
-	Title        string    `json:"title"`
-	Quote        string    `json:"quote"`
-	Outlet       string    `json:"outlet"`
-	Article      jsonRef   `json:"article"`
-	Score        float64   `json:"score"`
+	Question string `json:"question"`
+	jsonAlt
 	Alternatives []jsonAlt `json:"alternatives"`
 }
 
@@ -124,9 +119,7 @@ func toJSONAlt(a news.Answer) jsonAlt {
 }
 
 func toJSONAnswer(a news.Answer) jsonAnswer {
-	alt := toJSONAlt(a)
-	j := jsonAnswer{Question: a.Question, Kind: alt.Kind, Speaker: alt.Speaker, Title: alt.Title, Quote: alt.Quote,
-		Outlet: alt.Outlet, Article: alt.Article, Score: alt.Score, Alternatives: []jsonAlt{}}
+	j := jsonAnswer{Question: a.Question, jsonAlt: toJSONAlt(a), Alternatives: []jsonAlt{}}
 	alts := a.Alternatives
 	if len(a.Quotes) > 0 {
 		alts = a.Quotes[1:]
