@@ -135,9 +135,21 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 		add(hit, hit.Terms)
 	}
 
+	// Words matched far apart in a long quote are a weaker match than words
+	// close together: count each quote's words in its best window.
+	nearOf := make(map[string]map[string]bool, len(order))
+	bySpeaker := map[string][]string{} // article|speaker -> keys
+	for _, key := range order {
+		c := byKey[key]
+		nearOf[key] = nearTerms(qt, c.own, c.hit.Quote.Text, windowWords)
+		if sp := c.hit.Quote.Speaker; sp != "" {
+			k := c.hit.Quote.ArticleID + "|" + sp
+			bySpeaker[k] = append(bySpeaker[k], key)
+		}
+	}
 	// The paragraph around each of the most promising quotes: words of the
 	// question found there count at contextWeight.
-	context, err := h.paragraphContext(ctx, qt, byKey, order)
+	context, err := h.paragraphContext(ctx, qt, byKey, order, nearOf)
 	if err != nil {
 		return nil, err
 	}
@@ -153,18 +165,6 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 	verbatim := ""
 	if len(strings.Fields(phrase)) >= 4 {
 		verbatim = folded(phrase)
-	}
-	// Words matched far apart in a long quote are a weaker match than words
-	// close together: count each quote's words in its best window.
-	nearOf := make(map[string]map[string]bool, len(order))
-	bySpeaker := map[string][]string{} // article|speaker -> keys
-	for _, key := range order {
-		c := byKey[key]
-		nearOf[key] = nearTerms(qt, c.own, c.hit.Quote.Text, windowWords)
-		if sp := c.hit.Quote.Speaker; sp != "" {
-			k := c.hit.Quote.ArticleID + "|" + sp
-			bySpeaker[k] = append(bySpeaker[k], key)
-		}
 	}
 	cands := make([]candidate, 0, len(order))
 	for _, key := range order {
@@ -405,17 +405,17 @@ func anyAbsent(qt []qterm) bool {
 const contextDepth = 12
 
 // paragraphContext returns, for the contextDepth quotes that cover the
-// question best on their own, the question terms found in the paragraph
-// (the line) holding the quote, by candidate key.
-func (h *Handlers) paragraphContext(ctx context.Context, qt []qterm, byKey map[string]*quoteCand, order []string) (map[string]map[string]bool, error) {
+// question best on their own (nearOf: each quote's terms in its window),
+// the question terms found in the paragraph (the line) holding the quote,
+// by candidate key.
+func (h *Handlers) paragraphContext(ctx context.Context, qt []qterm, byKey map[string]*quoteCand, order []string, nearOf map[string]map[string]bool) (map[string]map[string]bool, error) {
 	type scored struct {
 		key string
 		cov float64
 	}
 	ranked := make([]scored, 0, len(order))
 	for _, key := range order {
-		c := byKey[key]
-		cov, _ := contextCoverage(qt, nearTerms(qt, c.own, c.hit.Quote.Text, windowWords), nil)
+		cov, _ := contextCoverage(qt, nearOf[key], nil)
 		ranked = append(ranked, scored{key, cov})
 	}
 	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].cov > ranked[j].cov })
