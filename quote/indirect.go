@@ -941,7 +941,8 @@ var sayVerbs = map[string]bool{"say": true, "says": true, "said": true, "told": 
 	"argues": true, "warned": true, "warns": true, "insisted": true, "insists": true, "stated": true, "states": true,
 	"believes": true, "thinks": true, "suggested": true, "noted": true, "notes": true, "explained": true,
 	"alleges": true, "alleged": true, "allege": true, "contends": true, "contended": true, "asserts": true, "asserted": true,
-	"concedes": true, "conceded": true, "explains": true, "insist": true, "argue": true, "warn": true}
+	"concedes": true, "conceded": true, "explains": true, "insist": true, "argue": true, "warn": true,
+	"replied": true, "replies": true, "reply": true}
 
 // finiteVerbs are common auxiliaries and irregular verb forms; with "-ed"
 // words they tell a reported clause ("the cost could be reduced") from an
