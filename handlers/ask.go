@@ -95,11 +95,6 @@ type candidate struct {
 	// missesUnknown: a question word that no quote holds is not found
 	// around this candidate either.
 	missesUnknown bool
-	// own is the coverage by the candidate's own words, without context.
-	own float64
-	// missTop is the weight of the rarest question word the candidate lacks,
-	// relative to the rarest word of the question (0: none lacking).
-	missTop float64
 }
 
 func quoteAnswer(hit news.QuoteHit) news.Answer {

@@ -43,9 +43,8 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 	}
 	if len(cands) > 0 {
 		c := cands[0]
-		h.log.Debug("who-said best candidate", "coverage", round3(c.coverage), "own", round3(c.own), "matched", c.matched,
-			"terms", len(qt), "unknown", c.missesUnknown, "misstop", round3(c.missTop), "words", len(strings.Fields(c.answer.Quote)), "score", c.answer.Score,
-			"rank", round3(c.rank), "speaker", c.speaker, "content", p.content)
+		h.log.Debug("who-said best candidate", "coverage", round3(c.coverage), "matched", c.matched, "terms", len(qt),
+			"unknown", c.missesUnknown, "rank", round3(c.rank), "speaker", c.speaker)
 	}
 	cands = acceptable(cands, qt, minCoverage, 3)
 	// A quote whose speaker the article leaves unclear cannot answer "who".
@@ -59,15 +58,14 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 	if len(cands) == 0 {
 		return news.Answer{Kind: news.AnswerNone, Note: "I found no quote that says this."}, nil
 	}
-	best := 0
-	top := cands[best]
+	top := cands[0]
 	ans := top.answer
 	ans.Kind = news.AnswerQuote
 	ans.Matched = matchSpans(qt, ans.Quote)
 	seen := map[string]bool{ans.Article.ID + "|" + ans.Quote: true}
-	for i, c := range cands {
-		if i == best || len(ans.Alternatives) >= maxAlternatives {
-			continue
+	for _, c := range cands[1:] {
+		if len(ans.Alternatives) >= maxAlternatives {
+			break
 		}
 		key := c.answer.Article.ID + "|" + c.answer.Quote
 		if seen[key] || c.rank < top.rank*0.5 {
@@ -89,10 +87,10 @@ type quoteCand struct {
 	best float64         // the quote's own search score
 }
 
-// quoteCandidates finds quotes for a who-said question two ways (quotes
-// matching the words; sentences matching them, and the quotes in those
-// sentences) and ranks them by coverage of the question, counting words
-// found in the quote's paragraph at contextWeight.
+// quoteCandidates finds quotes for a who-said question and ranks them by
+// coverage of the question: words in a sentence-sized window of the quote
+// count fully, words found in its paragraph or in the speaker's quotes next
+// to it at contextWeight.
 func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuzzy bool, qt []qterm, p parsed, req AskRequest) ([]candidate, error) {
 	depth := searchDepth
 	if len(qt) <= 2 {
@@ -118,7 +116,7 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 
 	byKey := map[string]*quoteCand{}
 	var order []string
-	add := func(hit news.QuoteHit, terms []string) {
+	for _, hit := range hits {
 		key := fmt.Sprintf("%s|%d", hit.Quote.ArticleID, hit.Quote.Start)
 		c, ok := byKey[key]
 		if !ok {
@@ -126,13 +124,10 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 			byKey[key] = c
 			order = append(order, key)
 		}
-		for _, t := range terms {
+		for _, t := range hit.Terms {
 			c.own[t] = true
 		}
 		c.best = math.Max(c.best, hit.Score)
-	}
-	for _, hit := range hits {
-		add(hit, hit.Terms)
 	}
 
 	// Words matched far apart in a long quote are a weaker match than words
@@ -190,30 +185,19 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 			}
 		}
 		cov, n := contextCoverage(qt, near, around)
-		own, _ := contextCoverage(qt, c.own, nil)
 		missesUnknown := false
-		var topW, missW float64
 		for _, t := range qt {
 			if t.unknown && !around[t.term] {
 				missesUnknown = true
 			}
-			topW = math.Max(topW, t.weight)
-			if !termIn(c.own, t) && !termIn(around, t) {
-				missW = math.Max(missW, t.weight)
-			}
-		}
-		missTop := 0.0
-		if topW > 0 {
-			missTop = missW / topW
 		}
 		rank := cov
 		if verbatim != "" && strings.Contains(folded(q.Text), verbatim) {
 			// The question quotes the quote word for word: nothing is
 			// stronger evidence, stop words included.
-			cov, own, n = 1, 1, len(qt)
+			cov, n = 1, len(qt)
 			rank = 1.3
 			missesUnknown = false
-			missTop = 0
 		}
 		if maxScore > 0 {
 			rank += 0.15 * c.best / maxScore
@@ -230,7 +214,7 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 		if q.Speaker != "" {
 			rank += 0.02
 		}
-		cands = append(cands, candidate{answer: quoteAnswer(c.hit), coverage: cov, matched: n, rank: rank, speaker: q.Speaker, missesUnknown: missesUnknown, own: own, missTop: missTop})
+		cands = append(cands, candidate{answer: quoteAnswer(c.hit), coverage: cov, matched: n, rank: rank, speaker: q.Speaker, missesUnknown: missesUnknown})
 	}
 	sortCandidates(cands)
 	return cands, nil
