@@ -56,6 +56,9 @@ type extractor struct {
 	cands []cand
 	bare  []bareAttr
 	sents []sentence
+	// anonSources is the article's pool of unnamed sources ("sources
+	// familiar with the matter"), once one has spoken.
+	anonSources *entity
 }
 
 // bareAttr is a sentence that only says who spoke ("X said in a
@@ -919,6 +922,15 @@ func (ex *extractor) resolve() {
 			// of that organisation, not an earlier person with the role
 			e = ex.ents.entity(strings.TrimSpace(sp.text))
 			e.introduced, e.anonymous, e.org = true, true, false
+		case sp.role != "" && anonymousSources(sp):
+			// "sources familiar with the negotiations", later "people
+			// familiar with the bid" and "sources": one pool of unnamed
+			// sources, named as first introduced
+			if ex.anonSources == nil {
+				ex.anonSources = ex.ents.entity(strings.TrimSpace(sp.text))
+				ex.anonSources.org = false
+			}
+			e = ex.anonSources
 		case sp.role != "":
 			det := strings.ToLower(firstWord(sp.text))
 			indefinite := det == "a" || det == "an" || det == "one" || det == "another"
@@ -1516,4 +1528,18 @@ func (ex *extractor) authorOf(i int, noun string) *entity {
 // isPluralRole reports a plural role head ("traders", "officials").
 func isPluralRole(r string) bool {
 	return strings.HasSuffix(r, "s") && !strings.HasSuffix(r, "ss") && !strings.HasSuffix(r, "us") && !strings.HasSuffix(r, "is")
+}
+
+// anonymousSources reports a phrase naming unnamed sources: a plural
+// "sources" alone, or sources or people "familiar with" something ("people
+// familiar with the bid", "sources familiar with the situation").
+func anonymousSources(sp np) bool {
+	t := strings.ToLower(strings.TrimSpace(sp.text))
+	switch sp.role {
+	case "sources":
+		return t == "sources" || strings.Contains(t, " familiar with ")
+	case "people", "persons":
+		return strings.HasPrefix(t, sp.role+" familiar with ")
+	}
+	return false
 }
