@@ -921,6 +921,11 @@ func (es *entities) orgNamedMost(head string, pos int) *entity {
 // nearestPerson is the closest full name before pos (within window bytes,
 // outside skip) of a person whose gender fits the pronoun p.
 func (es *entities) nearestPerson(p string, pos, window int, skip span) *entity {
+	return es.nearestPersonAvoid(p, pos, window, skip, nil)
+}
+
+// nearestPersonAvoid is nearestPerson passing over the entity avoid.
+func (es *entities) nearestPersonAvoid(p string, pos, window int, skip span, avoid *entity) *entity {
 	want := male
 	if p == "she" {
 		want = female
@@ -934,7 +939,7 @@ func (es *entities) nearestPerson(p string, pos, window int, skip span) *entity 
 			break
 		}
 		e := es.byName[strings.ToLower(m.name)]
-		if e == nil || e.org || !e.personLike() || e.gender != genderUnknown && e.gender != want {
+		if e == nil || avoid != nil && (e == avoid || lastWord(e.name) == lastWord(avoid.name)) || e.org || !e.personLike() || e.gender != genderUnknown && e.gender != want {
 			continue
 		}
 		return e
@@ -971,4 +976,13 @@ func stripDescriptor(name string) string {
 		}
 	}
 	return name
+}
+
+// lastWord is the lower-case last word of a name.
+func lastWord(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }

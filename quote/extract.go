@@ -805,6 +805,15 @@ func (ex *extractor) resolve() {
 					// before ("For Jane Roe and other refugees, ...")
 					e = ex.ents.nearestPerson(sp.pronoun, sp.start, window, span{c.s, c.e})
 				}
+				if e != nil && ex.contrasted(c, e, sp.pronoun) {
+					// "Unlike Al Mnajer, he has been unable to find work":
+					// he is someone other than the person contrasted
+					alt := ex.ents.resolvePronounAvoid(sp.pronoun, sp.start, window, span{c.s, c.e}, e)
+					if alt == nil || lastWord(alt.name) == lastWord(e.name) {
+						alt = ex.ents.nearestPersonAvoid(sp.pronoun, sp.start, window, span{c.s, c.e}, e)
+					}
+					e = alt
+				}
 				if e != nil && ex.sentenceOpensWith(c, e) {
 					// "Macharia hid under desks, he said": he is not
 					// Macharia but the person in focus before
@@ -1540,6 +1549,39 @@ func anonymousSources(sp np) bool {
 		return t == "sources" || strings.Contains(t, " familiar with ")
 	case "people", "persons":
 		return strings.HasPrefix(t, sp.role+" familiar with ")
+	}
+	return false
+}
+
+// contrasted reports whether a sentence shortly before c's cue (in the same
+// or the previous paragraph) opens "Unlike E, <pronoun>": the pronoun then
+// names someone other than person e.
+func (ex *extractor) contrasted(c *cand, e *entity, pronoun string) bool {
+	if c.sent < 0 || c.sent >= len(ex.sents) || e.org {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(e.name))
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	para := ex.sents[c.sent].para
+	for i := c.sent; i >= 0 && c.sent-i < 4 && para-ex.sents[i].para <= 1; i-- {
+		toks := ex.sents[i].toks
+		if len(toks) < 4 || toks[0].low != "unlike" {
+			continue
+		}
+		k := 1
+		for k < len(toks) && toks[k].capitalized() && !toks[k].quoted {
+			k++
+		}
+		if k == 1 || k+1 >= len(toks) || toks[k].text != "," || strings.TrimSuffix(strings.TrimSuffix(toks[k-1].low, "’s"), "'s") != last {
+			continue
+		}
+		p := toks[k+1].low
+		if p == pronoun || strings.HasPrefix(p, pronoun+"'") || strings.HasPrefix(p, pronoun+"’") {
+			return true
+		}
 	}
 	return false
 }
