@@ -994,6 +994,11 @@ func hasFiniteVerb(toks []token, a, b int) bool {
 		if n >= 2 && len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !t.capitalized() && k > a {
 			p := toks[k-1]
 			pl := p.lower()
+			if preVerbAdverbs[pl] && k-2 >= a {
+				// "the idea only emboldens": look past the adverb
+				p = toks[k-2]
+				pl = p.lower()
+			}
 			if p.word && !determiners[pl] && !npStop[pl] && !isNumber(p.text) && pl != "more" && pl != "few" && pl != "unanswered" {
 				return true
 			}
@@ -1001,6 +1006,11 @@ func hasFiniteVerb(toks []token, a, b int) bool {
 	}
 	return false
 }
+
+// preVerbAdverbs stand between a subject and its verb ("the idea only
+// emboldens", "the plan also needs").
+var preVerbAdverbs = map[string]bool{"only": true, "also": true, "still": true, "just": true, "often": true,
+	"never": true, "always": true, "really": true, "simply": true, "already": true}
 
 // pluralSubject returns the plural noun phrase opening the sentence before
 // token stop ("Republican senators are eager ..., and they say"), or an
