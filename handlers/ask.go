@@ -43,7 +43,7 @@ const (
 	largeIndex      = 10000
 	maxAlternatives = 2
 	maxListed       = 8
-	searchDepth     = 40
+	searchDepth     = 30
 )
 
 // Ask answers one question.
