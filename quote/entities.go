@@ -730,6 +730,15 @@ func (es *entities) lastSalientPos(e *entity, pos int) int {
 
 // lastOrgSpeaker is the most recent organisation that spoke before pos.
 func (es *entities) lastOrgSpeaker(pos, window int) *entity {
+	return es.lastSalient(pos, window, func(e *entity) bool {
+		// "observers say ..." is no organisation for "the agency"
+		return e.spoke && !e.personLike() && (properName(e.name) || e.org && isUpperStart(e.name))
+	})
+}
+
+// lastSalient is the most recent entity in focus before pos, at most window
+// bytes back, for which ok holds.
+func (es *entities) lastSalient(pos, window int, ok func(*entity) bool) *entity {
 	for k := len(es.salient) - 1; k >= 0; k-- {
 		s := es.salient[k]
 		if s.pos >= pos {
@@ -738,8 +747,7 @@ func (es *entities) lastOrgSpeaker(pos, window int) *entity {
 		if pos-s.pos > window {
 			break
 		}
-		if s.ent.spoke && !s.ent.personLike() && (properName(s.ent.name) || s.ent.org && isUpperStart(s.ent.name)) {
-			// "observers say ..." is no organisation for "the agency"
+		if ok(s.ent) {
 			return s.ent
 		}
 	}
@@ -767,19 +775,7 @@ func (es *entities) subjectBetween(from, to int) *entity {
 
 // lastPerson is the most recent person in focus (speaker or subject).
 func (es *entities) lastPerson(pos, window int) *entity {
-	for k := len(es.salient) - 1; k >= 0; k-- {
-		s := es.salient[k]
-		if s.pos >= pos {
-			continue
-		}
-		if pos-s.pos > window {
-			break
-		}
-		if s.ent.personLike() {
-			return s.ent
-		}
-	}
-	return nil
+	return es.lastSalient(pos, window, (*entity).personLike)
 }
 
 // allUpper reports whether every token is in capitals ("TROUT BROOK",
