@@ -95,6 +95,9 @@ type candidate struct {
 	// missesUnknown: a question word that no quote holds is not found
 	// around this candidate either.
 	missesUnknown bool
+	// echo: the share of the quote's best sentence that the question
+	// accounts for (see addEcho).
+	echo float64
 }
 
 func quoteAnswer(hit news.QuoteHit) news.Answer {
@@ -464,11 +467,7 @@ func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qter
 	if err != nil {
 		return nil, err
 	}
-	idf := func(df int) float64 {
-		// BM25's idf: rare words weigh more; a word no document holds weighs
-		// the most, so a question about it finds no answer.
-		return math.Max(math.Log(1+(float64(docs)-float64(df)+0.5)/(float64(df)+0.5)), 0.1)
-	}
+	idf := func(df int) float64 { return idfOf(df, docs) }
 	var out []qterm
 	seen := map[string]bool{}
 	for i := range words {
@@ -493,6 +492,13 @@ func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qter
 		}
 	}
 	return out, nil
+}
+
+// idfOf is BM25's idf of a term held by df of docs documents: rare words
+// weigh more; a word no document holds weighs the most, so a question about
+// it finds no answer.
+func idfOf(df, docs int) float64 {
+	return math.Max(math.Log(1+(float64(docs)-float64(df)+0.5)/(float64(df)+0.5)), 0.1)
 }
 
 // expand returns text with the synonyms of its words added, for searching.

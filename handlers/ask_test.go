@@ -184,3 +184,25 @@ func TestAskEmptyIndex(t *testing.T) {
 		t.Errorf("empty question: %+v", a)
 	}
 }
+
+func TestAskParaphraseByEcho(t *testing.T) {
+	// A question in other words shares only two words with the short quote
+	// it is about, and two words with a long quote it is not about. What the
+	// short quote says is nearly all in the question; the long one's is not.
+	brewery := news.Article{
+		Title:  "Brewers count the cost of a wet summer",
+		Outlet: "Coast Weekly",
+		Text: `Small brewers on the coast had a hard season.
+
+"We are paying rent on a second taproom that has never opened," said brewer Nora Hale.
+
+"The festival brings crowds every summer, and this year the ferries ran on time, the food stalls sold out, the bands played past midnight and every bar ran out of cider by Saturday," said organiser Felix Grant.`,
+	}
+	h, _ := newHandlers(t, brewery, schoolArticle, bridgeArticle)
+	if a := ask(t, h, "who is paying for another taproom that is still closed?"); a.Kind != news.AnswerQuote || a.Speaker != "Nora Hale" {
+		t.Errorf("paraphrase: kind %q speaker %q, want Nora Hale", a.Kind, a.Speaker)
+	}
+	if a := ask(t, h, "who said the ferries will stop selling cider?"); a.Kind != news.AnswerNone {
+		t.Errorf("two words of a long quote by chance: answered %q with %q", a.Speaker, a.Quote)
+	}
+}

@@ -41,20 +41,17 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 		}
 		cands = mergeCandidates(cands, more)
 	}
-	if len(cands) > 0 {
-		c := cands[0]
-		h.log.Debug("who-said best candidate", "coverage", round3(c.coverage), "matched", c.matched, "terms", len(qt),
-			"unknown", c.missesUnknown, "rank", round3(c.rank), "speaker", c.speaker)
-	}
-	cands = acceptable(cands, qt, minCoverage, 3)
-	// A quote whose speaker the article leaves unclear cannot answer "who".
-	attributed := cands[:0]
-	for _, c := range cands {
-		if c.speaker != "" {
-			attributed = append(attributed, c)
+	h.addEcho(qt, cands)
+	sortCandidates(cands)
+	for i, c := range cands {
+		if i == 3 {
+			break
 		}
+		h.log.Debug("who-said candidate", "coverage", round3(c.coverage), "echo", round3(c.echo), "matched", c.matched,
+			"terms", len(qt), "unknown", c.missesUnknown, "rank", round3(c.rank), "speaker", c.speaker)
 	}
-	cands = attributed
+	// A quote whose speaker the article leaves unclear cannot answer "who".
+	cands = nameable(cands, qt)
 	if len(cands) == 0 {
 		return news.Answer{Kind: news.AnswerNone, Note: "I found no quote that says this."}, nil
 	}

@@ -531,6 +531,19 @@ func TestCommonWords(t *testing.T) {
 	}
 }
 
+func TestAnalyze(t *testing.T) {
+	x := mustOpen(t, t.TempDir())
+	got := x.Analyze("The families’ Governments were paying.", "")
+	want := [][]news.Token{{
+		{Term: "famili", Start: 4, End: 12},
+		{Term: "govern", Start: 16, End: 27},
+		{Term: "pai", Start: 33, End: 39},
+	}, nil}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Analyze (-want +got):\n%s", diff)
+	}
+}
+
 func TestFindArticles(t *testing.T) {
 	ctx := context.Background()
 	x := mustOpen(t, t.TempDir())

@@ -66,6 +66,20 @@ func (x *Index) TermStats(ctx context.Context, kind string, texts ...string) ([]
 	return out, int(total), nil
 }
 
+// Analyze returns the tokens of each text as the text fields are analysed
+// (stop words left out, words stemmed), with their spans in the text. It
+// reads nothing from the index.
+func (x *Index) Analyze(texts ...string) [][]news.Token {
+	an := x.im.AnalyzerNamed(analyzerText)
+	out := make([][]news.Token, len(texts))
+	for i, text := range texts {
+		for _, tok := range an.Analyze([]byte(text)) {
+			out[i] = append(out[i], news.Token{Term: string(tok.Term), Start: tok.Start, End: tok.End})
+		}
+	}
+	return out
+}
+
 // FindArticles finds articles whose title matches text, best first. Most
 // of the asked words must be in the title.
 func (x *Index) FindArticles(ctx context.Context, text string, limit int) ([]news.Ref, error) {

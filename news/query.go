@@ -62,3 +62,10 @@ type TermStat struct {
 	Term    string
 	DocFreq int
 }
+
+// Token is one word of a text as the index analyses it: the term it is
+// indexed as and the byte span of the word in the text.
+type Token struct {
+	Term       string
+	Start, End int
+}
