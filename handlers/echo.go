@@ -28,7 +28,7 @@ const (
 	minEchoFewWords = 0.45
 	minEcho         = 0.25
 	// echoRank is how much the echo adds to a candidate's rank.
-	echoRank = 0.2
+	echoRank = 0.3
 )
 
 // addEcho sets the echo of each candidate and adds it to its rank.
@@ -184,7 +184,8 @@ func standsFor(w, t string) bool {
 }
 
 // reportingWords say that something was said, not what.
-var reportingWords = wordSet(`said says say saying think thinks thought`)
+var reportingWords = wordSet(`said says say saying think thinks thought argue argued argues believe believes believed
+insist insisted insists claim claimed claims tell told tells`)
 
 // functionWords are English words that carry no topic; the index's
 // analyser drops the same kind of words from questions.
