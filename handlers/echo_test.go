@@ -49,3 +49,18 @@ func TestStandsFor(t *testing.T) {
 		}
 	}
 }
+
+func TestIrregularVerbs(t *testing.T) {
+	// A question in the present finds a quote in the past, and back.
+	for _, pair := range [][2]string{{"feel", "felt"}, {"took", "take"}, {"paid", "pay"}, {"sell", "sold"}} {
+		if !contains(synonyms[pair[0]], pair[1]) {
+			t.Errorf("synonyms of %q lack %q: %v", pair[0], pair[1], synonyms[pair[0]])
+		}
+	}
+	// A past that is mostly a noun or adjective is not a form of its verb.
+	for _, w := range []string{"left", "ground", "wound"} {
+		if len(synonyms[w]) != 0 {
+			t.Errorf("%q has synonyms %v", w, synonyms[w])
+		}
+	}
+}

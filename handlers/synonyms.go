@@ -250,8 +250,157 @@ announce announced declare declared unveil unveiled
 confirm confirmed verify verified
 `
 
+// irregularVerbs are the base, past and past participle of English verbs
+// whose past the index's stemmer cannot take back to the base ("felt" is
+// not "feel" to it): a question in the present finds a quote in the past.
+// Verbs whose past is also a common noun or adjective ("left", "ground",
+// "wound") are left out: their matches would mostly be chance.
+const irregularVerbs = `
+arise arose arisen
+awake awoke awoken
+be was were been
+beat beaten
+become became
+begin began begun
+bend bent
+bet
+bid
+bite bit bitten
+bleed bled
+blow blew blown
+break broke broken
+breed bred
+bring brought
+build built
+burn burnt
+burst
+buy bought
+cast
+catch caught
+choose chose chosen
+cling clung
+come came
+cost
+creep crept
+cut
+deal dealt
+dig dug
+do did done
+draw drew drawn
+dream dreamt
+drink drank drunk
+drive drove driven
+eat ate eaten
+fall fell fallen
+feed fed
+feel felt
+fight fought
+find found
+flee fled
+fly flew flown
+forbid forbade forbidden
+forecast
+forget forgot forgotten
+forgive forgave forgiven
+freeze froze frozen
+get got gotten
+give gave given
+go went gone
+grow grew grown
+hang hung
+have had
+hear heard
+hide hid hidden
+hit
+hold held
+hurt
+keep kept
+kneel knelt
+know knew known
+lay laid
+lead led
+lean leant
+leap leapt
+learn learnt
+lend lent
+let
+light lit
+lose lost
+make made
+mean meant
+meet met
+mislead misled
+mistake mistook mistaken
+overcome overcame
+overtake overtook overtaken
+pay paid
+prove proven
+put
+quit
+read
+rid
+ride rode ridden
+ring rang rung
+rise rose risen
+run ran
+say said
+see saw seen
+seek sought
+sell sold
+send sent
+set
+shake shook shaken
+shed
+shine shone
+shoot shot
+show shown
+shrink shrank shrunk
+shut
+sing sang sung
+sink sank sunk
+sit sat
+sleep slept
+slide slid
+speak spoke spoken
+speed sped
+spend spent
+spin spun
+spit spat
+split
+spread
+stand stood
+steal stole stolen
+stick stuck
+sting stung
+stink stank stunk
+strike struck stricken
+strive strove striven
+swear swore sworn
+sweep swept
+swim swam swum
+swing swung
+take took taken
+teach taught
+tear tore torn
+tell told
+think thought
+throw threw thrown
+thrust
+understand understood
+undertake undertook undertaken
+upset
+wake woke woken
+wear wore worn
+weave wove woven
+weep wept
+win won
+withdraw withdrew withdrawn
+withhold withheld
+write wrote written
+`
+
 // synonyms maps a lower-case word to the other words of its groups.
-var synonyms = buildSynonyms(synonymGroups)
+var synonyms = buildSynonyms(synonymGroups + irregularVerbs)
 
 func buildSynonyms(groups string) map[string][]string {
 	m := map[string][]string{}
