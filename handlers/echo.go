@@ -29,6 +29,9 @@ const (
 	minEcho         = 0.25
 	// echoRank is how much the echo adds to a candidate's rank.
 	echoRank = 0.3
+	// echoDepth is how many of the best-ranked candidates get an echo:
+	// analysing every quote found would cost more than it changes.
+	echoDepth = 10
 )
 
 // addEcho sets the echo of each candidate and adds it to its rank.
@@ -39,12 +42,16 @@ type TextAnalyzer interface {
 	Analyze(texts ...string) [][]news.Token
 }
 
-// addEcho sets the echo of each candidate that could be named (enough
-// coverage, enough words in common) and adds it to its rank.
+// addEcho sets the echo of the best-ranked candidates (cands is sorted)
+// that could be named (enough coverage, enough words in common) and adds it
+// to their rank.
 func (h *Handlers) addEcho(qt []qterm, cands []candidate) {
 	var texts []string
 	var owner []int
 	for i := range cands {
+		if len(texts) == echoDepth {
+			break
+		}
 		if cands[i].coverage >= minQuoteCoverage && enoughWords(&cands[i], qt) {
 			texts = append(texts, cands[i].answer.Quote)
 			owner = append(owner, i)
