@@ -30,10 +30,12 @@ type ArticleFinder interface {
 }
 
 // Thresholds of the answer decision. Coverage is the share of the
-// question's weight (by rarity) that a candidate matches; below minCoverage
-// newsbot declines rather than name a speaker that may be wrong.
+// question's weight (by rarity) that a candidate matches; below
+// minPassageCoverage a general question gets no passage, and who-said has
+// its own thresholds (echo.go). Below fuzzyCoverage the best quote is not
+// close, and who-said tries again allowing small spelling differences.
 const (
-	minCoverage        = 0.38
+	fuzzyCoverage      = 0.38
 	minPassageCoverage = 0.6
 	strictCoverage     = 0.62
 	fewWordsCoverage   = 0.8
@@ -176,10 +178,10 @@ func sortCandidates(cs []candidate) {
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].rank > cs[j].rank })
 }
 
-// acceptable keeps the candidates that cover enough of the question: the
+// acceptable keeps the passages that cover enough of the question: the
 // coverage threshold min with need words of the question in common (or all
 // of them when it has fewer), a near-complete match otherwise, and more when
-// a word that no quote holds is missing.
+// a word that no sentence holds is missing.
 func acceptable(cs []candidate, qt []qterm, min float64, need int) []candidate {
 	if len(qt) < need {
 		need = len(qt)
@@ -188,14 +190,14 @@ func acceptable(cs []candidate, qt []qterm, min float64, need int) []candidate {
 	for _, c := range cs {
 		floor := min
 		if c.matched < need {
-			// Two words in common is what chance gives in a large index:
+			// Fewer words in common is what chance gives in a large index:
 			// only a near-complete match counts then.
 			floor = max(min, fewWordsCoverage)
 		}
 		if c.missesUnknown {
-			// The question names something no quote mentions ("who said
-			// penguins can fly?"): the rest matching by chance is likely in
-			// a large index, so ask for much more of it.
+			// The question names something no sentence mentions: the rest
+			// matching by chance is likely in a large index, so ask for much
+			// more of it.
 			floor = max(min, strictCoverage)
 		}
 		if c.coverage >= floor && c.matched >= 1 && (c.matched >= 2 || len(qt) < 2) {

@@ -34,17 +34,16 @@ const (
 	echoDepth = 10
 )
 
-// addEcho sets the echo of each candidate and adds it to its rank.
 // TextAnalyzer is implemented by stores that can split text into the
 // terms they index (stemmed, stop words left out), so that words of a quote
-// and of a question compare as the index compares them.
+// and of a question compare as the index compares them. Each text gets its
+// tokens, with byte spans into that text.
 type TextAnalyzer interface {
 	Analyze(texts ...string) [][]news.Token
 }
 
 // addEcho sets the echo of the best-ranked candidates (cands is sorted)
-// that could be named (enough coverage, enough words in common) and adds it
-// to their rank.
+// that could be named and adds it to their rank.
 func (h *Handlers) addEcho(qt []qterm, cands []candidate) {
 	var texts []string
 	var owner []int
@@ -52,7 +51,7 @@ func (h *Handlers) addEcho(qt []qterm, cands []candidate) {
 		if len(texts) == echoDepth {
 			break
 		}
-		if cands[i].coverage >= minQuoteCoverage && enoughWords(&cands[i], qt) {
+		if cands[i].coverage >= minQuoteCoverage && mayName(&cands[i], qt) {
 			texts = append(texts, cands[i].answer.Quote)
 			owner = append(owner, i)
 		}
@@ -60,23 +59,33 @@ func (h *Handlers) addEcho(qt []qterm, cands []candidate) {
 	if len(texts) == 0 {
 		return
 	}
+	// Question terms are the index's own terms only when the store weighs
+	// them (TermStatter); then quote words compare by the index's analysis.
 	var toks [][]news.Token
-	asked := map[string]bool{}
-	match := func(t news.Token) bool { return asked[t.Term] }
-	if an, ok := h.store.(TextAnalyzer); ok {
+	_, analysed := h.store.(TermStatter)
+	if an, ok := h.store.(TextAnalyzer); ok && analysed {
 		toks = an.Analyze(texts...)
-		for _, q := range qt {
-			asked[q.term] = true
-			for _, a := range q.alts {
-				asked[a] = true
+	}
+	byTerm := map[string]int{}
+	for k, q := range qt {
+		for _, t := range append([]string{q.term}, q.alts...) {
+			if _, ok := byTerm[t]; !ok {
+				byTerm[t] = k
 			}
 		}
-	} else {
+	}
+	match := func(t news.Token) int {
+		if k, ok := byTerm[t.Term]; ok {
+			return k
+		}
+		return -1
+	}
+	if len(toks) != len(texts) {
 		toks = make([][]news.Token, len(texts))
 		for i, t := range texts {
 			toks[i] = plainTokens(t)
 		}
-		match = func(t news.Token) bool { return standsForAny(t.Term, qt) }
+		match = func(t news.Token) int { return standsForTerm(t.Term, qt) }
 	}
 	for k, i := range owner {
 		c := &cands[i]
@@ -86,12 +95,14 @@ func (h *Handlers) addEcho(qt []qterm, cands []candidate) {
 }
 
 // echo is the share of the weight of the words of text's best sentence, or
-// pair of adjacent sentences, that match a term of the question. A unit
-// needs need matching words: "It's true." echoes anything with "true".
-func echo(text string, toks []news.Token, match func(news.Token) bool, need int) float64 {
+// pair of adjacent sentences, that match a term of the question (match
+// returns the index of the term, or -1). A unit needs need distinct terms of
+// the question: "It's true." echoes anything with "true", and so does "True,
+// true."
+func echo(text string, toks []news.Token, match func(news.Token) int, need int) float64 {
 	type unit struct {
 		total, got float64
-		hits       int
+		terms      map[int]bool
 	}
 	sents := quote.Sentences(text)
 	if len(sents) == 0 || need == 0 {
@@ -100,6 +111,9 @@ func echo(text string, toks []news.Token, match func(news.Token) bool, need int)
 	units := make([]unit, len(sents))
 	s := 0
 	for _, t := range toks {
+		if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+			continue
+		}
 		for s < len(sents)-1 && t.Start >= sents[s].End {
 			s++
 		}
@@ -109,22 +123,33 @@ func echo(text string, toks []news.Token, match func(news.Token) bool, need int)
 		}
 		wt := rarity(w)
 		units[s].total += wt
-		if match(t) {
+		if k := match(t); k >= 0 {
 			units[s].got += wt
-			units[s].hits++
+			if units[s].terms == nil {
+				units[s].terms = map[int]bool{}
+			}
+			units[s].terms[k] = true
 		}
 	}
 	best := 0.0
-	score := func(u unit) {
-		if u.hits >= need && u.total > 0 {
-			best = math.Max(best, u.got/u.total)
-		}
-	}
 	for i, u := range units {
-		score(u)
-		if i > 0 {
-			p := units[i-1]
-			score(unit{p.total + u.total, p.got + u.got, p.hits + u.hits})
+		got, total, terms := u.got, u.total, len(u.terms)
+		if terms >= need && total > 0 {
+			best = math.Max(best, got/total)
+		}
+		if i == 0 {
+			continue
+		}
+		// The pair of this sentence and the one before.
+		p := units[i-1]
+		got, total = got+p.got, total+p.total
+		for k := range p.terms {
+			if !u.terms[k] {
+				terms++
+			}
+		}
+		if terms >= need && total > 0 {
+			best = math.Max(best, got/total)
 		}
 	}
 	return best
@@ -144,7 +169,7 @@ func plainTokens(text string) []news.Token {
 		start = -1
 	}
 	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || (start >= 0 && inNumber(text, i)) {
 			if start < 0 {
 				start = i
 			}
@@ -156,6 +181,14 @@ func plainTokens(text string) []news.Token {
 	return out
 }
 
+// inNumber reports whether the separator at byte i of text sits between
+// two digits ("2,000,000", "1.5"), as the index's tokenizer keeps them.
+func inNumber(text string, i int) bool {
+	return (text[i] == ',' || text[i] == '.') && i > 0 && i+1 < len(text) && isDigit(text[i-1]) && isDigit(text[i+1])
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
 // surface is a word as looked up in word lists: lower case, straight
 // apostrophes, no possessive "'s".
 func surface(w string) string {
@@ -163,20 +196,20 @@ func surface(w string) string {
 	return strings.TrimSuffix(w, "'s")
 }
 
-// standsForAny reports whether word w stands for a term of the question or
-// one of its synonyms.
-func standsForAny(w string, qt []qterm) bool {
-	for _, q := range qt {
+// standsForTerm returns the index of the question term that word w stands
+// for (the term or one of its synonyms), or -1.
+func standsForTerm(w string, qt []qterm) int {
+	for k, q := range qt {
 		if standsFor(w, q.term) {
-			return true
+			return k
 		}
 		for _, a := range q.alts {
 			if standsFor(w, a) {
-				return true
+				return k
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // standsFor reports whether stem t (as the index analyses words) stands
@@ -192,7 +225,7 @@ func standsFor(w, t string) bool {
 
 // reportingWords say that something was said, not what.
 var reportingWords = wordSet(`said says say saying think thinks thought argue argued argues believe believes believed
-insist insisted insists claim claimed claims tell told tells`)
+insist insisted insists claimed tell told tells`)
 
 // functionWords are English words that carry no topic; the index's
 // analyser drops the same kind of words from questions.
@@ -225,41 +258,49 @@ var wordRank = func() map[string]int {
 }()
 
 // rarity weighs a word by how rare it is in English: "take" weighs less
-// than "brewery". Words not in the list are the rarest.
+// than "brewery". Words not in the list are the rarest, but for numbers,
+// which the list leaves out: they weigh as a word of middling frequency, so
+// that the figures a paraphrase leaves out ("We paid 2,000,000 in 2023 for
+// the taproom") do not drown what it says.
 func rarity(w string) float64 {
 	r, ok := wordRank[w]
 	if !ok {
 		r = len(wordRank)
+		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			r = numberRank
+		}
 	}
 	return math.Log(2 + float64(r)/50)
 }
 
-// enoughWords reports whether a candidate has the words in common with the
-// question that naming it needs: two, or all of a one-word question.
-func enoughWords(c *candidate, qt []qterm) bool {
-	return c.matched >= 2 || (len(qt) < 2 && c.matched == len(qt))
+// numberRank is the rank a number weighs as.
+const numberRank = 2000
+
+// mayName reports whether a who-said candidate could be named, whatever its
+// coverage and echo: an attributed quote with the words in common with the
+// question that naming it needs (two, or all of a one-word question), and,
+// when the question names something no quote mentions ("who said penguins
+// can fly?"), most of the rest, as the rest matching by chance is likely.
+func mayName(c *candidate, qt []qterm) bool {
+	if c.speaker == "" || c.matched == 0 || (c.matched < 2 && c.matched < len(qt)) {
+		return false
+	}
+	return !c.missesUnknown || c.coverage >= strictCoverage
 }
 
-// nameable keeps the who-said candidates that may be named: an attributed
-// quote covering enough of the question with a strong enough echo, or
-// covering nearly all of it.
+// nameable keeps the who-said candidates that may be named: covering
+// enough of the question with a strong enough echo, or nearly all of it.
 func nameable(cs []candidate, qt []qterm) []candidate {
 	var out []candidate
 	for _, c := range cs {
-		if c.speaker == "" || c.matched == 0 || !enoughWords(&c, qt) {
+		if !mayName(&c, qt) {
 			continue
 		}
-		echo := minEcho
+		need := minEcho
 		if c.matched < 3 {
-			echo = minEchoFewWords
+			need = minEchoFewWords
 		}
-		ok := c.coverage >= fewWordsCoverage || (c.coverage >= minQuoteCoverage && c.echo >= echo)
-		if c.missesUnknown && c.coverage < strictCoverage {
-			// The question names something no quote mentions ("who said
-			// penguins can fly?"): the rest matching by chance is likely.
-			ok = false
-		}
-		if ok {
+		if c.coverage >= fewWordsCoverage || (c.coverage >= minQuoteCoverage && c.echo >= need) {
 			out = append(out, c)
 		}
 	}

@@ -32,7 +32,7 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 	if err != nil {
 		return news.Answer{}, err
 	}
-	if (len(cands) == 0 || cands[0].coverage < minCoverage) && anyAbsent(qt) {
+	if (len(cands) == 0 || cands[0].coverage < fuzzyCoverage) && anyAbsent(qt) {
 		// Nothing close, and a word of the question is in no quote: allow
 		// small spelling differences.
 		more, err := h.quoteCandidates(ctx, text, p.content, true, qt, p, req)
@@ -351,7 +351,7 @@ func matchSpans(qt []qterm, text string) []news.Span {
 		w := strings.ToLower(text[start:end])
 		for _, q := range qt {
 			for _, t := range append([]string{q.term}, q.alts...) {
-				if len(t) >= 3 && strings.HasPrefix(w, t) {
+				if standsFor(w, t) {
 					spans = append(spans, news.Span{Start: start, End: end})
 					start = -1
 					return
@@ -451,10 +451,21 @@ func termsIn(qt []qterm, text string) map[string]bool {
 
 // stemOf reports whether stem t stands for word w: the word itself, or a
 // prefix of it followed by an inflection-sized ending ("call" for
-// "calling", not "cat" for "catholic").
+// "calling", not "cat" for "catholic"). A stem of under five letters takes
+// only an inflection ("sold" for "solds", not for "soldier"; "met" not for
+// "metal").
 func stemOf(w, t string) bool {
-	return w == t || (len(t) >= 3 && len(w)-len(t) <= 4 && strings.HasPrefix(w, t))
+	if w == t {
+		return true
+	}
+	if len(t) < 3 || len(w)-len(t) > 4 || !strings.HasPrefix(w, t) {
+		return false
+	}
+	return len(t) >= 5 || inflections[w[len(t):]]
 }
+
+// inflections are the endings a short stem may take.
+var inflections = wordSet(`s es ed d e er ers est ing ings ies ied y ly`)
 
 func absInt(x int) int {
 	if x < 0 {
