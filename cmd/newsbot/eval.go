@@ -21,6 +21,8 @@ type evalReport struct {
 	Paraphrases *eval.QuestionScores `json:"paraphrases,omitempty"`
 	// Unanswerable scores the --unanswerable questions (declined is right).
 	Unanswerable *eval.QuestionScores `json:"unanswerable,omitempty"`
+	// Questions scores the --questions file.
+	Questions *eval.QuestionScores `json:"questions,omitempty"`
 }
 
 // eval scores extraction and answers on an annotated set (GGT format): the
@@ -31,6 +33,7 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
 	misses := fs.Bool("misses", false, "also list the misses (for reading errors)")
 	unanswerable := fs.String("unanswerable", "", "a file of who-said questions, one per line, that no article answers: count how many are declined")
+	questions := fs.String("questions", "", "a file of questions with the expected speaker, one per line: question, a tab, the speaker (- when no article answers)")
 	distractors := fs.String("distractors", "", "also index the article files of this directory, so answers must be found among more articles")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -89,18 +92,20 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	ws := eval.ScoreQuestions(eval.WhoSaidQuestions(set), ask)
 	rep.WhoSaid = &ws
 	if *unanswerable != "" {
-		data, err := os.ReadFile(*unanswerable)
+		qs, err := readQuestions(*unanswerable, false)
 		if err != nil {
 			return err
 		}
-		var qs []eval.Question
-		for _, line := range strings.Split(string(data), "\n") {
-			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-				qs = append(qs, eval.Question{Text: line, Expected: "-"})
-			}
-		}
 		us := eval.ScoreQuestions(qs, ask)
 		rep.Unanswerable = &us
+	}
+	if *questions != "" {
+		qs, err := readQuestions(*questions, true)
+		if err != nil {
+			return err
+		}
+		us := eval.ScoreQuestions(qs, ask)
+		rep.Questions = &us
 	}
 	if len(set.Paraphrases) > 0 {
 		ps := eval.ScoreQuestions(set.Paraphrases, ask)
@@ -116,6 +121,9 @@ func (a *app) eval(ctx context.Context, args []string) error {
 			if rep.Unanswerable != nil {
 				rep.Unanswerable.Wrong = nil
 			}
+			if rep.Questions != nil {
+				rep.Questions.Wrong = nil
+			}
 		}
 		enc := json.NewEncoder(a.stdout)
 		enc.SetEscapeHTML(false)
@@ -124,7 +132,8 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	}
 	if *misses {
 		fmt.Fprintln(a.stdout, rep.Extraction.MissesText())
-		for _, w := range append(append(rep.WhoSaid.Wrong, wrongOf(rep.Paraphrases)...), wrongOf(rep.Unanswerable)...) {
+		wrong := append(append(append(rep.WhoSaid.Wrong, wrongOf(rep.Paraphrases)...), wrongOf(rep.Unanswerable)...), wrongOf(rep.Questions)...)
+		for _, w := range wrong {
 			fmt.Fprintf(a.stdout, "WRONG %q expected %q got %q\n", w.Question, w.Expected, w.Got)
 		}
 	}
@@ -143,7 +152,39 @@ func (a *app) eval(ctx context.Context, args []string) error {
 		fmt.Fprintln(a.stdout, "questions no article answers ("+*unanswerable+")")
 		fmt.Fprintln(a.stdout, strings.TrimRight(rep.Unanswerable.Table(), "\n"))
 	}
+	if rep.Questions != nil {
+		fmt.Fprintln(a.stdout)
+		fmt.Fprintln(a.stdout, "questions of "+*questions)
+		fmt.Fprintln(a.stdout, strings.TrimRight(rep.Questions.Table(), "\n"))
+	}
 	return nil
+}
+
+// readQuestions reads a file of questions, one per line; blank lines and
+// lines starting with # are skipped. With speakers, a tab follows each
+// question and then the expected speaker, "-" when no article answers it;
+// without, no article answers any of them.
+func readQuestions(path string, speakers bool) ([]eval.Question, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var qs []eval.Question
+	for n, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		q := eval.Question{Text: line, Expected: "-"}
+		if speakers {
+			text, speaker, ok := strings.Cut(line, "\t")
+			if !ok || strings.TrimSpace(speaker) == "" {
+				return nil, fmt.Errorf("%s:%d: a question, a tab and the expected speaker (- for none) expected", path, n+1)
+			}
+			q = eval.Question{Text: strings.TrimSpace(text), Expected: strings.TrimSpace(speaker)}
+		}
+		qs = append(qs, q)
+	}
+	return qs, nil
 }
 
 func wrongOf(s *eval.QuestionScores) []eval.WrongAnswer {
