@@ -111,18 +111,23 @@ func (a *app) eval(ctx context.Context, args []string) error {
 		ps := eval.ScoreQuestions(set.Paraphrases, ask)
 		rep.Paraphrases = &ps
 	}
+	// The optional question sets, in the order they are listed and printed.
+	sections := []struct {
+		title  string
+		scores *eval.QuestionScores
+	}{
+		{"paraphrased questions", rep.Paraphrases},
+		{"questions no article answers (" + *unanswerable + ")", rep.Unanswerable},
+		{"questions of " + *questions, rep.Questions},
+	}
 	if *asJSON {
 		if !*misses {
 			rep.Extraction.Misses = nil
 			rep.WhoSaid.Wrong = nil
-			if rep.Paraphrases != nil {
-				rep.Paraphrases.Wrong = nil
-			}
-			if rep.Unanswerable != nil {
-				rep.Unanswerable.Wrong = nil
-			}
-			if rep.Questions != nil {
-				rep.Questions.Wrong = nil
+			for _, sec := range sections {
+				if sec.scores != nil {
+					sec.scores.Wrong = nil
+				}
 			}
 		}
 		enc := json.NewEncoder(a.stdout)
@@ -132,7 +137,10 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	}
 	if *misses {
 		fmt.Fprintln(a.stdout, rep.Extraction.MissesText())
-		wrong := append(append(append(rep.WhoSaid.Wrong, wrongOf(rep.Paraphrases)...), wrongOf(rep.Unanswerable)...), wrongOf(rep.Questions)...)
+		wrong := rep.WhoSaid.Wrong
+		for _, sec := range sections {
+			wrong = append(wrong, wrongOf(sec.scores)...)
+		}
 		for _, w := range wrong {
 			fmt.Fprintf(a.stdout, "WRONG %q expected %q got %q\n", w.Question, w.Expected, w.Got)
 		}
@@ -142,20 +150,12 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	fmt.Fprintln(a.stdout)
 	fmt.Fprintln(a.stdout, "who said <6 words of a quote>?")
 	fmt.Fprintln(a.stdout, strings.TrimRight(rep.WhoSaid.Table(), "\n"))
-	if rep.Paraphrases != nil {
-		fmt.Fprintln(a.stdout)
-		fmt.Fprintln(a.stdout, "paraphrased questions")
-		fmt.Fprintln(a.stdout, strings.TrimRight(rep.Paraphrases.Table(), "\n"))
-	}
-	if rep.Unanswerable != nil {
-		fmt.Fprintln(a.stdout)
-		fmt.Fprintln(a.stdout, "questions no article answers ("+*unanswerable+")")
-		fmt.Fprintln(a.stdout, strings.TrimRight(rep.Unanswerable.Table(), "\n"))
-	}
-	if rep.Questions != nil {
-		fmt.Fprintln(a.stdout)
-		fmt.Fprintln(a.stdout, "questions of "+*questions)
-		fmt.Fprintln(a.stdout, strings.TrimRight(rep.Questions.Table(), "\n"))
+	for _, sec := range sections {
+		if sec.scores != nil {
+			fmt.Fprintln(a.stdout)
+			fmt.Fprintln(a.stdout, sec.title)
+			fmt.Fprintln(a.stdout, strings.TrimRight(sec.scores.Table(), "\n"))
+		}
 	}
 	return nil
 }
