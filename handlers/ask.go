@@ -469,7 +469,11 @@ func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qter
 	if err != nil {
 		return nil, err
 	}
-	idf := func(df int) float64 { return idfOf(df, docs) }
+	idf := func(df int) float64 {
+		// BM25's idf: rare words weigh more; a word no document holds weighs
+		// the most, so a question about it finds no answer.
+		return math.Max(math.Log(1+(float64(docs)-float64(df)+0.5)/(float64(df)+0.5)), 0.1)
+	}
 	var out []qterm
 	seen := map[string]bool{}
 	for i := range words {
@@ -494,13 +498,6 @@ func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qter
 		}
 	}
 	return out, nil
-}
-
-// idfOf is BM25's idf of a term held by df of docs documents: rare words
-// weigh more; a word no document holds weighs the most, so a question about
-// it finds no answer.
-func idfOf(df, docs int) float64 {
-	return math.Max(math.Log(1+(float64(docs)-float64(df)+0.5)/(float64(df)+0.5)), 0.1)
 }
 
 // expand returns text with the synonyms of its words added, for searching.

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 	"strings"
+	"sync"
 	"unicode"
 
 	"newsbot/news"
@@ -243,8 +244,9 @@ no nor not only own same so than too very`)
 var wordRankFile string
 
 // wordRank is the position of a word in a list of English words, most
-// frequent first.
-var wordRank = func() map[string]int {
+// frequent first. It is built on first use, not at start-up: most commands
+// never answer a who-said question.
+var wordRank = sync.OnceValue(func() map[string]int {
 	m := make(map[string]int, 40000)
 	for _, line := range strings.Split(wordRankFile, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -255,7 +257,7 @@ var wordRank = func() map[string]int {
 		}
 	}
 	return m
-}()
+})
 
 // rarity weighs a word by how rare it is in English: "take" weighs less
 // than "brewery". Words not in the list are the rarest, but for numbers,
@@ -263,9 +265,10 @@ var wordRank = func() map[string]int {
 // that the figures a paraphrase leaves out ("We paid 2,000,000 in 2023 for
 // the taproom") do not drown what it says.
 func rarity(w string) float64 {
-	r, ok := wordRank[w]
+	ranks := wordRank()
+	r, ok := ranks[w]
 	if !ok {
-		r = len(wordRank)
+		r = len(ranks)
 		if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
 			r = numberRank
 		}

@@ -348,15 +348,8 @@ func matchSpans(qt []qterm, text string) []news.Span {
 		if start < 0 {
 			return
 		}
-		w := strings.ToLower(text[start:end])
-		for _, q := range qt {
-			for _, t := range append([]string{q.term}, q.alts...) {
-				if standsFor(w, t) {
-					spans = append(spans, news.Span{Start: start, End: end})
-					start = -1
-					return
-				}
-			}
+		if standsForTerm(strings.ToLower(text[start:end]), qt) >= 0 {
+			spans = append(spans, news.Span{Start: start, End: end})
 		}
 		start = -1
 	}
