@@ -3,6 +3,7 @@ package eval_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"newsbot/eval"
@@ -65,4 +66,34 @@ func TestPolNeARDev(t *testing.T) {
 		}
 	}
 	t.Logf("\n%s", eval.ScorePolNeAR(p, quote.Extract).Table())
+}
+
+// TestOwnAnnotations loads the project's own span-only sets against the
+// shared corpus: every span must lie inside its article and start and end
+// on text, not on the quotation marks the protocol leaves out.
+func TestOwnAnnotations(t *testing.T) {
+	root := "../../shared/corpus"
+	if _, err := os.Stat(filepath.Join(root, "bbc-news-2225", "articles")); err != nil {
+		t.Skipf("BBC corpus not present under %s: %v", root, err)
+	}
+	for _, f := range []string{"bbc-train.json", "bbc-check.json", "bbc-agree-b.json"} {
+		set, err := eval.LoadGGTFile(filepath.Join("annotations", f), root)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, d := range set.Docs {
+			if d.Unlocated > 0 {
+				t.Errorf("%s %s: %d quotes not located", f, d.ID, d.Unlocated)
+			}
+			for _, q := range d.Quotes {
+				if strings.TrimSpace(q.Text) != q.Text || q.Text == "" {
+					t.Errorf("%s %s: span %d-%d is not trimmed text: %q", f, d.ID, q.Start, q.End, q.Text)
+				}
+				if q.Reference == "" || q.Type == "" {
+					t.Errorf("%s %s: quote at %d lacks reference or type", f, d.ID, q.Start)
+				}
+			}
+		}
+		t.Logf("%s: %d articles, %d quotes", f, len(set.Docs), set.NumQuotes())
+	}
 }

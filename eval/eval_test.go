@@ -1,6 +1,9 @@
 package eval
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"newsbot/news"
@@ -105,5 +108,44 @@ func TestNamesSource(t *testing.T) {
 	}
 	if !namesSource(news.Quote{Outlet: "The Washington Post"}, "The Post") {
 		t.Error("outlet not matched")
+	}
+}
+
+// TestLoadGGTFile reads a span-only set whose article paths are relative to
+// a corpus root, converting code-point offsets to bytes.
+func TestLoadGGTFile(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "news"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	text := "Café owners\n\n“We stay open,” said Jane Roe. It rained, the forecast said.\n"
+	if err := os.WriteFile(filepath.Join(root, "news", "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// code points: "Café owners\n\n“" is 14 runes; "We stay open," is 13
+	ann := `[{"doc_id":"news/a","outlet":"X","rawtext_file":"news/a.txt","quotes":[
+	 {"speaker":"Jane Roe","reference":"Jane Roe","type":"direct","raw_quote_start":14,"raw_quote_end":27},
+	 {"speaker":"","reference":"-","type":"indirect","raw_quote_start":44,"raw_quote_end":53}]}]`
+	jsonPath := filepath.Join(t.TempDir(), "set.json")
+	if err := os.WriteFile(jsonPath, []byte(ann), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := LoadGGTFile(jsonPath, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Docs) != 1 || len(set.Docs[0].Quotes) != 2 {
+		t.Fatalf("loaded %+v", set.Docs)
+	}
+	q := set.Docs[0].Quotes
+	if q[0].Text != "We stay open," || q[0].Type != "direct" || q[1].Text != "It rained" || q[1].Reference != NoSource {
+		t.Errorf("quotes = %q (%s), %q (%s)", q[0].Text, q[0].Type, q[1].Text, q[1].Reference)
+	}
+	// a quote with no source is neither scored for its speaker nor asked about
+	res := ScoreExtraction(set, func(string) []news.Quote {
+		return []news.Quote{{Text: "It rained", Start: strings.Index(text, "It rained"), End: strings.Index(text, "It rained") + 9, Speaker: "the forecast"}}
+	})
+	if res.SpeakerScored != 0 || res.DirectGold != 1 || res.DirectFound != 0 {
+		t.Errorf("scored %d speakers, direct %d of %d; want 0, 0 of 1", res.SpeakerScored, res.DirectFound, res.DirectGold)
 	}
 }

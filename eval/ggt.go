@@ -46,8 +46,14 @@ type GoldQuote struct {
 	End       int
 	Speaker   string // the speaker as written ("he")
 	Verb      string // the cue verb, "" for floating quotes
-	Reference string // the resolved speaker name ("Lu Kang")
+	Reference string // the resolved speaker name ("Lu Kang"); NoSource when none
+	Type      string // "direct", "indirect" or "mixed" where the set gives it
+	Role      string // the speaker's role as the annotator copied it, if given
 }
+
+// NoSource is the reference of a gold quote that has no source at all; it is
+// left out of speaker scoring and who-said questions.
+const NoSource = "-"
 
 type ggtArticle struct {
 	DocID       string     `json:"doc_id"`
@@ -61,6 +67,8 @@ type ggtQuote struct {
 	Speaker       string `json:"speaker"`
 	Verb          string `json:"verb"`
 	Reference     string `json:"reference"`
+	Type          string `json:"type"`
+	Role          string `json:"role"`
 	RawQuoteStart *int   `json:"raw_quote_start"`
 	RawQuoteEnd   *int   `json:"raw_quote_end"`
 }
@@ -77,6 +85,24 @@ func LoadGGT(dir string) (*Set, error) {
 		}
 		jsonPath = matches[0]
 	}
+	set, err := LoadGGTFile(jsonPath, dir)
+	if err != nil {
+		return nil, err
+	}
+	qs, err := loadParaphrases(filepath.Join(dir, "paraphrase-questions.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	set.Paraphrases = qs
+	return set, nil
+}
+
+// LoadGGTFile reads a set from one GGT-format JSON file whose articles'
+// rawtext_file paths are relative to root. Sets annotated by this project
+// (eval/annotations) hold spans only, no article text, and point into the
+// shared corpus this way.
+func LoadGGTFile(jsonPath, root string) (*Set, error) {
+	dir := root
 	data, err := os.ReadFile(jsonPath)
 	if err != nil {
 		return nil, fmt.Errorf("load ggt: %w", err)
@@ -98,7 +124,7 @@ func LoadGGT(dir string) (*Set, error) {
 		doc := Doc{ID: a.DocID, Outlet: a.Outlet, Text: string(raw)}
 		byteAt := runeOffsets(doc.Text)
 		for _, q := range a.Quotes {
-			g := GoldQuote{Speaker: q.Speaker, Verb: q.Verb, Reference: q.Reference}
+			g := GoldQuote{Speaker: q.Speaker, Verb: q.Verb, Reference: q.Reference, Type: q.Type, Role: q.Role}
 			start, end := -1, -1
 			if q.RawQuoteStart != nil && q.RawQuoteEnd != nil {
 				s, e := *q.RawQuoteStart, *q.RawQuoteEnd
@@ -122,11 +148,6 @@ func LoadGGT(dir string) (*Set, error) {
 		}
 		set.Docs = append(set.Docs, doc)
 	}
-	qs, err := loadParaphrases(filepath.Join(dir, "paraphrase-questions.tsv"))
-	if err != nil {
-		return nil, err
-	}
-	set.Paraphrases = qs
 	return set, nil
 }
 

@@ -41,7 +41,7 @@ func WhoSaidQuestions(set *Set) []Question {
 	for _, d := range set.Docs {
 		for _, g := range d.Quotes {
 			w := quoteWords(g.Text)
-			if len(w) < 8 {
+			if len(w) < 8 || g.Reference == NoSource {
 				continue
 			}
 			start := (len(w) - 6) / 2

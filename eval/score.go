@@ -44,6 +44,14 @@ type Extraction struct {
 	// predicted speaker names the gold reference (SameSpeaker).
 	SpeakerAccuracy float64 `json:"speaker_accuracy"`
 	SpeakerCorrect  int     `json:"speaker_correct"`
+	// SpeakerScored is the number of found quotes whose gold names a
+	// source (a reference of "-" means none and is not scored).
+	SpeakerScored int `json:"speaker_scored"`
+	// DirectRecall is the percentage of gold quotes of type "direct"
+	// found at 0.3, when the set gives types (0 with DirectGold 0).
+	DirectRecall float64 `json:"direct_recall,omitempty"`
+	DirectFound  int     `json:"direct_found,omitempty"`
+	DirectGold   int     `json:"direct_gold,omitempty"`
 	// Misses lists every gold quote not found at 0.3, every spurious
 	// prediction and every wrong speaker, for reading (not printed by Table).
 	Misses []Miss `json:"misses,omitempty"`
@@ -145,7 +153,7 @@ func validSpan(text string, q news.Quote) bool {
 // speaker accuracy by name on the quotes found at 0.3.
 func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extraction {
 	var res Extraction
-	var nPred, nGold, found3, found8, spk int
+	var nPred, nGold, found3, found8, spk, scored int
 	for _, d := range set.Docs {
 		res.Docs++
 		var pred []news.Quote
@@ -159,6 +167,12 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 		gp, ratio, pg := match(d.Text, d.Quotes, pred)
 		for gi, g := range d.Quotes {
 			pi := gp[gi]
+			if g.Type == "direct" {
+				res.DirectGold++
+				if pi >= 0 && ratio[gi] > 0.3 {
+					res.DirectFound++
+				}
+			}
 			if pi < 0 || ratio[gi] <= 0.3 {
 				res.Misses = append(res.Misses, Miss{Kind: "missed", DocID: d.ID, Gold: g.Text, Reference: g.Reference, Overlap: ratio[gi]})
 				continue
@@ -170,6 +184,10 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 			} else {
 				res.Misses = append(res.Misses, Miss{Kind: "partial", DocID: d.ID, Gold: g.Text, Reference: g.Reference, Predicted: d.Text[p.Start:p.End], Speaker: p.Speaker, Overlap: ratio[gi]})
 			}
+			if g.Reference == NoSource {
+				continue
+			}
+			scored++
 			if SameSpeaker(p.Speaker, g.Reference) {
 				spk++
 			} else {
@@ -189,8 +207,12 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 	res.Lenient = newPRF(found3, nPred, nGold)
 	res.Strict = newPRF(found8, nPred, nGold)
 	res.SpeakerCorrect = spk
-	if found3 > 0 {
-		res.SpeakerAccuracy = 100 * float64(spk) / float64(found3)
+	res.SpeakerScored = scored
+	if scored > 0 {
+		res.SpeakerAccuracy = 100 * float64(spk) / float64(scored)
+	}
+	if res.DirectGold > 0 {
+		res.DirectRecall = 100 * float64(res.DirectFound) / float64(res.DirectGold)
 	}
 	return res
 }
@@ -231,7 +253,10 @@ func (e Extraction) Table() string {
 	fmt.Fprintf(&b, "%-22s %9s %9s %9s %8s\n", "overlap", "precision", "recall", "F1", "matched")
 	fmt.Fprintf(&b, "%-22s %9.1f %9.1f %9.1f %8d\n", "lenient (> 0.3)", e.Lenient.Precision, e.Lenient.Recall, e.Lenient.F1, e.Lenient.Matched)
 	fmt.Fprintf(&b, "%-22s %9.1f %9.1f %9.1f %8d\n", "strict (> 0.8)", e.Strict.Precision, e.Strict.Recall, e.Strict.F1, e.Strict.Matched)
-	fmt.Fprintf(&b, "speaker accuracy by name: %.1f%% (%d of %d found quotes)\n", e.SpeakerAccuracy, e.SpeakerCorrect, e.Lenient.Matched)
+	fmt.Fprintf(&b, "speaker accuracy by name: %.1f%% (%d of %d found quotes with a source)\n", e.SpeakerAccuracy, e.SpeakerCorrect, e.SpeakerScored)
+	if e.DirectGold > 0 {
+		fmt.Fprintf(&b, "recall of direct quotes: %.1f%% (%d of %d)\n", e.DirectRecall, e.DirectFound, e.DirectGold)
+	}
 	return b.String()
 }
 

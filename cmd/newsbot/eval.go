@@ -35,13 +35,20 @@ func (a *app) eval(ctx context.Context, args []string) error {
 	unanswerable := fs.String("unanswerable", "", "a file of who-said questions, one per line, that no article answers: count how many are declined")
 	questions := fs.String("questions", "", "a file of questions with the expected speaker, one per line: question, a tab, the speaker (- when no article answers)")
 	distractors := fs.String("distractors", "", "also index the article files of this directory, so answers must be found among more articles")
+	corpus := fs.String("corpus", "../shared/corpus", "for a set given as one JSON file of spans (eval/annotations/*.json): the folder its rawtext_file paths are relative to")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usageError{"eval needs one directory in GGT format (e.g. ../shared/corpus/ggt-dev)"}
+		return usageError{"eval needs one directory in GGT format (e.g. ../shared/corpus/ggt-dev) or one JSON file of spans (e.g. eval/annotations/bbc-train.json)"}
 	}
-	set, err := eval.LoadGGT(fs.Arg(0))
+	var set *eval.Set
+	var err error
+	if strings.HasSuffix(fs.Arg(0), ".json") {
+		set, err = eval.LoadGGTFile(fs.Arg(0), *corpus)
+	} else {
+		set, err = eval.LoadGGT(fs.Arg(0))
+	}
 	if err != nil {
 		return err
 	}
