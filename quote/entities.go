@@ -34,7 +34,7 @@ type entity struct {
 
 // personLike reports whether he/she may refer to the entity.
 func (e *entity) personLike() bool {
-	if e.org {
+	if e.org || isDemonym(e.name) {
 		return false
 	}
 	if e.gender != genderUnknown || e.introduced {
@@ -375,16 +375,26 @@ func (es *entities) resolvePronounExcept(p string, pos int, window int, skip spa
 
 // resolvePronounAvoid is resolvePronounExcept passing over the entity avoid
 // (a person the reported words name in the third person).
+//
+// The passes go from the surest to the loosest: first only people whose
+// first name agrees with the pronoun by the name table, then anyone the
+// article does not contradict (the table is a prior: "Xi Jinping" starts
+// with a surname, and a table is never sure of a name).
 func (es *entities) resolvePronounAvoid(p string, pos int, window int, skip span, avoid *entity) *entity {
-	if e := es.resolvePronounPass(p, pos, window, skip, avoid, false); e != nil {
-		return e
+	for _, useTable := range []bool{true, false} {
+		for _, withMinor := range []bool{false, true} {
+			if e := es.resolvePronounPass(p, pos, window, skip, avoid, withMinor, useTable); e != nil {
+				return e
+			}
+		}
 	}
-	return es.resolvePronounPass(p, pos, window, skip, avoid, true)
+	return nil
 }
 
 // resolvePronounPass is one pass of resolvePronounAvoid; withMinor admits
-// the speakers of subordinate clauses.
-func (es *entities) resolvePronounPass(p string, pos int, window int, skip span, avoid *entity, withMinor bool) *entity {
+// the speakers of subordinate clauses, useTable asks first names to agree
+// by the name table.
+func (es *entities) resolvePronounPass(p string, pos int, window int, skip span, avoid *entity, withMinor, useTable bool) *entity {
 	want := genderUnknown
 	switch p {
 	case "he":
@@ -422,7 +432,7 @@ func (es *entities) resolvePronounPass(p string, pos int, window int, skip span,
 		if !e.personLike() {
 			continue
 		}
-		if e.gender == want || e.gender == genderUnknown {
+		if e.genderFits(want, useTable) {
 			if e.gender == genderUnknown {
 				e.gender = want
 			}
@@ -922,6 +932,15 @@ func (es *entities) nearestPerson(p string, pos, window int, skip span) *entity 
 
 // nearestPersonAvoid is nearestPerson passing over the entity avoid.
 func (es *entities) nearestPersonAvoid(p string, pos, window int, skip span, avoid *entity) *entity {
+	if e := es.nearestPersonPass(p, pos, window, skip, avoid, true); e != nil {
+		return e
+	}
+	return es.nearestPersonPass(p, pos, window, skip, avoid, false)
+}
+
+// nearestPersonPass is one pass of nearestPersonAvoid; useTable asks first
+// names to agree with the pronoun by the name table.
+func (es *entities) nearestPersonPass(p string, pos, window int, skip span, avoid *entity, useTable bool) *entity {
 	want := male
 	if p == "she" {
 		want = female
@@ -935,7 +954,7 @@ func (es *entities) nearestPersonAvoid(p string, pos, window int, skip span, avo
 			break
 		}
 		e := es.byName[strings.ToLower(m.name)]
-		if e == nil || avoid != nil && (e == avoid || lastWord(e.name) == lastWord(avoid.name)) || e.org || !e.personLike() || e.gender != genderUnknown && e.gender != want {
+		if e == nil || avoid != nil && (e == avoid || lastWord(e.name) == lastWord(avoid.name)) || e.org || !e.personLike() || !e.genderFits(want, useTable) {
 			continue
 		}
 		return e
@@ -947,7 +966,7 @@ func (es *entities) nearestPersonAvoid(p string, pos, window int, skip span, avo
 // or description ("Facebook", "Winn-Dixie"; not "Analysts", "The firms").
 func properName(name string) bool {
 	f := strings.Fields(name)
-	if len(f) == 0 || determiners[strings.ToLower(f[0])] || dayWords[strings.ToLower(f[0])] {
+	if len(f) == 0 || determiners[strings.ToLower(f[0])] || dayWords[strings.ToLower(f[0])] || isDemonym(name) {
 		return false
 	}
 	for _, w := range f {
