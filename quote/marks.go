@@ -67,6 +67,16 @@ func findQuotes(text string, s, e int) []qspan {
 			if !in && opener {
 				in = true
 				cur = qspan{open: i, openLen: n, close: -1}
+			} else if in && opener && !closer && endsSentence(text, i, cur.open+cur.openLen) {
+				// `"One sentence. "Another," she said`: paragraphs run
+				// together, each opening with a mark and only the last
+				// closing. A mark at a word start after a finished
+				// sentence opens the next paragraph's quote, as a curly
+				// opener would.
+				cur.close, cur.closeLen = -1, 0
+				cur.end = i
+				out = appendQuote(out, text, cur)
+				cur = qspan{open: i, openLen: n, close: -1}
 			} else if in && (closer || !opener) {
 				cur.close, cur.closeLen = i, n
 				out = appendQuote(out, text, cur)
@@ -148,4 +158,18 @@ func isOpenPunct(r rune) bool {
 
 func isPunct(r rune) bool {
 	return unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+// endsSentence reports whether the text before position i (back to floor,
+// over spaces) ends with a sentence's final punctuation.
+func endsSentence(text string, i, floor int) bool {
+	j := i
+	for j > floor {
+		r, n := utf8.DecodeLastRuneInString(text[floor:j])
+		if !unicode.IsSpace(r) {
+			return r == '.' || r == '?' || r == '!'
+		}
+		j -= n
+	}
+	return false
 }
