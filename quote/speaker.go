@@ -126,6 +126,12 @@ func backNP(text string, toks []token, end, floor int) np {
 			i--
 			continue
 		}
+		if j := timeAdverbialStart(toks, i, floor); j > floor {
+			// "Mr Hilton on Tuesday said", "Dr Graham in November said":
+			// the time between the subject and its cue is no speaker
+			i = j - 1
+			continue
+		}
 		if l == "," && i-2 >= floor && toks[i-1].lower() == "however" && toks[i-2].text == "," {
 			i -= 3
 			continue
@@ -836,3 +842,45 @@ func subjectNP(text string, toks []token, stop int) np {
 var ownedDocs = map[string]bool{"book": true, "report": true, "statement": true, "study": true, "database": true,
 	"website": true, "letter": true, "memo": true, "email": true, "survey": true, "analysis": true, "blog": true,
 	"post": true, "tweet": true}
+
+// deicticDays are time adverbials by themselves ("Mr Roe yesterday said").
+var deicticDays = map[string]bool{"yesterday": true, "today": true, "tonight": true}
+
+// timePreps open a time adverbial ("on Tuesday", "last November").
+var timePreps = map[string]bool{"on": true, "in": true, "last": true, "this": true, "early": true, "late": true,
+	"earlier": true, "during": true, "by": true}
+
+// timeAdverbialStart returns the first token of a time adverbial ending at
+// toks[end] ("on Monday evening", "in November", "yesterday"), or -1. The
+// adverbial needs a weekday, a month or a word like "yesterday"; a
+// capitalised weekday or month needs its preposition, so that a name
+// ending there is never taken for one.
+func timeAdverbialStart(toks []token, end, floor int) int {
+	i := end
+	core := false
+	for i >= floor && toks[i].word && !toks[i].quoted {
+		l := toks[i].lower()
+		switch {
+		case deicticDays[l]:
+			core = true
+		case timeNouns[l]:
+		case dayWords[l] && toks[i].capitalized():
+			core = true
+		case isNumber(toks[i].text):
+		default:
+			goto done
+		}
+		i--
+	}
+done:
+	if !core || i == end {
+		return -1
+	}
+	if i >= floor && toks[i].word && timePreps[toks[i].lower()] && !toks[i].capitalized() {
+		return i
+	}
+	if deicticDays[toks[i+1].lower()] {
+		return i + 1
+	}
+	return -1
+}
