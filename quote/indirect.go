@@ -715,7 +715,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 			// X said (that) CLAUSE
 			e := clauseEnd(toks, k)
-			if (!sayVerbs[l] || l == "added" || l == "adds") && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") && !urgeObject(toks, l, k, sp) {
+			if (!sayVerbs[l] || l == "added" || l == "adds") && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") && !urgeObject(toks, l, k, sp) && !zeroThatClause(toks, k) {
 				// "announced these intentions": an object, not a clause
 				continue
 			}
@@ -1050,4 +1050,47 @@ func itAntecedent(text string, toks []token, pi int) np {
 		}
 	}
 	return np{}
+}
+
+// clauseVerbs are auxiliaries, modals and unambiguous present-tense verbs:
+// after a short subject they show a clause ("the election will be close",
+// "his side needs more flair"), where a noun would show an object.
+var clauseVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`is are was were will would can could may might shall should must has have had
+		does did won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't
+		shouldn't says goes gets makes takes comes sees knows thinks tells gives finds becomes feels keeps begins
+		brings stands wants needs seems lacks remains includes contains`) {
+		clauseVerbs[w] = true
+	}
+}
+
+// zeroThatClause reports whether toks[k:] opens a reported clause with no
+// "that": a subject of one to six words, starting with no preposition and
+// holding no punctuation, quote or relative word, then a verb of
+// clauseVerbs ("predicted the next election will be close",
+// "acknowledged his side needs to improve"). "announced these intentions"
+// and "announced a deal that will" are objects.
+func zeroThatClause(toks []token, k int) bool {
+	if k >= len(toks) || prepStarters[toks[k].low] || finiteVerbs[toks[k].low] || cueVerbsHas(toks[k].low) {
+		// "city reports say it is": a verb right after the cue is no
+		// subject
+		return false
+	}
+	for j := k; j < len(toks) && j <= k+6; j++ {
+		t := toks[j]
+		if !t.word || t.quoted {
+			return false
+		}
+		l := t.lower()
+		if j > k && clauseVerbs[l] {
+			return true
+		}
+		switch l {
+		case "that", "which", "who", "whom", "whose", "where", "when", "and", "or", "but", "to":
+			return false
+		}
+	}
+	return false
 }
