@@ -669,38 +669,55 @@ func (es *entities) expandAcronym(acr string, pos int) *entity {
 		}
 	}
 	// a name left out of the table (its last word is a title word: "The
-	// Parliamentary Budget Officer"): the first capitalised run before pos
-	// whose initials spell acr
+	// Parliamentary Budget Officer", or it has an "and": "Food and Drug
+	// Administration"): the first capitalised run before pos whose
+	// initials spell acr, function words inside it not counting
 	if pos > len(es.text) {
 		return nil
 	}
 	words := strings.Fields(es.text[:pos])
-	n := len(acr)
-	for i := 0; i+n <= len(words); i++ {
-		ok := true
-		for k := 0; k < n; k++ {
-			w := strings.Trim(words[i+k], ",.;:()\"“”")
-			r, _ := utf8.DecodeRuneInString(w)
-			if w == "" || byte(r) != acr[k] || r > unicode.MaxASCII || strings.ToUpper(w) == w {
-				ok = false
-				break
-			}
-			if k < n-1 && strings.ContainsAny(words[i+k], ",.;:") {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			name := make([]string, n)
-			for k := 0; k < n; k++ {
-				name[k] = strings.Trim(words[i+k], ",.;:()\"“”")
-			}
-			e := es.entity(strings.Join(name, " "))
+	for i := range words {
+		if name := initialsRun(words[i:], acr); name != "" {
+			e := es.entity(name)
 			e.org = true
 			return e
 		}
 	}
 	return nil
+}
+
+// acronymFillers are the words an acronym skips ("Institute of Purchasing
+// and Supply" is IPS).
+var acronymFillers = map[string]bool{"of": true, "and": true, "the": true, "for": true, "&": true, "on": true, "in": true}
+
+// initialsRun returns the name at the start of words whose capitalised
+// words' initials spell acr, with filler words allowed inside, or "".
+func initialsRun(words []string, acr string) string {
+	var name []string
+	n := 0
+	for _, raw := range words {
+		if n == len(acr) {
+			break
+		}
+		w := strings.Trim(raw, ",.;:()\"“”")
+		if len(name) > 0 && acronymFillers[w] {
+			name = append(name, w)
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if w == "" || r > unicode.MaxASCII || byte(r) != acr[n] || strings.ToUpper(w) == w {
+			return ""
+		}
+		name = append(name, w)
+		n++
+		if n < len(acr) && strings.ContainsAny(raw, ",.;:()") {
+			return ""
+		}
+	}
+	if n != len(acr) {
+		return ""
+	}
+	return strings.Join(name, " ")
 }
 
 // lastOrgSubject is the most recent organisation with a proper name that

@@ -126,6 +126,12 @@ func backNP(text string, toks []token, end, floor int) np {
 			i--
 			continue
 		}
+		if toks[i].text == ")" && i-2 > floor && toks[i-2].text == "(" && toks[i-1].word && strings.ToUpper(toks[i-1].text) == toks[i-1].text {
+			// "The Chartered Institute of Purchasing and Supply (CIPS)
+			// said": the acronym in brackets after a name
+			i -= 3
+			continue
+		}
 		if j := timeAdverbialStart(toks, i, floor); j > floor {
 			// "Mr Hilton on Tuesday said", "Dr Graham in November said":
 			// the time between the subject and its cue is no speaker
@@ -501,7 +507,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 		}
 		tl := t.lower()
 		ofRole := tl == "of" && j-1 >= floor && toks[j-1].word && !toks[j-1].quoted && j+1 <= i
-		if npStop[tl] && !ofRole && !(connectors[t.text] && j-1 >= floor && toks[j-1].capitalized() && j+1 <= i && (toks[j+1].capitalized() || toks[j+1].text == "the" && j+2 <= i && toks[j+2].capitalized())) {
+		if npStop[tl] && !ofRole && !(connectors[t.text] && j-1 >= floor && toks[j-1].capitalized() && j+1 <= i && (toks[j+1].capitalized() || toks[j+1].text == "the" && j+2 <= i && toks[j+2].capitalized())) && !orgAnd(toks, j, floor, i) {
 			// a capitalised word that is not sentence-initial is a name
 			// ("May", "Will"), unless a connective ("But", "And")
 			if !(t.capitalized() && !sentenceStarters[tl] && j > 0 && toks[j-1].word) {
@@ -567,7 +573,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	n.text = text[n.start:n.end]
 	// name: trailing run of capitalised non-title tokens
 	k := i
-	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && connectors[toks[k].text] && (toks[k-1].capitalized() && !isTitleWord(toks[k-1]) || nameParticle(toks[k].text) && nameParticle(toks[k-1].text) && k-1 > a && toks[k-2].capitalized()))) {
+	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && connectors[toks[k].text] && (toks[k-1].capitalized() && !isTitleWord(toks[k-1]) || nameParticle(toks[k].text) && nameParticle(toks[k-1].text) && k-1 > a && toks[k-2].capitalized())) || k < i && k > a && orgAnd(toks, k, a, i)) {
 		k--
 	}
 	if determiners[toks[a].lower()] {
@@ -883,4 +889,23 @@ done:
 		return i + 1
 	}
 	return -1
+}
+
+// orgAnd reports whether toks[j], an "and" or "&" between capitalised
+// words, belongs to one organisation's name: the capitalised run around
+// it (within [floor, end]) holds an organisation word ("Food and Drug
+// Administration", "Chartered Institute of Purchasing and Supply"), where
+// "Tony Blair and Gordon Brown" are two names.
+func orgAnd(toks []token, j, floor, end int) bool {
+	if j <= floor || j >= end || toks[j].low != "and" && toks[j].text != "&" || !toks[j-1].capitalized() || !toks[j+1].capitalized() {
+		return false
+	}
+	org := false
+	for k := j - 1; k >= floor && toks[k].word && !toks[k].quoted && (toks[k].capitalized() || connectors[toks[k].text]); k-- {
+		org = org || orgWords[toks[k].lower()]
+	}
+	for k := j + 1; k <= end && toks[k].word && !toks[k].quoted && (toks[k].capitalized() || connectors[toks[k].text]); k++ {
+		org = org || orgWords[toks[k].lower()]
+	}
+	return org
 }
