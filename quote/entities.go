@@ -645,7 +645,26 @@ func surnameTitle(toks []token, i, j, k int) bool {
 // expandAcronym returns the entity named before pos whose initials spell
 // the all-capital word acr ("PBO" -> "Parliamentary Budget Officer",
 // "RCMP" -> "Royal Canadian Mounted Police"), or nil.
+//
+// An acronym written as a word ("Hefce", "Nato", as some outlets do) is
+// expanded only from a run of words in the text, never from a single
+// name's initials: a one-word name is far likelier a name.
 func (es *entities) expandAcronym(acr string, pos int) *entity {
+	if len(acr) >= 4 && len(acr) <= 6 && isUpperStart(acr) && strings.ToLower(acr[1:]) == acr[1:] {
+		if pos > len(es.text) {
+			return nil
+		}
+		up := strings.ToUpper(acr)
+		words := strings.Fields(es.text[:pos])
+		for i := range words {
+			if name := initialsRun(words[i:], up); name != "" && len(strings.Fields(name)) >= 4 {
+				e := es.entity(name)
+				e.org = true
+				return e
+			}
+		}
+		return nil
+	}
 	if len(acr) < 2 || len(acr) > 6 || strings.ToUpper(acr) != acr || strings.ToLower(acr) == acr {
 		return nil
 	}

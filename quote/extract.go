@@ -901,6 +901,17 @@ func (ex *extractor) resolve() {
 				}
 				e = ex.ents.resolvePronoun(p, sp.start, window)
 			}
+			if e == nil && docNouns[sp.role] {
+				// "the Civic Action study", "the NAO report": the
+				// organisation the phrase names behind the document, in
+				// full when it was named before ("National Audit Office")
+				if n := documentOwner(sp.text, sp.role); n != "" {
+					e = ex.ents.resolveName(n, sp.start)
+					if e != nil {
+						e.org = true
+					}
+				}
+			}
 			if e == nil && det == "the" && !orgRoles[sp.role] {
 				// "the report said": whoever was said to have written it
 				e = ex.authorOf(i, sp.role)
@@ -913,14 +924,6 @@ func (ex *extractor) resolve() {
 			if e == nil && !orgRoles[sp.role] && (det == "a" || det == "an" || det == "the" || det == "its") && prev != nil && prev.para == c.para && prev.ent != nil {
 				// "Gatsby said ... A statement said": the same source
 				e = prev.ent
-			}
-			if e == nil && docNouns[sp.role] {
-				// "the Civic Action study", "Statistics Canada's report":
-				// the named organisation behind the document
-				if n := documentOwner(sp.text, sp.role); n != "" {
-					e = ex.ents.entity(n)
-					e.org = true
-				}
 			}
 			if e == nil {
 				e = ex.ents.entity(strings.TrimSpace(sp.text))
