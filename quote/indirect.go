@@ -847,7 +847,7 @@ var sourceCut = map[string]bool{"who": true, "whom": true, "unauthorized": true,
 	"but": true, "granted": true, "speaking": true, "not": true}
 
 // isDash reports a dash that sets off a parenthetical.
-func isDash(s string) bool { return s == "—" || s == "–" || s == "--" }
+func isDash(s string) bool { return s == "—" || s == "–" || s == "--" || s == "-" }
 
 // shortObject reports whether toks[k:] is a short object phrase that ends
 // the sentence ("the local radio station."): a few words, no quote, no

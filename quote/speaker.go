@@ -147,6 +147,22 @@ func backNP(text string, toks []token, end, floor int) np {
 	if i < floor {
 		return np{}
 	}
+	if isDash(toks[i].text) {
+		// "Jane Roe - who was wrongly convicted - said": a parenthesis
+		// between dashes after the speaker
+		for j := i - 1; j > floor && i-j <= 30; j-- {
+			if toks[j].quoted || toks[j].text == "." || toks[j].text == ";" {
+				break
+			}
+			if isDash(toks[j].text) {
+				if n := backPhrase(text, toks, j-1, floor); n.name != "" || n.role != "" {
+					return n
+				}
+				break
+			}
+		}
+		return np{}
+	}
 	if toks[i].low == "who" && i-1 >= floor {
 		// "by Jane Roe, who noted that ...": the relative pronoun's
 		// antecedent speaks
