@@ -427,7 +427,7 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 		}
 		// Pattern: SPEAKER CUE: "..."  /  SPEAKER CUE, "..."  /  CUE SPEAKER: "..."
 		if c, sp, ok := ex.beforeAttribution(toks, before, s, qi); ok {
-			if sp.empty() && participleCues[toks[c].low] && ex.earlierSpeaker(toks, c) {
+			if sp.empty() && participleCues[toks[c].low] && ex.earlierSpeaker(toks, c) && !(c > 0 && toks[c-1].text == ",") {
 				// "Tester said that Trump ..., but if the president is now
 				// saying, “...”": the quote belongs to Tester's clause
 				continue
