@@ -645,6 +645,17 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			// "speak publicly", "its seven": not a speaker
 			return np{}
 		}
+		if personNouns[n.role] || isTitleWord(toks[i]) {
+			// "Mr Blair's official spokesman": someone speaking for the
+			// named owner, not the owner ("the charity's director" may
+			// still be a person named before)
+			for x := a; x < i; x++ {
+				if isPossessive(toks[x].text) && toks[x].capitalized() {
+					n.affiliated = true
+					break
+				}
+			}
+		}
 	}
 	return n
 }
