@@ -608,6 +608,17 @@ func backPhrase(text string, toks []token, i, floor int) np {
 		for ns <= i && connectors[toks[ns].text] {
 			ns++
 		}
+		if p := personBeforeOf(toks, a, ns); p > a {
+			// "Mark Longden of the Independent Supporters' Association":
+			// the person, not the organisation after "of"
+			n.name = text[toks[a].start:toks[p-1].end]
+			q := p + 1
+			if q < i && toks[q].low == "the" {
+				q++
+			}
+			n.title = strings.TrimSpace(text[toks[q].start:toks[i].end])
+			return n
+		}
 		if ns <= i {
 			n.name = text[toks[ns].start:toks[i].end]
 			if ns > a {
@@ -935,4 +946,22 @@ func orgAnd(toks []token, j, floor, end int) bool {
 		org = org || orgWords[toks[k].lower()]
 	}
 	return org
+}
+
+// personBeforeOf returns the index of "of" when toks[a:end] opens with a
+// person's name of two to four capitalised words followed by "of" ("Jane
+// Roe of the Harbour Trust"), or -1. A name with an organisation word
+// ("Bank of England") or a title word ("Secretary of State") is no person.
+func personBeforeOf(toks []token, a, end int) int {
+	p := a
+	for p < end && isNameToken(toks[p]) && !isTitleWord(toks[p]) && !orgWords[toks[p].lower()] && !isPossessive(toks[p].text) {
+		p++
+	}
+	if n := p - a; n < 2 || n > 4 || p >= end || toks[p].low != "of" {
+		return -1
+	}
+	if determiners[toks[a].lower()] || sentenceStarters[toks[a].low] {
+		return -1
+	}
+	return p
 }
