@@ -248,6 +248,10 @@ func backNP(text string, toks []token, end, floor int) np {
 	if !n.empty() && n.pronoun == "" && n.name == "" {
 		n = relativeNP(text, toks, n, floor)
 		n = postModified(text, toks, n, floor)
+	} else if !n.empty() && n.pronoun == "" {
+		// "The host who also presents Stars In Their Eyes said": a name
+		// inside a relative clause is its object; its antecedent speaks
+		n = relativeNP(text, toks, n, floor)
 	}
 	if !n.empty() && n.pronoun == "" && n.name != "" {
 		n = placedRole(text, toks, n, floor)
