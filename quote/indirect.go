@@ -521,6 +521,11 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 							break
 						}
 					}
+					if t := timeAdverbialStart(toks, rel-1, srcA+1); t > srcA {
+						// "according to figures released by the
+						// commission on Wednesday": the time is no source
+						rel = t
+					}
 					src = backPhrase(text, toks, rel-1, srcA)
 					if !src.empty() && src.name == "" && src.pronoun == "" {
 						// "according to people familiar with the bid"

@@ -879,6 +879,19 @@ func subjectNP(text string, toks []token, stop int) np {
 	if j == 0 || !toks[j-1].capitalized() || j == 1 && (sentenceStarters[toks[0].low] || determiners[toks[0].low]) {
 		return np{}
 	}
+	// "UK advertising giant WPP", "US software firm Acme Corp": a place
+	// and a descriptor before the name; the name is the last run
+	if d := j; d < stop {
+		for d < stop && d < j+3 && toks[d].word && !toks[d].quoted && !toks[d].capitalized() && descriptorWord(toks[d].low) {
+			d++
+		}
+		if d > j && d < stop && toks[d].word && !toks[d].quoted && toks[d].capitalized() && !isTitleWord(toks[d]) {
+			for d < stop && d < j+10 && toks[d].word && !toks[d].quoted && toks[d].capitalized() {
+				d++
+			}
+			j = d
+		}
+	}
 	n := backPhrase(text, toks, j-1, 0)
 	if n.name == "" {
 		return np{}
@@ -968,4 +981,14 @@ func personBeforeOf(toks []token, a, end int) int {
 		return -1
 	}
 	return p
+}
+
+// descriptorWord reports whether a lower-case word may stand in a
+// descriptor between a place and a name ("advertising giant", "software
+// firm"): no verb, auxiliary, function word or "-ly" adverb.
+func descriptorWord(l string) bool {
+	if _, cue := cueVerbs[l]; cue || finiteVerbs[l] || auxiliaries[l] || npStop[l] || determiners[l] || pronouns[l] || connectors[l] {
+		return false
+	}
+	return !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "ly") && l != "and"
 }
