@@ -566,7 +566,15 @@ func (ex *extractor) afterAttribution(toks []token, after int, s *sentence, qi i
 				return 0, np{}, false
 			}
 			// the phrase must begin right after the quote
-			if tokenAt(toks, sp.start) != i && !(toks[i].lower() == "the" || determiners[toks[i].lower()]) {
+			if st := tokenAt(toks, sp.start); st != i && !(toks[i].lower() == "the" || determiners[toks[i].lower()]) {
+				// `"...," John Roe, editor of Gamesworld.com told the BBC`:
+				// a name and an appositive whose closing comma is missing
+				if st-1 > i && toks[st-1].text == "," && sp.pronoun == "" && !toks[st].capitalized() {
+					if n := backPhrase(ex.text, toks, st-2, i); n.name != "" && tokenAt(toks, n.start) == i {
+						n.title = strings.TrimSpace(sp.text)
+						return c, n, true
+					}
+				}
 				return 0, np{}, false
 			}
 			return c, sp, true

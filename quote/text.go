@@ -182,8 +182,10 @@ func initialismContinues(text string, wordStart, dot, e int) bool {
 		k++
 	}
 	if n := k - dot - 1; n >= 2 && n <= 3 && (k == e || !isWordRune(rune(text[k]))) {
-		for _, r := range before {
-			if !unicode.IsLower(r) && !unicode.IsDigit(r) && r != '-' {
+		for i, r := range before {
+			if !unicode.IsLower(r) && !unicode.IsDigit(r) && r != '-' && !(i == 0 && unicode.IsUpper(r) && commonTLDs[text[dot+1:k]]) {
+				// "Gamesworld.com" is a domain; "end.The" and
+				// "Ottawa.ca" with any ending are not trusted
 				return false
 			}
 		}
@@ -191,6 +193,10 @@ func initialismContinues(text string, wordStart, dot, e int) bool {
 	}
 	return false
 }
+
+// commonTLDs end the web domains that may be written capitalised
+// ("Computerandvideogames.com").
+var commonTLDs = map[string]bool{"com": true, "org": true, "net": true, "gov": true, "edu": true}
 
 // abbreviations that end in a period without ending a sentence.
 var abbrevs = map[string]bool{
