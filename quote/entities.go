@@ -30,6 +30,9 @@ type entity struct {
 	// anonymous: a nameless person ("a private security professional");
 	// he/she refers to it only until another person takes the focus.
 	anonymous bool
+	// single: a one-word proper name seen only as a sentence subject
+	// ("Nintendo"); "it" may refer to it, he/she/they do not.
+	single bool
 }
 
 // personLike reports whether he/she may refer to the entity.
@@ -166,6 +169,14 @@ func (es *entities) addMention(m nameMention) {
 		// a single word is salient only as a known person's short name
 		e = es.findByWord(strings.ToLower(m.name), m.pos, true)
 		if e == nil {
+			// "Market leader Nintendo is releasing a console that it says
+			// ...": a one-word proper subject that names no known person
+			// is something "it" may refer to
+			if w := strings.ToLower(m.name); m.subject && len(w) > 2 && firstNameSex()[w] == genderUnknown && !isDemonym(w) && !dayWords[w] && !sentenceStarters[w] && !pronouns[w] && !isTitleWord(token{text: m.name, low: w, word: true}) && (m.title != "" || es.capitalisedMidSentence(m.name)) {
+				e = es.entity(m.name)
+				e.single = true
+				es.salient = append(es.salient, salient{pos: m.pos, ent: e})
+			}
 			return
 		}
 	} else {
@@ -422,7 +433,10 @@ func (es *entities) resolvePronounPass(p string, pos int, window int, skip span,
 				// a news outlet is a source, not what "they" refers to
 				continue
 			}
-			if e.org || p == "they" || p == "it" && e.spoke && !e.personLike() && properName(e.name) {
+			if e.single && p != "it" {
+				continue
+			}
+			if e.org || p == "they" || p == "it" && (e.spoke || e.single) && !e.personLike() && properName(e.name) {
 				// "Facebook told employees ... it said": a one-word source
 				// that is no person
 				return e
@@ -1036,4 +1050,33 @@ func lastWord(name string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// capitalisedMidSentence reports whether word occurs in the article
+// capitalised after another word of its sentence: a proper name, where a
+// sentence's capitalised first word ("Higher oil prices") may be any word.
+func (es *entities) capitalisedMidSentence(word string) bool {
+	for from := 0; ; {
+		k := strings.Index(es.text[from:], word)
+		if k < 0 {
+			return false
+		}
+		k += from
+		from = k + len(word)
+		end := k + len(word)
+		if end < len(es.text) {
+			if r, _ := utf8.DecodeRuneInString(es.text[end:]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		j := k
+		for j > 0 && es.text[j-1] == ' ' {
+			j--
+		}
+		if j > 0 && j < k {
+			if r, _ := utf8.DecodeLastRuneInString(es.text[:j]); unicode.IsLetter(r) || r == ',' {
+				return true
+			}
+		}
+	}
 }
