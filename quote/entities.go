@@ -153,6 +153,7 @@ func looksOrg(name string) bool {
 
 // entity returns (creating) the entity for a canonical name.
 func (es *entities) entity(name string) *entity {
+	name = stripPostNominal(name)
 	k := strings.ToLower(name)
 	e := es.byName[k]
 	if e == nil {
@@ -1079,4 +1080,24 @@ func (es *entities) capitalisedMidSentence(word string) bool {
 			}
 		}
 	}
+}
+
+// postNominals are letters after a person's name that are no part of it
+// ("Ian Roe QC", "Jane Roe MP", "John Roe Jr.").
+var postNominals = map[string]bool{"qc": true, "kc": true, "mp": true, "msp": true, "mep": true,
+	"obe": true, "mbe": true, "cbe": true, "kbe": true, "dbe": true, "jr": true, "jr.": true, "sr": true, "sr.": true,
+	"phd": true, "md": true}
+
+// stripPostNominal drops post-nominal letters from the end of a name of
+// three or more words, so the canonical name is the person's ("Ian Roe
+// QC" is "Ian Roe"); a two-word name keeps them ("Roe QC" says little).
+func stripPostNominal(name string) string {
+	f := strings.Fields(name)
+	for len(f) > 2 && postNominals[strings.ToLower(strings.Trim(f[len(f)-1], ","))] {
+		f = f[:len(f)-1]
+	}
+	if len(f) == len(strings.Fields(name)) {
+		return name
+	}
+	return strings.Join(f, " ")
 }
