@@ -165,6 +165,7 @@ func (es *entities) entity(name string) *entity {
 
 // addMention records a capitalised name run.
 func (es *entities) addMention(m nameMention) {
+	m.name = stripPostNominal(m.name)
 	var e *entity
 	if len(strings.Fields(m.name)) < 2 {
 		// a single word is salient only as a known person's short name
