@@ -1104,7 +1104,7 @@ func (ex *extractor) inheritSource(i int) *cand {
 		floor = src.e
 	}
 	if !c.fromSentence {
-		if e := ex.ents.subjectBetween(floor, c.s); e != nil && (src == nil || e != src.ent) {
+		if e := ex.ents.subjectBetween(floor, c.s); e != nil && (src == nil || e != src.ent) && !ex.namesInQuote(c, e) {
 			return &cand{speaker: e.name, title: e.title, ent: e}
 		}
 	}
@@ -1595,4 +1595,28 @@ func (ex *extractor) contrasted(c *cand, e *entity, pronoun string) bool {
 		}
 	}
 	return false
+}
+
+// namesInQuote reports whether the quote c names person e in the third
+// person ("it was something he (Kerr) looked at"): a speaker does not
+// name themselves so, and the quote is likelier someone else's.
+func (ex *extractor) namesInQuote(c *cand, e *entity) bool {
+	last := strings.Fields(e.name)
+	if len(last) == 0 || c.s < 0 || c.e > len(ex.text) || c.s >= c.e {
+		return false
+	}
+	w := last[len(last)-1]
+	q := ex.text[c.s:c.e]
+	for from := 0; ; {
+		k := strings.Index(q[from:], w)
+		if k < 0 {
+			return false
+		}
+		k += from
+		from = k + len(w)
+		before, after := runeBefore(q, k, 0), runeAfter(q, k+len(w), len(q))
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+	}
 }
