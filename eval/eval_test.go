@@ -149,3 +149,25 @@ func TestLoadGGTFile(t *testing.T) {
 		t.Errorf("scored %d speakers, direct %d of %d; want 0, 0 of 1", res.SpeakerScored, res.DirectFound, res.DirectGold)
 	}
 }
+
+func TestSameRole(t *testing.T) {
+	tests := []struct {
+		shown, gold string
+		want        bool
+	}{
+		{"manager", "manager of the club", true},
+		{"chief engineer", "chief engineer of the project", true},
+		{"Shadow Home Secretary", "shadow home secretary", true},
+		{"manager Sir", "manager", true}, // an honorific is left out
+		{"accused Ms", "chief executive", false},
+		{"beat", "tennis player", false},
+		{"UK investment banker who has held talks with the bank over a bond sale", "UK investment banker", false},
+		{"", "minister", false},
+		{"minister", "", false},
+	}
+	for _, tc := range tests {
+		if got := SameRole(tc.shown, tc.gold); got != tc.want {
+			t.Errorf("SameRole(%q, %q) = %v, want %v", tc.shown, tc.gold, got, tc.want)
+		}
+	}
+}

@@ -52,6 +52,9 @@ type Extraction struct {
 	DirectRecall float64 `json:"direct_recall,omitempty"`
 	DirectFound  int     `json:"direct_found,omitempty"`
 	DirectGold   int     `json:"direct_gold,omitempty"`
+	// Roles scores the speakers' roles where the set gives them (see
+	// scoreRoles); nil otherwise.
+	Roles *RoleScore `json:"roles,omitempty"`
 	// Misses lists every gold quote not found at 0.3, every spurious
 	// prediction and every wrong speaker, for reading (not printed by Table).
 	Misses []Miss `json:"misses,omitempty"`
@@ -154,6 +157,8 @@ func validSpan(text string, q news.Quote) bool {
 func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extraction {
 	var res Extraction
 	var nPred, nGold, found3, found8, spk, scored int
+	var roles RoleScore
+	hasRoles := false
 	for _, d := range set.Docs {
 		res.Docs++
 		var pred []news.Quote
@@ -165,6 +170,10 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 		nPred += len(pred)
 		nGold += len(d.Quotes)
 		gp, ratio, pg := match(d.Text, d.Quotes, pred)
+		for _, g := range d.Quotes {
+			hasRoles = hasRoles || g.Role != ""
+		}
+		roles.add(scoreRoles(d, pred, gp, ratio))
 		for gi, g := range d.Quotes {
 			pi := gp[gi]
 			if g.Type == "direct" {
@@ -214,6 +223,9 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 	if res.DirectGold > 0 {
 		res.DirectRecall = 100 * float64(res.DirectFound) / float64(res.DirectGold)
 	}
+	if hasRoles {
+		res.Roles = &roles
+	}
 	return res
 }
 
@@ -257,6 +269,10 @@ func (e Extraction) Table() string {
 	if e.DirectGold > 0 {
 		fmt.Fprintf(&b, "recall of direct quotes: %.1f%% (%d of %d)\n", e.DirectRecall, e.DirectFound, e.DirectGold)
 	}
+	if r := e.Roles; r != nil {
+		fmt.Fprintf(&b, "roles shown that are right: %.1f%% (%d of %d); roles given that are shown: %.1f%% (%d of %d)\n",
+			pct(r.ShownRight, r.Shown), r.ShownRight, r.Shown, pct(r.GivenFound, r.Given), r.GivenFound, r.Given)
+	}
 	return b.String()
 }
 
@@ -273,4 +289,138 @@ func (e Extraction) MissesText() string {
 		}
 	}
 	return b.String()
+}
+
+// RoleScore counts, per article and rightly named speaker, the role shown
+// with the speaker's quotes against the role the annotators copied from
+// the article.
+type RoleScore struct {
+	// Shown counts speakers shown with a role; ShownRight those whose role
+	// matches the annotated one (a role shown where the article gives none
+	// is wrong).
+	Shown      int `json:"shown"`
+	ShownRight int `json:"shown_right"`
+	// Given counts speakers the article gives a role; GivenFound those
+	// shown with a matching role.
+	Given      int `json:"given"`
+	GivenFound int `json:"given_found"`
+}
+
+func (r *RoleScore) add(o RoleScore) {
+	r.Shown += o.Shown
+	r.ShownRight += o.ShownRight
+	r.Given += o.Given
+	r.GivenFound += o.GivenFound
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// scoreRoles compares roles for the speakers of one article that the
+// extractor names rightly on at least one found quote.
+func scoreRoles(d Doc, pred []news.Quote, gp []int, ratio []float64) RoleScore {
+	type pair struct{ gold, shown string }
+	bySpeaker := map[string]*pair{}
+	var order []string
+	for gi, g := range d.Quotes {
+		pi := gp[gi]
+		if g.Reference == NoSource || pi < 0 || ratio[gi] <= 0.3 || !SameSpeaker(pred[pi].Speaker, g.Reference) {
+			continue
+		}
+		k := strings.ToLower(g.Reference)
+		p := bySpeaker[k]
+		if p == nil {
+			p = &pair{}
+			bySpeaker[k] = p
+			order = append(order, k)
+		}
+		if p.shown == "" {
+			p.shown = pred[pi].Title
+		}
+	}
+	// the role is annotated once per speaker: take it from any quote
+	for _, g := range d.Quotes {
+		if p := bySpeaker[strings.ToLower(g.Reference)]; p != nil && p.gold == "" {
+			p.gold = g.Role
+		}
+	}
+	var r RoleScore
+	for _, k := range order {
+		p := bySpeaker[k]
+		ok := p.gold != "" && p.shown != "" && SameRole(p.shown, p.gold)
+		if p.shown != "" {
+			r.Shown++
+			if ok {
+				r.ShownRight++
+			}
+		}
+		if p.gold != "" {
+			r.Given++
+			if ok {
+				r.GivenFound++
+			}
+		}
+	}
+	return r
+}
+
+// roleFillers are left out when roles are compared.
+var roleFillers = map[string]bool{"the": true, "a": true, "an": true, "of": true, "at": true, "for": true,
+	"in": true, "and": true, "to": true, "with": true, "on": true, "its": true, "his": true, "her": true,
+	"their": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "dame": true, "lord": true,
+	"lady": true}
+
+// SameRole reports whether a shown role matches the annotated one: the
+// annotated role's head (its last word before "of", "at", "for", "in" or
+// "with") is among the shown words, and at least half of the shown words
+// are in the annotated role, so "manager" matches "manager of the club"
+// but "accused Ms" or "beat" match nothing.
+func SameRole(shown, gold string) bool {
+	sw, gw := roleWords(shown), roleWords(gold)
+	if len(sw) == 0 || len(gw) == 0 {
+		return false
+	}
+	head := ""
+	for _, w := range strings.Fields(strings.ToLower(gold)) {
+		w = strings.Trim(w, ",.;:()\"'’")
+		if w == "of" || w == "at" || w == "for" || w == "in" || w == "with" {
+			if head != "" {
+				break
+			}
+			continue
+		}
+		if !roleFillers[w] && w != "" {
+			head = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		}
+	}
+	inGold := map[string]bool{}
+	for _, w := range gw {
+		inGold[w] = true
+	}
+	hasHead, common := false, 0
+	for _, w := range sw {
+		if w == head {
+			hasHead = true
+		}
+		if inGold[w] {
+			common++
+		}
+	}
+	return hasHead && 2*common >= len(sw)
+}
+
+func roleWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ",.;:()\"'’")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if w != "" && !roleFillers[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
