@@ -62,7 +62,9 @@ type Extraction struct {
 
 // Miss is one error of the extractor: kind "missed" (gold quote not found),
 // "spurious" (prediction matching no gold quote), "speaker" (found with the
-// wrong speaker) or "partial" (found at 0.3 but not at 0.8).
+// wrong speaker), "partial" (found at 0.3 but not at 0.8) or "role" (a
+// rightly named speaker shown with a wrong or no role: Gold and Predicted
+// hold the roles).
 type Miss struct {
 	Kind      string  `json:"kind"`
 	DocID     string  `json:"doc_id"`
@@ -173,7 +175,9 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 		for _, g := range d.Quotes {
 			hasRoles = hasRoles || g.Role != ""
 		}
-		roles.add(scoreRoles(d, pred, gp, ratio))
+		rs, rm := scoreRoles(d, pred, gp, ratio)
+		roles.add(rs)
+		res.Misses = append(res.Misses, rm...)
 		for gi, g := range d.Quotes {
 			pi := gp[gi]
 			if g.Type == "direct" {
@@ -280,6 +284,10 @@ func (e Extraction) Table() string {
 func (e Extraction) MissesText() string {
 	var b strings.Builder
 	for _, m := range e.Misses {
+		if m.Kind == "role" {
+			fmt.Fprintf(&b, "[role] %s %s: shown %q, annotated %q\n", m.DocID, m.Reference, m.Predicted, m.Gold)
+			continue
+		}
 		fmt.Fprintf(&b, "[%s] %s ov=%.2f\n", m.Kind, m.DocID, m.Overlap)
 		if m.Gold != "" {
 			fmt.Fprintf(&b, "  gold: %q (%s)\n", m.Gold, m.Reference)
@@ -322,7 +330,9 @@ func pct(a, b int) float64 {
 
 // scoreRoles compares roles for the speakers of one article that the
 // extractor names rightly on at least one found quote.
-func scoreRoles(d Doc, pred []news.Quote, gp []int, ratio []float64) RoleScore {
+// It also returns a "role" miss for every speaker whose shown role is
+// wrong or missing.
+func scoreRoles(d Doc, pred []news.Quote, gp []int, ratio []float64) (RoleScore, []Miss) {
 	type pair struct{ gold, shown string }
 	bySpeaker := map[string]*pair{}
 	var order []string
@@ -349,9 +359,13 @@ func scoreRoles(d Doc, pred []news.Quote, gp []int, ratio []float64) RoleScore {
 		}
 	}
 	var r RoleScore
+	var misses []Miss
 	for _, k := range order {
 		p := bySpeaker[k]
 		ok := p.gold != "" && p.shown != "" && SameRole(p.shown, p.gold)
+		if !ok && (p.gold != "" || p.shown != "") {
+			misses = append(misses, Miss{Kind: "role", DocID: d.ID, Reference: k, Gold: p.gold, Predicted: p.shown})
+		}
 		if p.shown != "" {
 			r.Shown++
 			if ok {
@@ -365,7 +379,7 @@ func scoreRoles(d Doc, pred []news.Quote, gp []int, ratio []float64) RoleScore {
 			}
 		}
 	}
-	return r
+	return r, misses
 }
 
 // roleFillers are left out when roles are compared.

@@ -737,6 +737,19 @@ func isPossessive(w string) bool {
 var circumstance = map[string]bool{"at": true, "on": true, "in": true, "during": true, "after": true, "before": true, "while": true, "when": true}
 
 func forwardNP(text string, toks []token, i, stop int) np {
+	n := forwardPhrase(text, toks, i, stop)
+	if n.name != "" && n.title == "" {
+		// `"...," said Mara Lind, chief engineer of the project, at a
+		// meeting`: the role set off after the name
+		if k := tokenAt(toks, n.end); k+1 < stop && toks[k].text == "," {
+			n.title = appositiveRole(text, toks, k+1, stop)
+		}
+	}
+	return n
+}
+
+// forwardPhrase is forwardNP without the role after the name.
+func forwardPhrase(text string, toks []token, i, stop int) np {
 	if i >= stop || !toks[i].word || toks[i].quoted {
 		return np{}
 	}
@@ -991,4 +1004,62 @@ func descriptorWord(l string) bool {
 		return false
 	}
 	return !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "ly") && l != "and"
+}
+
+// appositiveRole returns the role phrase that starts at toks[k] after a
+// name and a comma ("chief engineer of the project", "who is chairman of
+// the committee", "Nintendo Europe's general manager"), or "" when what
+// follows is no role: another name, a clause, or words with no role noun.
+// The phrase ends at punctuation, a quote, a reporting verb or a relative
+// pronoun, and is at most 12 words.
+func appositiveRole(text string, toks []token, k, stop int) string {
+	if k+1 < stop && toks[k].low == "who" && (toks[k+1].low == "is" || toks[k+1].low == "was") {
+		k += 2
+	}
+	a := k
+	role := false
+	for k < stop && k-a < 12 {
+		t := toks[k]
+		if !t.word {
+			if t.text == "’" || t.text == "'" || t.text == "&" || t.text == "-" {
+				k++
+				continue
+			}
+			break
+		}
+		if t.quoted {
+			break
+		}
+		l := t.lower()
+		if _, cue := cueVerbs[l]; cue || npStop[l] && !titlePreps[l] || pronouns[l] {
+			break
+		}
+		if finiteVerbs[l] || k == a && t.capitalized() && !isTitleWord(t) && !(k+1 < stop && isPossessive(toks[k].text)) && !possessiveAhead(toks, k, stop) {
+			// "said Jane Roe, Tom Poe and ...", "said Roe, who has ...":
+			// no role
+			return ""
+		}
+		if isTitleWord(t) || personNouns[l] || personNouns[strings.TrimSuffix(l, "s")] {
+			role = true
+		}
+		k++
+	}
+	for k > a && !toks[k-1].word {
+		k--
+	}
+	if !role || k == a {
+		return ""
+	}
+	return strings.TrimSpace(text[toks[a].start:toks[k-1].end])
+}
+
+// possessiveAhead reports whether a capitalised run starting at toks[k]
+// ends in a possessive ("Nintendo Europe's general manager").
+func possessiveAhead(toks []token, k, stop int) bool {
+	for ; k < stop && k < k+4 && toks[k].word && toks[k].capitalized(); k++ {
+		if isPossessive(toks[k].text) {
+			return true
+		}
+	}
+	return false
 }
