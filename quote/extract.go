@@ -319,16 +319,113 @@ func (ex *extractor) inSubordinate(c *cand, sp np) bool {
 
 // cleanTitle drops a title that is only an honorific ("Mr", "Dr.", "Sir")
 // or an age ("41"): neither is a role.
+//
+// What is left must read as a role: honorifics and name pieces at its
+// ends go ("manager Sir" is "manager"), a relative clause is cut ("UK
+// investment banker who has held talks ..." is "UK investment banker"),
+// and a title with no role noun ("versatile", "stated", "Oxfam's") is
+// none.
 func cleanTitle(t string) string {
+	t = cutClause(t)
 	f := strings.Fields(strings.ReplaceAll(t, ",", " "))
-	for _, w := range f {
+	strip := func(w string) bool {
 		l := strings.ToLower(w)
-		if _, h := honorifics[l]; h || l == "dr" || l == "dr." || l == "prof" || isNumber(w) {
+		_, h := honorifics[l]
+		return h || l == "dr" || l == "dr." || l == "prof" || isNumber(w) || isPossessive(w) && isUpperStart(w)
+	}
+	for len(f) > 0 && strip(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
+	for len(f) > 0 && strip(f[0]) {
+		f = f[1:]
+	}
+	if len(f) == 0 || !hasRoleNoun(f) {
+		return ""
+	}
+	if i := strings.Index(t, f[0]); i >= 0 {
+		if j := strings.LastIndex(t, f[len(f)-1]); j >= i {
+			return strings.TrimSpace(t[i : j+len(f[len(f)-1])])
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// speakerTitle is the role shown with c's speaker: none for an
+// organisation or group, as the annotation protocol has it (a role is a
+// person's job, title or description).
+func speakerTitle(c cand) string {
+	if e := c.ent; e != nil && e.org && e.gender == genderUnknown && !firstNameKnown(e.name) {
+		return ""
+	}
+	return cleanTitle(c.title)
+}
+
+// firstNameKnown reports whether a name of two or more words starts with a
+// first name of the name table, of either sex ("Tom Haldane", not
+// "Halvard Lines"): such a name is a person's even when a title made it
+// look like an organisation.
+func firstNameKnown(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return false
+	}
+	_, ok := firstNameSex()[strings.ToLower(f[0])]
+	return ok
+}
+
+// cutClause ends a title before a relative or participle clause ("banker
+// who has held talks", "minister, speaking on Monday").
+func cutClause(t string) string {
+	f := strings.Fields(t)
+	for i, w := range f {
+		l := strings.ToLower(strings.Trim(w, ","))
+		if i > 0 && (l == "who" || l == "which" || l == "that" || l == "whose" || participleCues[l]) {
+			return strings.TrimRight(strings.Join(f[:i], " "), ", ")
+		}
+	}
+	return t
+}
+
+// roleSuffixes end agent nouns that name what a person does ("player",
+// "editor", "economist", "politician", "consultant", "spokesman").
+var roleSuffixes = []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "ess", "arch"}
+
+// hasRoleNoun reports whether title words hold a role: a title word, a
+// person noun, an organisation word, or an agent noun.
+func hasRoleNoun(f []string) bool {
+	caps := 0
+	for _, w := range f {
+		if isUpperStart(w) {
+			caps++
+		}
+		raw := strings.ToLower(w)
+		l := strings.Trim(raw, ",.;:()'’")
+		l = strings.TrimSuffix(strings.TrimSuffix(l, "'s"), "’s")
+		if strings.HasSuffix(l, "-old") {
+			// "the 19-year-old": an age describes a person
+			return true
+		}
+		if k := strings.LastIndexByte(l, '-'); k >= 0 {
+			// "ex-wife", "co-founder"
+			l = l[k+1:]
+		}
+		if l == "" || strings.HasSuffix(l, "ed") {
 			continue
 		}
-		return t
+		if titleWords[raw] || titleWords[l] || personNouns[l] || personNouns[strings.TrimSuffix(l, "s")] || orgWords[l] || orgRoles[l] {
+			return true
+		}
+		if _, ok := genderWords[l]; ok {
+			return true
+		}
+		for _, suf := range roleSuffixes {
+			if len(l) >= len(suf)+2 && strings.HasSuffix(l, suf) {
+				return true
+			}
+		}
 	}
-	return ""
+	// an affiliation named as the role ("War on Want", "R-Pa.")
+	return caps >= 1
 }
 
 // personSubject reports whether a sentence's subject is a definite person
@@ -1134,7 +1231,7 @@ func (ex *extractor) output() []news.Quote {
 		lastEnd = e
 		q := news.Quote{
 			Text: ex.text[s:e], Start: s, End: e, Kind: c.kind, Speaker: c.speaker,
-			Mention: c.sp.mention(), Title: cleanTitle(c.title), Cue: c.cue, Outlet: c.outlet,
+			Mention: c.sp.mention(), Title: speakerTitle(c), Cue: c.cue, Outlet: c.outlet,
 			Paragraph: c.para, Confidence: c.conf,
 		}
 		if q.Speaker == "" {
@@ -1442,7 +1539,7 @@ func isHeadline(text string, s, e int) bool {
 }
 
 // personNouns head descriptions of a single person.
-var personNouns = map[string]bool{"professor": true, "man": true, "woman": true, "official": true, "spokesman": true,
+var personNouns = map[string]bool{"boss": true, "champion": true, "nephew": true, "niece": true, "professor": true, "man": true, "woman": true, "official": true, "spokesman": true,
 	"spokeswoman": true, "spokesperson": true, "minister": true, "mayor": true, "premier": true, "senator": true,
 	"president": true, "leader": true, "chief": true, "director": true, "executive": true, "founder": true,
 	"lawyer": true, "politician": true, "mother": true, "father": true, "veteran": true, "coach": true,

@@ -1017,7 +1017,6 @@ func appositiveRole(text string, toks []token, k, stop int) string {
 		k += 2
 	}
 	a := k
-	role := false
 	for k < stop && k-a < 12 {
 		t := toks[k]
 		if !t.word {
@@ -1039,18 +1038,19 @@ func appositiveRole(text string, toks []token, k, stop int) string {
 			// no role
 			return ""
 		}
-		if isTitleWord(t) || personNouns[l] || personNouns[strings.TrimSuffix(l, "s")] {
-			role = true
-		}
 		k++
 	}
 	for k > a && !toks[k-1].word {
 		k--
 	}
-	if !role || k == a {
+	if k == a {
 		return ""
 	}
-	return strings.TrimSpace(text[toks[a].start:toks[k-1].end])
+	phrase := strings.TrimSpace(text[toks[a].start:toks[k-1].end])
+	if !hasRoleNoun(strings.Fields(phrase)) {
+		return ""
+	}
+	return phrase
 }
 
 // possessiveAhead reports whether a capitalised run starting at toks[k]
