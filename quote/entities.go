@@ -211,7 +211,7 @@ func stripHonorific(s string) (string, gender) {
 		if g, ok := honorifics[strings.ToLower(f[0])]; ok {
 			return strings.Join(f[1:], " "), g
 		}
-		if titleWords[strings.ToLower(f[0])] && len(f) >= 2 {
+		if titleWords[strings.ToLower(f[0])] && len(f) >= 2 && !(len(f) == 2 && isPluralRole(strings.ToLower(f[1]))) {
 			return strings.Join(f[1:], " "), genderUnknown
 		}
 	}
@@ -254,6 +254,11 @@ func (es *entities) resolveName(name string, pos int) *entity {
 		// "Montana Sen. Jon Tester" is "Jon Tester": drop everything up to
 		// the last title word
 		for k := len(words) - 2; k >= 0; k-- {
+			if k == len(words)-2 && isPluralRole(strings.ToLower(words[k+1])) {
+				// "Liberal Democrats" is a party's name, not a role
+				// and a name
+				continue
+			}
 			if isTitleWord(token{text: words[k], low: strings.ToLower(words[k]), word: true}) {
 				words = words[k+1:]
 				name = strings.Join(words, " ")

@@ -624,6 +624,15 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			return n
 		}
 		if ns <= i {
+			if ns == i && ns-1 >= a && toks[ns-1].word && isNumber(toks[ns-1].text) && (ns-2 < a || !isNumber(toks[ns-2].text)) {
+				// "rap star 50 Cent": a number opening a one-word name
+				ns--
+			}
+			if ns == i && ns-1 >= a && ns-2 < a+1 && toks[ns-1].capitalized() && isTitleWord(toks[ns-1]) && isPluralRole(toks[i].low) {
+				// "the Liberal Democrats": a party adjective and a plural
+				// name are one name, not a role and a name
+				ns--
+			}
 			n.name = text[toks[ns].start:toks[i].end]
 			if ns > a {
 				ts := a
