@@ -90,7 +90,21 @@ type Quote struct {
 	Paragraph int `json:"paragraph"`
 	// Confidence in the attribution, 0..1.
 	Confidence float64 `json:"confidence"`
+	// SpeakerKind says what the speaker is: SpeakerPerson,
+	// SpeakerOrganisation, or SpeakerGroup for plural or nameless sources
+	// ("analysts", "a spokesman for the ministry"); empty when unknown.
+	SpeakerKind SpeakerKind `json:"speaker_kind,omitempty"`
 }
+
+// SpeakerKind is the kind of source a quote is attributed to.
+type SpeakerKind string
+
+// Speaker kinds.
+const (
+	SpeakerPerson       SpeakerKind = "person"
+	SpeakerOrganisation SpeakerKind = "organisation"
+	SpeakerGroup        SpeakerKind = "group" // plural or nameless: "analysts", "a spokesman"
+)
 
 // Sentence is one sentence of an article, indexed for answers to questions
 // that are not about quotes.

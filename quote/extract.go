@@ -350,6 +350,27 @@ func cleanTitle(t string) string {
 	return strings.Join(f, " ")
 }
 
+// speakerKind tells a named person or organisation from a group or a
+// nameless description ("Analysts", "a spokesman for the ministry"), which
+// are sources but nobody to count among the most quoted.
+func speakerKind(c cand) news.SpeakerKind {
+	if c.speaker == "" {
+		return ""
+	}
+	f := strings.Fields(c.speaker)
+	if !isUpperStart(f[0]) && !isNumber(f[0]) || determiners[strings.ToLower(f[0])] || c.ent != nil && c.ent.anonymous {
+		return news.SpeakerGroup
+	}
+	if len(f) == 1 && isPluralRole(strings.ToLower(f[0])) && (personNouns[strings.TrimSuffix(strings.ToLower(f[0]), "s")] || quantifiers[strings.ToLower(f[0])]) {
+		// "Analysts", "Critics", "Some"
+		return news.SpeakerGroup
+	}
+	if c.ent != nil && c.ent.org && c.ent.gender == genderUnknown && !firstNameKnown(c.speaker) {
+		return news.SpeakerOrganisation
+	}
+	return news.SpeakerPerson
+}
+
 // speakerTitle is the role shown with c's speaker: none for an
 // organisation or group, as the annotation protocol has it (a role is a
 // person's job, title or description).
@@ -1232,7 +1253,7 @@ func (ex *extractor) output() []news.Quote {
 		q := news.Quote{
 			Text: ex.text[s:e], Start: s, End: e, Kind: c.kind, Speaker: c.speaker,
 			Mention: c.sp.mention(), Title: speakerTitle(c), Cue: c.cue, Outlet: c.outlet,
-			Paragraph: c.para, Confidence: c.conf,
+			Paragraph: c.para, Confidence: c.conf, SpeakerKind: speakerKind(c),
 		}
 		if q.Speaker == "" {
 			q.Confidence = min(q.Confidence, 0.3)

@@ -354,11 +354,16 @@ var honorifics = map[string]bool{
 }
 
 // mostQuoted counts every quote of a known speaker (reported speech
-// included), most first, ties by name, at most MaxSpeakers.
+// included), most first, ties by name, at most MaxSpeakers. Groups and
+// nameless sources are not counted.
 func mostQuoted(docs []news.Document, nm names) []news.SpeakerCount {
 	counts := map[string]int{}
 	for _, d := range docs {
 		for _, q := range d.Quotes {
+			if q.SpeakerKind == news.SpeakerGroup {
+				// "Analysts" or "a spokesman" are nobody to rank
+				continue
+			}
 			if key, _ := nm.lookup(q.Speaker); key != "" {
 				counts[key]++
 			}
