@@ -49,6 +49,7 @@ type GoldQuote struct {
 	Reference string // the resolved speaker name ("Lu Kang"); NoSource when none
 	Type      string // "direct", "indirect" or "mixed" where the set gives it
 	Role      string // the speaker's role as the annotator copied it, if given
+	Outlet    string // the outlet the words were given to or reported by, if annotated
 }
 
 // NoSource is the reference of a gold quote that has no source at all; it is
@@ -69,6 +70,7 @@ type ggtQuote struct {
 	Reference     string `json:"reference"`
 	Type          string `json:"type"`
 	Role          string `json:"role"`
+	CitedOutlet   string `json:"cited_outlet"`
 	RawQuoteStart *int   `json:"raw_quote_start"`
 	RawQuoteEnd   *int   `json:"raw_quote_end"`
 }
@@ -124,7 +126,7 @@ func LoadGGTFile(jsonPath, root string) (*Set, error) {
 		doc := Doc{ID: a.DocID, Outlet: a.Outlet, Text: string(raw)}
 		byteAt := runeOffsets(doc.Text)
 		for _, q := range a.Quotes {
-			g := GoldQuote{Speaker: q.Speaker, Verb: q.Verb, Reference: q.Reference, Type: q.Type, Role: q.Role}
+			g := GoldQuote{Speaker: q.Speaker, Verb: q.Verb, Reference: q.Reference, Type: q.Type, Role: q.Role, Outlet: q.CitedOutlet}
 			start, end := -1, -1
 			if q.RawQuoteStart != nil && q.RawQuoteEnd != nil {
 				s, e := *q.RawQuoteStart, *q.RawQuoteEnd

@@ -55,6 +55,9 @@ type Extraction struct {
 	// Roles scores the speakers' roles where the set gives them (see
 	// scoreRoles); nil otherwise.
 	Roles *RoleScore `json:"roles,omitempty"`
+	// Outlets scores the outlets cited for found quotes where the set
+	// annotates them (same counts as Roles, per quote); nil otherwise.
+	Outlets *RoleScore `json:"outlets,omitempty"`
 	// Misses lists every gold quote not found at 0.3, every spurious
 	// prediction and every wrong speaker, for reading (not printed by Table).
 	Misses []Miss `json:"misses,omitempty"`
@@ -159,7 +162,7 @@ func validSpan(text string, q news.Quote) bool {
 func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extraction {
 	var res Extraction
 	var nPred, nGold, found3, found8, spk, scored int
-	var roles RoleScore
+	var roles, outlets RoleScore
 	hasRoles := false
 	for _, d := range set.Docs {
 		res.Docs++
@@ -177,6 +180,7 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 		}
 		rs, rm := scoreRoles(d, pred, gp, ratio)
 		roles.add(rs)
+		outlets.add(scoreOutlets(d, pred, gp, ratio))
 		res.Misses = append(res.Misses, rm...)
 		for gi, g := range d.Quotes {
 			pi := gp[gi]
@@ -229,6 +233,7 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 	}
 	if hasRoles {
 		res.Roles = &roles
+		res.Outlets = &outlets
 	}
 	return res
 }
@@ -275,6 +280,10 @@ func (e Extraction) Table() string {
 	}
 	if r := e.Roles; r != nil {
 		fmt.Fprintf(&b, "roles shown that are right: %.1f%% (%d of %d); roles given that are shown: %.1f%% (%d of %d)\n",
+			pct(r.ShownRight, r.Shown), r.ShownRight, r.Shown, pct(r.GivenFound, r.Given), r.GivenFound, r.Given)
+	}
+	if r := e.Outlets; r != nil {
+		fmt.Fprintf(&b, "outlets shown that are right: %.1f%% (%d of %d); outlets cited that are shown: %.1f%% (%d of %d)\n",
 			pct(r.ShownRight, r.Shown), r.ShownRight, r.Shown, pct(r.GivenFound, r.Given), r.GivenFound, r.Given)
 	}
 	return b.String()
@@ -437,4 +446,42 @@ func roleWords(s string) []string {
 		}
 	}
 	return out
+}
+
+// scoreOutlets compares, for every found quote, the outlet shown with the
+// outlet annotated ("told the BBC" -> "BBC"); names match ignoring case
+// and a leading "the", or when one contains the other ("BBC" and "BBC
+// News").
+func scoreOutlets(d Doc, pred []news.Quote, gp []int, ratio []float64) RoleScore {
+	var r RoleScore
+	for gi, g := range d.Quotes {
+		pi := gp[gi]
+		if pi < 0 || ratio[gi] <= 0.3 {
+			continue
+		}
+		shown := pred[pi].Outlet
+		ok := shown != "" && g.Outlet != "" && sameOutlet(shown, g.Outlet)
+		if shown != "" {
+			r.Shown++
+			if ok {
+				r.ShownRight++
+			}
+		}
+		if g.Outlet != "" {
+			r.Given++
+			if ok {
+				r.GivenFound++
+			}
+		}
+	}
+	return r
+}
+
+func sameOutlet(a, b string) bool {
+	norm := func(s string) string {
+		s = strings.ToLower(strings.TrimSpace(s))
+		return strings.TrimPrefix(s, "the ")
+	}
+	a, b = norm(a), norm(b)
+	return a == b || strings.Contains(a, b) || strings.Contains(b, a)
 }

@@ -122,6 +122,21 @@ func (ex *extractor) run() {
 	// Stage 3: speakers, in text order.
 	sort.SliceStable(ex.cands, func(i, j int) bool { return ex.cands[i].s < ex.cands[j].s })
 	ex.resolve()
+	ex.paragraphOutlets()
+}
+
+// paragraphOutlets carries an outlet that opens a sentence ("As the BBC
+// reported,", "According to Reuters,") over to the same speaker's quote
+// in the next sentence of the paragraph: in "As the BBC reported, Blinken
+// said ... He argued that ...", the report covers both. An outlet the
+// speaker talked to ("told the BBC") covers only its own sentence.
+func (ex *extractor) paragraphOutlets() {
+	for i := 1; i < len(ex.cands); i++ {
+		c, p := &ex.cands[i], &ex.cands[i-1]
+		if c.outlet == "" && p.outlet != "" && c.para == p.para && c.sent == p.sent+1 && c.ent != nil && c.ent == p.ent && ex.scopeOutlet(p.sent) {
+			c.outlet = p.outlet
+		}
+	}
 }
 
 // prevSentenceActor returns the last one-word proper name in the sentence
@@ -1737,4 +1752,26 @@ func (ex *extractor) namesInQuote(c *cand, e *entity) bool {
 			return true
 		}
 	}
+}
+
+// scopeOutlet reports whether sentence serial opens with an outlet phrase
+// that reads as covering what follows: "As X reported," or "According to
+// X,".
+func (ex *extractor) scopeOutlet(serial int) bool {
+	if serial < 0 || serial >= len(ex.sents) {
+		return false
+	}
+	toks := ex.sents[serial].toks
+	if len(toks) < 3 {
+		return false
+	}
+	if toks[0].low != "as" && !(toks[0].low == "according" && toks[1].low == "to") {
+		return false
+	}
+	for k := 1; k < len(toks) && k < 10 && toks[k].text != ","; k++ {
+		if _, n := ex.outletAt(toks, k); n > 0 {
+			return true
+		}
+	}
+	return false
 }
