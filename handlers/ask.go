@@ -122,6 +122,11 @@ func quoteAnswer(hit news.QuoteHit) news.Answer {
 			a.Matched = nil
 		}
 	}
+	if t, ok := strings.CutSuffix(a.Quote, ","); ok {
+		// `"We will win," she said` is shown as “We will win.”, as the
+		// summary shows it; the byte length, and so Matched, is kept
+		a.Quote = t + "."
+	}
 	return a
 }
 

@@ -120,3 +120,22 @@ func TestIrregularVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteAnswerTrailingComma: the comma a writer puts before the closing
+// mark (`"We will win," she said`) is shown as a full stop, and a reported
+// clause loses its leading "that".
+func TestQuoteAnswerTrailingComma(t *testing.T) {
+	tests := []struct {
+		q    news.Quote
+		want string
+	}{
+		{news.Quote{Text: "We will win,", Kind: news.Direct}, "We will win."},
+		{news.Quote{Text: "that the plan works,", Kind: news.Indirect}, "the plan works."},
+		{news.Quote{Text: "Is it over?", Kind: news.Direct}, "Is it over?"},
+	}
+	for _, tc := range tests {
+		if got := quoteAnswer(news.QuoteHit{Quote: tc.q}).Quote; got != tc.want {
+			t.Errorf("quoteAnswer(%q) shows %q, want %q", tc.q.Text, got, tc.want)
+		}
+	}
+}
