@@ -159,6 +159,7 @@ func TestSameRole(t *testing.T) {
 		{"chief engineer", "chief engineer of the project", true},
 		{"Shadow Home Secretary", "shadow home secretary", true},
 		{"manager Sir", "manager", true}, // an honorific is left out
+		{"club manager", "manager", false},
 		{"accused Ms", "chief executive", false},
 		{"beat", "tennis player", false},
 		{"UK investment banker who has held talks with the bank over a bond sale", "UK investment banker", false},

@@ -397,11 +397,12 @@ var roleFillers = map[string]bool{"the": true, "a": true, "an": true, "of": true
 	"their": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "dame": true, "lord": true,
 	"lady": true}
 
-// SameRole reports whether a shown role matches the annotated one: the
-// annotated role's head (its last word before "of", "at", "for", "in" or
-// "with") is among the shown words, and at least half of the shown words
-// are in the annotated role, so "manager" matches "manager of the club"
-// but "accused Ms" or "beat" match nothing.
+// SameRole reports whether a shown role matches the annotated one: every
+// word of the shown role is in the annotated role (function words and
+// honorifics aside, the precision rule of the role issue), and the shown
+// role holds the annotated role's head (its last word before "of", "at",
+// "for", "in" or "with"). So "manager" matches "manager of the club", but
+// "accused Ms", "beat" or "club manager" do not.
 func SameRole(shown, gold string) bool {
 	sw, gw := roleWords(shown), roleWords(gold)
 	if len(sw) == 0 || len(gw) == 0 {
@@ -433,7 +434,7 @@ func SameRole(shown, gold string) bool {
 			common++
 		}
 	}
-	return hasHead && 2*common >= len(sw)
+	return hasHead && common == len(sw)
 }
 
 func roleWords(s string) []string {
