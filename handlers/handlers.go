@@ -11,34 +11,22 @@ import (
 	"log/slog"
 	"time"
 
+	"newsbot/answer"
 	"newsbot/news"
 )
 
-// Store is what the handlers need of the index (implemented by index.Index).
+// Store is what the handlers need of the index (implemented by index.Index):
+// what answering needs, and the rest below.
 type Store interface {
+	answer.Store
 	// Add stores and indexes documents in one durable batch. errs[i] is the
 	// refusal of docs[i] (a *news.DuplicateError) or nil when it was added;
 	// err is a failure of the whole batch, after which nothing was added.
 	Add(ctx context.Context, docs []news.Document) (errs []error, err error)
-	// Get returns the stored article with this id.
-	Get(ctx context.Context, id string) (news.Article, error)
-	// Lookup finds an article by id, unique id prefix or URL.
-	Lookup(ctx context.Context, idOrURL string) (news.Article, error)
-	// List returns stored articles, newest added first (limit <= 0: all).
-	List(ctx context.Context, limit int) ([]news.Summary, error)
 	// Remove deletes an article, its quotes and sentences.
 	Remove(ctx context.Context, id string) error
-	// Quotes returns the quotes of one article in text order.
-	Quotes(ctx context.Context, articleID string) ([]news.Quote, error)
 	// Since returns the documents (with quotes) added in [from, to).
 	Since(ctx context.Context, from, to time.Time) ([]news.Document, error)
-	// SearchQuotes finds quotes matching q, best first (or a speaker's
-	// quotes newest first when q has no text).
-	SearchQuotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error)
-	// SearchPassages finds sentences matching q, best first.
-	SearchPassages(ctx context.Context, q news.PassageQuery) ([]news.PassageHit, error)
-	// Count is the number of stored articles.
-	Count(ctx context.Context) (int, error)
 }
 
 // Fetcher turns a URL into an article (implemented by fetch.Client).
@@ -57,6 +45,7 @@ type Deps struct {
 // Handlers implements every interaction.
 type Handlers struct {
 	store   Store
+	answers *answer.Engine
 	fetcher Fetcher
 	now     func() time.Time
 	log     *slog.Logger
@@ -73,16 +62,20 @@ func New(d Deps) (*Handlers, error) {
 	if d.Log == nil {
 		d.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	return &Handlers{store: d.Store, fetcher: d.Fetcher, now: d.Now, log: d.Log}, nil
+	answers, err := answer.New(d.Store, d.Log.With("component", "answer"))
+	if err != nil {
+		return nil, err
+	}
+	return &Handlers{store: d.Store, answers: answers, fetcher: d.Fetcher, now: d.Now, log: d.Log}, nil
 }
 
-// AskRequest is one question.
-type AskRequest struct {
-	Question string
-	// ArticleIDs are the articles of the conversation (a thread under an
-	// answer or a summary); answers from them are preferred.
-	ArticleIDs []string
+// Ask answers one question.
+func (h *Handlers) Ask(ctx context.Context, req AskRequest) (news.Answer, error) {
+	return h.answers.Ask(ctx, req)
 }
+
+// AskRequest is one question (see answer.Request).
+type AskRequest = answer.Request
 
 // AddResult reports one added article.
 type AddResult struct {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"newsbot/answer"
 	"newsbot/handlers"
 	"newsbot/index"
 	"newsbot/news"
@@ -261,10 +262,8 @@ func TestSummaryJSON(t *testing.T) {
 	}
 }
 
-// The index offers what the handlers use when a store has it: a signature
-// drift would silently turn the features off.
+// The index is what the handlers and the answering engine need.
 var (
-	_ handlers.Store         = (*index.Index)(nil)
-	_ handlers.TermStatter   = (*index.Index)(nil)
-	_ handlers.ArticleFinder = (*index.Index)(nil)
+	_ handlers.Store = (*index.Index)(nil)
+	_ answer.Store   = (*index.Index)(nil)
 )

@@ -1,4 +1,4 @@
-package handlers
+package answer
 
 import (
 	_ "embed"
@@ -35,17 +35,9 @@ const (
 	echoDepth = 10
 )
 
-// TextAnalyzer is implemented by stores that can split text into the
-// terms they index (stemmed, stop words left out), so that words of a quote
-// and of a question compare as the index compares them. Each text gets its
-// tokens, with byte spans into that text.
-type TextAnalyzer interface {
-	Analyze(texts ...string) [][]news.Token
-}
-
 // addEcho sets the echo of the best-ranked candidates (cands is sorted)
 // that could be named and adds it to their rank.
-func (h *Handlers) addEcho(qt []qterm, cands []candidate) {
+func (e *Engine) addEcho(qt []qterm, cands []candidate) {
 	var texts []string
 	var owner []int
 	for i := range cands {
@@ -60,13 +52,9 @@ func (h *Handlers) addEcho(qt []qterm, cands []candidate) {
 	if len(texts) == 0 {
 		return
 	}
-	// Question terms are the index's own terms only when the store weighs
-	// them (TermStatter); then quote words compare by the index's analysis.
-	var toks [][]news.Token
-	_, analysed := h.store.(TermStatter)
-	if an, ok := h.store.(TextAnalyzer); ok && analysed {
-		toks = an.Analyze(texts...)
-	}
+	// Question terms are the index's own terms, so quote words compare by
+	// the index's analysis too.
+	toks := e.store.Analyze(texts...)
 	byTerm := map[string]int{}
 	for k, q := range qt {
 		for _, t := range append([]string{q.term}, q.alts...) {
@@ -82,11 +70,8 @@ func (h *Handlers) addEcho(qt []qterm, cands []candidate) {
 		return -1
 	}
 	if len(toks) != len(texts) {
-		toks = make([][]news.Token, len(texts))
-		for i, t := range texts {
-			toks[i] = plainTokens(t)
-		}
-		match = func(t news.Token) int { return standsForTerm(t.Term, qt) }
+		// the store analysed nothing: no echo rather than a wrong one
+		return
 	}
 	for k, i := range owner {
 		c := &cands[i]
@@ -156,31 +141,6 @@ func echo(text string, toks []news.Token, match func(news.Token) int, need int) 
 	return best
 }
 
-// plainTokens splits text into lower-case content words, for stores that
-// cannot analyse text.
-func plainTokens(text string) []news.Token {
-	var out []news.Token
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			if w := surface(text[start:end]); w != "" && !stopWords[w] && !functionWords[w] {
-				out = append(out, news.Token{Term: w, Start: start, End: end})
-			}
-		}
-		start = -1
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || (start >= 0 && inNumber(text, i)) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		flush(i)
-	}
-	flush(len(text))
-	return out
-}
 
 // inNumber reports whether the separator at byte i of text sits between
 // two digits ("2,000,000", "1.5"), as the index's tokenizer keeps them.

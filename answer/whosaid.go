@@ -1,4 +1,4 @@
-package handlers
+package answer
 
 import (
 	"context"
@@ -19,8 +19,8 @@ const contextWeight = 0.6
 
 // whoSaid answers "who said X?": the quote that covers most of X (by word
 // rarity, with synonyms, with its paragraph as context), or none.
-func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.Answer, error) {
-	qt, err := h.questionTerms(ctx, "quote", p.content)
+func (e *Engine) whoSaid(ctx context.Context, p parsed, req Request) (news.Answer, error) {
+	qt, err := e.questionTerms(ctx, "quote", p.content)
 	if err != nil {
 		return news.Answer{}, err
 	}
@@ -28,26 +28,26 @@ func (h *Handlers) whoSaid(ctx context.Context, p parsed, req AskRequest) (news.
 		return news.Answer{Kind: news.AnswerNone, Note: "Tell me some words of the quote, e.g. \"who said calling for peace is cheap?\""}, nil
 	}
 	text := expand(qt, p.content)
-	cands, err := h.quoteCandidates(ctx, text, p.content, false, qt, p, req)
+	cands, err := e.quoteCandidates(ctx, text, p.content, false, qt, p, req)
 	if err != nil {
 		return news.Answer{}, err
 	}
 	if (len(cands) == 0 || cands[0].coverage < fuzzyCoverage) && anyAbsent(qt) {
 		// Nothing close, and a word of the question is in no quote: allow
 		// small spelling differences.
-		more, err := h.quoteCandidates(ctx, text, p.content, true, qt, p, req)
+		more, err := e.quoteCandidates(ctx, text, p.content, true, qt, p, req)
 		if err != nil {
 			return news.Answer{}, err
 		}
 		cands = mergeCandidates(cands, more)
 	}
-	h.addEcho(qt, cands)
+	e.addEcho(qt, cands)
 	sortCandidates(cands)
 	for i, c := range cands {
 		if i == 3 {
 			break
 		}
-		h.log.Debug("who-said candidate", "coverage", round3(c.coverage), "echo", round3(c.echo), "matched", c.matched,
+		e.log.Debug("who-said candidate", "coverage", round3(c.coverage), "echo", round3(c.echo), "matched", c.matched,
 			"terms", len(qt), "unknown", c.missesUnknown, "rank", round3(c.rank), "speaker", c.speaker)
 	}
 	// A quote whose speaker the article leaves unclear cannot answer "who".
@@ -88,7 +88,7 @@ type quoteCand struct {
 // coverage of the question: words in a sentence-sized window of the quote
 // count fully, words found in its paragraph or in the speaker's quotes next
 // to it at contextWeight.
-func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuzzy bool, qt []qterm, p parsed, req AskRequest) ([]candidate, error) {
+func (e *Engine) quoteCandidates(ctx context.Context, text, phrase string, fuzzy bool, qt []qterm, p parsed, req Request) ([]candidate, error) {
 	depth := searchDepth
 	if len(qt) <= 2 {
 		// Few words survive analysis ("who said in that room and that
@@ -96,7 +96,7 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 		depth = 5 * searchDepth
 	}
 	qq := news.QuoteQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: depth}
-	hits, err := h.store.SearchQuotes(ctx, qq)
+	hits, err := e.store.SearchQuotes(ctx, qq)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 		// The conversation's articles first: search them on their own too so
 		// a weaker match there is not crowded out.
 		qq.ArticleIDs = req.ArticleIDs
-		local, err := h.store.SearchQuotes(ctx, qq)
+		local, err := e.store.SearchQuotes(ctx, qq)
 		if err != nil {
 			return nil, err
 		}
@@ -141,7 +141,7 @@ func (h *Handlers) quoteCandidates(ctx context.Context, text, phrase string, fuz
 	}
 	// The paragraph around each of the most promising quotes: words of the
 	// question found there count at contextWeight.
-	context, err := h.paragraphContext(ctx, qt, byKey, order, nearOf)
+	context, err := e.paragraphContext(ctx, qt, byKey, order, nearOf)
 	if err != nil {
 		return nil, err
 	}
@@ -382,7 +382,7 @@ const contextDepth = 12
 // question best on their own (nearOf: each quote's terms in its window),
 // the question terms found in the paragraph (the line) holding the quote,
 // by candidate key.
-func (h *Handlers) paragraphContext(ctx context.Context, qt []qterm, byKey map[string]*quoteCand, order []string, nearOf map[string]map[string]bool) (map[string]map[string]bool, error) {
+func (e *Engine) paragraphContext(ctx context.Context, qt []qterm, byKey map[string]*quoteCand, order []string, nearOf map[string]map[string]bool) (map[string]map[string]bool, error) {
 	type scored struct {
 		key string
 		cov float64
@@ -402,7 +402,7 @@ func (h *Handlers) paragraphContext(ctx context.Context, qt []qterm, byKey map[s
 		q := byKey[r.key].hit.Quote
 		text, ok := texts[q.ArticleID]
 		if !ok {
-			a, err := h.store.Get(ctx, q.ArticleID)
+			a, err := e.store.Get(ctx, q.ArticleID)
 			if errors.Is(err, news.ErrNotFound) {
 				continue // removed since the search
 			} else if err != nil {

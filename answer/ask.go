@@ -1,4 +1,4 @@
-package handlers
+package answer
 
 import (
 	"context"
@@ -11,23 +11,6 @@ import (
 
 	"newsbot/news"
 )
-
-// TermStatter is implemented by stores that can analyse text the way they
-// index it and say how common each term is. Ask uses it to weigh the words
-// of a question by rarity (a match on "penguins" means more than one on
-// "people") and to match synonyms; without it every word weighs the same.
-type TermStatter interface {
-	// TermStats analyses each text as the field of kind ("quote" or
-	// "sentence") is analysed and returns, per text, each distinct term with
-	// the number of documents of the index holding it, and the number of
-	// documents.
-	TermStats(ctx context.Context, kind string, texts ...string) (terms [][]news.TermStat, docs int, err error)
-}
-
-// ArticleFinder is implemented by stores that can search article titles.
-type ArticleFinder interface {
-	FindArticles(ctx context.Context, text string, limit int) ([]news.Ref, error)
-}
 
 // Thresholds of the answer decision. Coverage is the share of the
 // question's weight (by rarity) that a candidate matches; below
@@ -49,7 +32,7 @@ const (
 )
 
 // Ask answers one question.
-func (h *Handlers) Ask(ctx context.Context, req AskRequest) (news.Answer, error) {
+func (e *Engine) Ask(ctx context.Context, req Request) (news.Answer, error) {
 	q := strings.TrimSpace(req.Question)
 	ans := news.Answer{Question: q, Kind: news.AnswerNone}
 	if q == "" {
@@ -64,13 +47,13 @@ func (h *Handlers) Ask(ctx context.Context, req AskRequest) (news.Answer, error)
 	var err error
 	switch p.intent {
 	case intentWhoSaid:
-		ans, err = h.whoSaid(ctx, p, req)
+		ans, err = e.whoSaid(ctx, p, req)
 	case intentWhatSaid, intentQuotesBy:
-		ans, err = h.whatSaid(ctx, p, req)
+		ans, err = e.whatSaid(ctx, p, req)
 	case intentQuotedIn:
-		ans, err = h.quotedIn(ctx, p)
+		ans, err = e.quotedIn(ctx, p)
 	default:
-		ans, err = h.general(ctx, p.content, req)
+		ans, err = e.general(ctx, p.content, req)
 	}
 	if err != nil {
 		// Not the question itself: errors reach logs and users.
@@ -78,7 +61,7 @@ func (h *Handlers) Ask(ctx context.Context, req AskRequest) (news.Answer, error)
 	}
 	ans.Question = q
 	if ans.Kind == news.AnswerNone {
-		if n, err := h.store.Count(ctx); err == nil && n == 0 {
+		if n, err := e.store.Count(ctx); err == nil && n == 0 {
 			ans.Note = "I have no articles yet. Add one first: /newsbot add <url>, or /newsbot add followed by the pasted text (title on the first line)."
 		} else if ans.Note == "" {
 			ans.Note = "I found nothing that answers this."
@@ -212,21 +195,21 @@ func acceptable(cs []candidate, qt []qterm, min float64, need int) []candidate {
 	return out
 }
 
-func (h *Handlers) whatSaid(ctx context.Context, p parsed, req AskRequest) (news.Answer, error) {
+func (e *Engine) whatSaid(ctx context.Context, p parsed, req Request) (news.Answer, error) {
 	if strings.TrimSpace(p.speaker) == "" {
-		return h.general(ctx, p.content, req)
+		return e.general(ctx, p.content, req)
 	}
 	query := news.QuoteQuery{Speaker: p.speaker, Text: p.content, Limit: searchDepth}
 	if len(req.ArticleIDs) > 0 && p.content == "" {
 		query.ArticleIDs = req.ArticleIDs
 	}
-	hits, err := h.store.SearchQuotes(ctx, query)
+	hits, err := e.store.SearchQuotes(ctx, query)
 	if err != nil {
 		return news.Answer{}, err
 	}
 	if len(hits) == 0 && query.ArticleIDs != nil {
 		query.ArticleIDs = nil
-		if hits, err = h.store.SearchQuotes(ctx, query); err != nil {
+		if hits, err = e.store.SearchQuotes(ctx, query); err != nil {
 			return news.Answer{}, err
 		}
 	}
@@ -235,7 +218,7 @@ func (h *Handlers) whatSaid(ctx context.Context, p parsed, req AskRequest) (news
 	}
 	var list []news.Answer
 	if p.content != "" {
-		qt, err := h.questionTerms(ctx, "quote", p.content)
+		qt, err := e.questionTerms(ctx, "quote", p.content)
 		if err != nil {
 			return news.Answer{}, err
 		}
@@ -279,20 +262,20 @@ func newer(a, b news.Ref) bool {
 	return ta.After(tb)
 }
 
-func (h *Handlers) quotedIn(ctx context.Context, p parsed) (news.Answer, error) {
+func (e *Engine) quotedIn(ctx context.Context, p parsed) (news.Answer, error) {
 	target := strings.Trim(strings.TrimSpace(p.article), `"'“”‘’<>`)
 	target = strings.TrimPrefix(strings.TrimPrefix(target, "the article "), "article ")
 	if target == "" {
 		return news.Answer{Kind: news.AnswerNone, Note: "Which article? Ask \"who was quoted in <title, id or URL>?\""}, nil
 	}
-	art, err := h.findArticle(ctx, target)
+	art, err := e.findArticle(ctx, target)
 	if err != nil {
 		return news.Answer{}, err
 	}
 	if art.ID == "" {
 		return news.Answer{Kind: news.AnswerNone, Note: fmt.Sprintf("I have no article matching %q; the list of articles shows what I have.", target)}, nil
 	}
-	qs, err := h.store.Quotes(ctx, art.ID)
+	qs, err := e.store.Quotes(ctx, art.ID)
 	if err != nil {
 		return news.Answer{}, err
 	}
@@ -326,55 +309,28 @@ func (h *Handlers) quotedIn(ctx context.Context, p parsed) (news.Answer, error) 
 
 // findArticle finds an article by id, URL or title words; a zero Ref means
 // none.
-func (h *Handlers) findArticle(ctx context.Context, target string) (news.Ref, error) {
+func (e *Engine) findArticle(ctx context.Context, target string) (news.Ref, error) {
 	if target == "" {
 		return news.Ref{}, nil
 	}
-	if a, err := h.store.Lookup(ctx, target); err == nil {
+	if a, err := e.store.Lookup(ctx, target); err == nil {
 		return a.Ref(), nil
 	} else if !errors.Is(err, news.ErrNotFound) {
 		return news.Ref{}, err
 	}
-	if f, ok := h.store.(ArticleFinder); ok {
-		refs, err := f.FindArticles(ctx, target, 1)
-		if err != nil {
-			return news.Ref{}, err
-		}
-		if len(refs) > 0 {
-			return refs[0], nil
-		}
-		return news.Ref{}, nil
-	}
-	items, err := h.store.List(ctx, 0)
+	refs, err := e.store.FindArticles(ctx, target, 1)
 	if err != nil {
 		return news.Ref{}, err
 	}
-	want := wordsOf(target)
-	best, bestScore := news.Ref{}, 0.0
-	for _, s := range items {
-		have := map[string]bool{}
-		for _, w := range wordsOf(s.Title) {
-			have[w] = true
-		}
-		n := 0
-		for _, w := range want {
-			if have[w] {
-				n++
-			}
-		}
-		if score := float64(n) / float64(len(want)+1); n > 0 && score > bestScore {
-			best, bestScore = s.Ref, score
-		}
+	if len(refs) > 0 {
+		return refs[0], nil
 	}
-	if bestScore < 0.5 {
-		return news.Ref{}, nil
-	}
-	return best, nil
+	return news.Ref{}, nil
 }
 
 // general answers any other question with the best-matching sentences.
-func (h *Handlers) general(ctx context.Context, text string, req AskRequest) (news.Answer, error) {
-	qt, err := h.questionTerms(ctx, "sentence", text)
+func (e *Engine) general(ctx context.Context, text string, req Request) (news.Answer, error) {
+	qt, err := e.questionTerms(ctx, "sentence", text)
 	if err != nil {
 		return news.Answer{}, err
 	}
@@ -385,13 +341,13 @@ func (h *Handlers) general(ctx context.Context, text string, req AskRequest) (ne
 	if len(req.ArticleIDs) > 0 {
 		query.ArticleIDs = req.ArticleIDs
 	}
-	hits, err := h.store.SearchPassages(ctx, query)
+	hits, err := e.store.SearchPassages(ctx, query)
 	if err != nil {
 		return news.Answer{}, err
 	}
 	if len(hits) == 0 && query.ArticleIDs != nil {
 		query.ArticleIDs = nil
-		if hits, err = h.store.SearchPassages(ctx, query); err != nil {
+		if hits, err = e.store.SearchPassages(ctx, query); err != nil {
 			return news.Answer{}, err
 		}
 	}
@@ -445,20 +401,7 @@ type qterm struct {
 
 // questionTerms returns the weighted words of a question, each with its
 // synonyms.
-func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qterm, error) {
-	ts, ok := h.store.(TermStatter)
-	if !ok {
-		var out []qterm
-		seen := map[string]bool{}
-		for _, w := range wordsOf(text) {
-			if stopWords[w] || seen[w] {
-				continue
-			}
-			seen[w] = true
-			out = append(out, qterm{term: w, weight: 1})
-		}
-		return out, nil
-	}
+func (e *Engine) questionTerms(ctx context.Context, kind, text string) ([]qterm, error) {
 	// One text per word and one per word's synonyms, analysed in one call.
 	var words []string
 	for _, w := range uniqueWords(text) {
@@ -470,7 +413,7 @@ func (h *Handlers) questionTerms(ctx context.Context, kind, text string) ([]qter
 	for _, w := range words {
 		texts = append(texts, w, strings.Join(synonyms[strings.ToLower(w)], " "))
 	}
-	stats, docs, err := ts.TermStats(ctx, kind, texts...)
+	stats, docs, err := e.store.TermStats(ctx, kind, texts...)
 	if err != nil {
 		return nil, err
 	}
@@ -616,12 +559,6 @@ func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 // analyser: a question's "will" or "can" must not have to match.
 var modalWords = wordSet(`will can may might must shall cannot could would should`)
 
-// stopWords are left out of a question's words when the store cannot
-// analyse text itself.
-var stopWords = wordSet(`a an the and or but of to in on at for with by from as is are was were be been being it its
-this that these those he she they we you i his her their our your my me him them us what which who whom whose
-when where why how not no do does did has have had will would can could should may might must shall about
-into over than then there here so if very just also s t`)
 
 func firstNonEmpty(s ...string) string {
 	for _, x := range s {

@@ -1,13 +1,15 @@
-package handlers
+package answer
 
 import (
 	"testing"
+	"unicode"
 
+	"newsbot/index"
 	"newsbot/news"
 )
 
-// plainEcho is the echo of text for question terms, compared as for a
-// store that cannot analyse text.
+// plainEcho is the echo of text for question terms, with words compared by
+// their stems without an index.
 func plainEcho(qt []qterm, text string) float64 {
 	match := func(tok news.Token) int { return standsForTerm(tok.Term, qt) }
 	return echo(text, plainTokens(text), match, min(2, len(qt)))
@@ -64,8 +66,13 @@ func TestNameable(t *testing.T) {
 
 func TestAddEchoSkipsWhatCannotBeNamed(t *testing.T) {
 	// Unattributed quotes ahead in the ranking must not use up the
-	// candidates that get an echo (h.store is nil: plain comparison).
-	h := &Handlers{}
+	// candidates that get an echo; words compare as the index analyses them.
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	e := &Engine{store: ix}
 	qt := []qterm{{term: "pai"}, {term: "taproom"}}
 	var cs []candidate
 	for i := 0; i < echoDepth; i++ {
@@ -73,7 +80,7 @@ func TestAddEchoSkipsWhatCannotBeNamed(t *testing.T) {
 	}
 	named := candidate{answer: news.Answer{Quote: "We are paying for a taproom."}, speaker: "Nora Hale", matched: 2, coverage: 0.5}
 	cs = append(cs, named)
-	h.addEcho(qt, cs)
+	e.addEcho(qt, cs)
 	if last := cs[len(cs)-1]; last.echo < 0.5 || last.rank <= 0 {
 		t.Errorf("attributed candidate after %d unattributed ones: echo %.2f, rank %.2f", echoDepth, last.echo, last.rank)
 	}
@@ -139,3 +146,35 @@ func TestQuoteAnswerTrailingComma(t *testing.T) {
 		}
 	}
 }
+
+// plainTokens splits text into lower-case content words without an index,
+// so echo can be tested alone.
+func plainTokens(text string) []news.Token {
+	var out []news.Token
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			if w := surface(text[start:end]); w != "" && !stopWords[w] && !functionWords[w] {
+				out = append(out, news.Token{Term: w, Start: start, End: end})
+			}
+		}
+		start = -1
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || (start >= 0 && inNumber(text, i)) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}
+
+// stopWords are left out by plainTokens, as the index leaves them out.
+var stopWords = wordSet(`a an the and or but of to in on at for with by from as is are was were be been being it its
+this that these those he she they we you i his her their our your my me him them us what which who whom whose
+when where why how not no do does did has have had will would can could should may might must shall about
+into over than then there here so if very just also s t`)
