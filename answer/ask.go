@@ -62,7 +62,8 @@ func (e *Engine) Ask(ctx context.Context, req Request) (news.Answer, error) {
 	ans.Question = q
 	if ans.Kind == news.AnswerNone {
 		if n, err := e.store.Count(ctx); err == nil && n == 0 {
-			ans.Note = "I have no articles yet. Add one first: /newsbot add <url>, or /newsbot add followed by the pasted text (title on the first line)."
+			ans.Note = "I have no articles yet."
+			ans.Hint = news.HintAddArticles
 		} else if ans.Note == "" {
 			ans.Note = "I found nothing that answers this."
 		}

@@ -107,6 +107,9 @@ func firstNonEmpty(s ...string) string {
 }
 
 func noAnswerText(a news.Answer) string {
+	if a.Hint == news.HintAddArticles {
+		return strings.TrimSpace(a.Note + " Add one first: /newsbot add <url>, or /newsbot add followed by the pasted text (title on the first line).")
+	}
 	if a.Note != "" {
 		return a.Note
 	}

@@ -163,9 +163,19 @@ type Answer struct {
 	// ("quotes by Harris", "who was quoted in ...").
 	Quotes []Answer `json:"quotes,omitempty"`
 	// Note is a short explanation for the user ("I found nothing that
-	// answers this"), set when useful.
+	// answers this"), set when useful. It names no command: each front end
+	// words its own commands from Hint.
 	Note string `json:"note,omitempty"`
+	// Hint tells front ends what the user may do next (HintAddArticles).
+	Hint AnswerHint `json:"hint,omitempty"`
 }
+
+// AnswerHint is a structured suggestion that each front end words in its
+// own commands.
+type AnswerHint string
+
+// HintAddArticles: the library is empty; the user should add an article.
+const HintAddArticles AnswerHint = "add-articles"
 
 // Digest is the summary of what was added in a period.
 type Digest struct {

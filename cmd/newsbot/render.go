@@ -16,6 +16,9 @@ func writeAnswer(w io.Writer, a news.Answer) {
 		if note == "" {
 			note = "I found nothing that answers this."
 		}
+		if a.Hint == news.HintAddArticles {
+			note += " Add one first: /add PATH|URL, or /paste for pasted text (title on the first line)."
+		}
 		fmt.Fprintln(w, note)
 		return
 	}
