@@ -560,7 +560,6 @@ func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 // analyser: a question's "will" or "can" must not have to match.
 var modalWords = wordSet(`will can may might must shall cannot could would should`)
 
-
 func firstNonEmpty(s ...string) string {
 	for _, x := range s {
 		if x != "" {

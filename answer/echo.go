@@ -141,7 +141,6 @@ func echo(text string, toks []news.Token, match func(news.Token) int, need int) 
 	return best
 }
 
-
 // inNumber reports whether the separator at byte i of text sits between
 // two digits ("2,000,000", "1.5"), as the index's tokenizer keeps them.
 func inNumber(text string, i int) bool {
