@@ -65,6 +65,9 @@ func (f *fakeService) AddURL(ctx context.Context, url string) (handlers.AddResul
 	return f.AddURLFn(ctx, url)
 }
 func (f *fakeService) List(ctx context.Context, limit int) ([]news.Summary, error) {
+	if f.ListFn == nil {
+		return nil, nil // an empty, working index
+	}
 	return f.ListFn(ctx, limit)
 }
 func (f *fakeService) Remove(ctx context.Context, idOrURL string) (news.Ref, error) {

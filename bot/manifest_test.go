@@ -50,10 +50,10 @@ func TestRunFailsClearly(t *testing.T) {
 		b, logs := newTestBot(t, fs, &fakeService{}, nil)
 		b.identify(context.Background())
 		w := serve(b, httptest.NewRequest("GET", "/healthz", nil))
-		if w.Code != 200 || !strings.Contains(w.Body.String(), `"slack_auth":"refused"`) {
+		if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `"slack_auth":"refused"`) {
 			t.Errorf("healthz = %d %s", w.Code, w.Body)
 		}
-		if !strings.Contains(logs.String(), "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)") {
+		if !strings.Contains(logs.String(), "SLACK_BOT_TOKEN was refused by Slack (invalid_auth): the token was revoked or the app uninstalled; reinstall the app") {
 			t.Errorf("logs:\n%s", logs)
 		}
 	})
