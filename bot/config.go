@@ -27,8 +27,9 @@ type Service interface {
 // schedule package). Its errors are shown to the user who asked.
 type Scheduler interface {
 	// Set posts the summary in channel every day at hhmm ("08:30") in zone
-	// (an IANA name; empty for the default zone).
-	Set(channel, hhmm, zone string) error
+	// (an IANA name; empty for the default zone), on behalf of user (a
+	// Slack user id), who is told when a day's summary fails.
+	Set(channel, hhmm, zone, user string) error
 	// Off stops the summary in channel.
 	Off(channel string) error
 	// Describe says when the summary is posted in channel, for humans.

@@ -335,10 +335,10 @@ type fakeScheduler struct {
 	err   error
 }
 
-func (f *fakeScheduler) Set(channel, hhmm, zone string) error {
+func (f *fakeScheduler) Set(channel, hhmm, zone, user string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.calls = append(f.calls, "set "+channel+" "+hhmm+" "+zone)
+	f.calls = append(f.calls, "set "+channel+" "+hhmm+" "+zone+" by "+user)
 	return f.err
 }
 
@@ -399,7 +399,7 @@ func TestSummaryCommands(t *testing.T) {
 	}
 	sch.mu.Lock()
 	defer sch.mu.Unlock()
-	want := "set C7 08:30 Europe/Paris|off C7|set C7 08:30 Mars/Olympus"
+	want := "set C7 08:30 Europe/Paris by U1|off C7|set C7 08:30 Mars/Olympus by U1"
 	if got := strings.Join(sch.calls, "|"); got != want {
 		t.Errorf("scheduler calls %q, want %q", got, want)
 	}

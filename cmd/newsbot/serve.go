@@ -59,7 +59,12 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Default:   schedule.Default{Channel: a.cfg.SummaryChannel, Time: a.cfg.SummaryTime, Zone: a.cfg.Timezone},
 		Digest:    h.Summary,
 		Post:      b.PostDigest,
-		Logger:    a.log.With("component", "schedule"),
+		Failed: func(ctx context.Context, f schedule.Failure) {
+			if err := b.ReportSummaryFailure(ctx, f.Channel, f.SetBy, f.Attempts, f.Err); err != nil {
+				a.log.Error("could not report a failed daily summary", "channel", f.Channel, "err", err)
+			}
+		},
+		Logger: a.log.With("component", "schedule"),
 	})
 	if err != nil {
 		return err
@@ -89,12 +94,12 @@ func (l lateScheduler) get() (*schedule.Scheduler, error) {
 	return *l.s, nil
 }
 
-func (l lateScheduler) Set(channel, hhmm, zone string) error {
+func (l lateScheduler) Set(channel, hhmm, zone, user string) error {
 	s, err := l.get()
 	if err != nil {
 		return err
 	}
-	return s.Set(channel, hhmm, zone)
+	return s.SetBy(channel, hhmm, zone, user)
 }
 
 func (l lateScheduler) Off(channel string) error {

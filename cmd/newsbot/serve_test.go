@@ -20,7 +20,6 @@ import (
 	"github.com/slack-go/slack/slacktest"
 
 	"newsbot/bot"
-	"newsbot/schedule"
 )
 
 // TestServeHTTPModeEndToEnd runs the real program (`newsbot serve`, bleve on
@@ -178,4 +177,4 @@ func postSigned(t *testing.T, u, secret, body string) *http.Response {
 }
 
 // The scheduler the command wires satisfies the bot's interface.
-var _ bot.Scheduler = (*schedule.Scheduler)(nil)
+var _ bot.Scheduler = lateScheduler{}
