@@ -126,3 +126,22 @@ func (b *Bot) failureReason(channel string, err error) string {
 	b.log.Error("daily summary failed", "channel", channel, "error_id", id, "err", err)
 	return fmt.Sprintf("something went wrong on my side (error id %s, for whoever runs newsbot).", id)
 }
+
+// CheckSummaryChannel checks, in the background, that the bot can post in
+// the default summary channel (NEWSBOT_SUMMARY_CHANNEL) and logs what to do
+// when it cannot: nobody else would learn it before the first summary
+// fails. Run waits for the check when it stops.
+func (b *Bot) CheckSummaryChannel(channel string) {
+	if channel == "" {
+		return
+	}
+	b.spawn("check summary channel", func(ctx context.Context) {
+		problem, err := b.postProblem(ctx, channel)
+		switch {
+		case err != nil:
+			b.log.Warn("could not check NEWSBOT_SUMMARY_CHANNEL", "channel", channel, "err", err)
+		case problem != "":
+			b.log.Error("NEWSBOT_SUMMARY_CHANNEL: the daily summary cannot be posted there yet", "channel", channel, "fix", problem)
+		}
+	}, nil)
+}

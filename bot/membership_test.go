@@ -121,3 +121,19 @@ func TestReportSummaryFailure(t *testing.T) {
 }
 
 var dmPosts = make(chan url.Values, 10)
+
+// The default summary channel is checked at start; a channel newsbot is not
+// in is logged with the fix.
+func TestCheckSummaryChannel(t *testing.T) {
+	fs := newFakeSlack(t, conversationsInfo(`{"ok":true,"channel":{"id":"C9","is_channel":true,"is_member":false}}`))
+	b, logs := newTestBot(t, fs, &fakeService{}, nil)
+	b.CheckSummaryChannel("C9")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if !b.waitTasks(ctx) {
+		t.Fatal("the check did not end")
+	}
+	if l := logs.String(); !strings.Contains(l, "NEWSBOT_SUMMARY_CHANNEL: the daily summary cannot be posted there yet") || !strings.Contains(l, "/invite @newsbot") {
+		t.Errorf("logs:\n%s", l)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,6 +55,33 @@ func TestSlackConfigMessagesHaveOneSource(t *testing.T) {
 	for _, w := range []string{"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "App-Level Tokens", "connections:write", "SLACK_SIGNING_SECRET", "bot/README.md"} {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("missing-token message lacks %q:\n%v", w, err)
+		}
+	}
+}
+
+// Every key the configuration reads is explained in .env.example.
+func TestEnvExampleListsEveryKey(t *testing.T) {
+	var asked []string
+	if _, err := loadConfig(func(k string) string { asked = append(asked, k); return "" }); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile("../../.env.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := string(raw)
+	if len(asked) < 10 {
+		t.Fatalf("only %d keys read: %q", len(asked), asked)
+	}
+	for _, k := range asked {
+		if k == envFileKey {
+			if !strings.Contains(example, k) {
+				t.Errorf(".env.example does not mention %s", k)
+			}
+			continue
+		}
+		if !strings.Contains(example, "\n"+k+"=") {
+			t.Errorf(".env.example lacks %s=", k)
 		}
 	}
 }

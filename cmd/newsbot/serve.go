@@ -73,6 +73,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("start the summary schedule: %w", err)
 	}
 	defer sched.Stop()
+	b.CheckSummaryChannel(a.cfg.SummaryChannel)
 	mode := "HTTP Events API on " + a.cfg.Listen
 	if a.cfg.AppToken != "" {
 		mode = "Socket Mode (health check on " + a.cfg.Listen + ")"
