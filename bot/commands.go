@@ -195,7 +195,7 @@ func (b *Bot) summaryCommand(cmd slack.SlashCommand, rest string, later func(str
 			zone = args[2]
 		}
 		return nil, later("summary here", func(ctx context.Context) message {
-			problem, err := b.postProblem(ctx, cmd.ChannelID)
+			problem, err := b.postProblem(ctx, cmd.ChannelID, "run `/newsbot summary here` again")
 			if err != nil {
 				return textMessage("Could not check that I can post here: " + b.userError(err, "summary here"))
 			}

@@ -198,5 +198,7 @@ func writeHealth(w http.ResponseWriter, h health, ok bool) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(code)
-	_ = json.NewEncoder(w).Encode(h)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // the problems are read by people: keep "&" and ">"
+	_ = enc.Encode(h)
 }

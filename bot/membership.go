@@ -18,13 +18,13 @@ var notMemberCodes = map[string]bool{
 }
 
 // inviteText tells the user to invite the bot before it can post in a
-// channel.
-func (b *Bot) inviteText(channel string) string {
+// channel, and what to do then.
+func (b *Bot) inviteText(channel, then string) string {
 	who := "me"
 	if id := b.botUserID(); userIDRE.MatchString(id) {
 		who = "me (<@" + id + ">)"
 	}
-	return fmt.Sprintf("I'm not a member of %s, so I could not post the daily summary there. Invite %s first: type `/invite @newsbot` in the channel (or mention me and choose *Invite them*), then run `/newsbot summary here` again.", channelRef(channel), who)
+	return fmt.Sprintf("I'm not a member of %s, so I could not post the daily summary there. Invite %s first: type `/invite @newsbot` in the channel (or mention me and choose *Invite them*), then %s.", channelRef(channel), who, then)
 }
 
 // channelRef names a channel in mrkdwn: a link for a well-formed id.
@@ -46,8 +46,9 @@ func composedMessage(s string) message {
 
 // postProblem checks, before a daily summary is set up in channel, that the
 // bot can post there. It returns what to tell the user ("" when all is
-// well), or an error when Slack could not be asked.
-func (b *Bot) postProblem(ctx context.Context, channel string) (string, error) {
+// well; then says what to do once the user has fixed it), or an error when
+// Slack could not be asked.
+func (b *Bot) postProblem(ctx context.Context, channel, then string) (string, error) {
 	if strings.HasPrefix(channel, "D") {
 		// A direct message: the bot can post only in its own, and cannot
 		// tell which this is without reading DMs (im:read, not requested).
@@ -62,7 +63,7 @@ func (b *Bot) postProblem(ctx context.Context, channel string) (string, error) {
 	var se slack.SlackErrorResponse
 	switch {
 	case errors.As(err, &se) && notMemberCodes[se.Err]:
-		return b.inviteText(channel), nil
+		return b.inviteText(channel, then), nil
 	case errors.As(err, &se) && se.Err == "missing_scope":
 		return "I lack the permission to look up this conversation (missing_scope). A workspace admin must reinstall the app with the scopes of slack-app-manifest.yaml (see bot/README.md, \"Reinstall after scope changes\"); daily summaries work in public and private channels.", nil
 	case err != nil:
@@ -70,7 +71,7 @@ func (b *Bot) postProblem(ctx context.Context, channel string) (string, error) {
 	case ch.IsArchived:
 		return "This channel is archived: I cannot post in it.", nil
 	case !ch.IsMember:
-		return b.inviteText(channel), nil
+		return b.inviteText(channel, then), nil
 	}
 	return "", nil
 }
@@ -136,7 +137,7 @@ func (b *Bot) CheckSummaryChannel(channel string) {
 		return
 	}
 	b.spawn("check summary channel", func(ctx context.Context) {
-		problem, err := b.postProblem(ctx, channel)
+		problem, err := b.postProblem(ctx, channel, "restart newsbot (or type `/newsbot summary here` in the channel)")
 		switch {
 		case err != nil:
 			b.log.Warn("could not check NEWSBOT_SUMMARY_CHANNEL", "channel", channel, "err", err)
