@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 
 	"newsbot/bot"
@@ -59,12 +60,8 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Default:   schedule.Default{Channel: a.cfg.SummaryChannel, Time: a.cfg.SummaryTime, Zone: a.cfg.Timezone},
 		Digest:    h.Summary,
 		Post:      b.PostDigest,
-		Failed: func(ctx context.Context, f schedule.Failure) {
-			if err := b.ReportSummaryFailure(ctx, f.Channel, f.SetBy, f.Attempts, f.Err); err != nil {
-				a.log.Error("could not report a failed daily summary", "channel", f.Channel, "err", err)
-			}
-		},
-		Logger: a.log.With("component", "schedule"),
+		Failed:    reportFailure(b, a.log),
+		Logger:    a.log.With("component", "schedule"),
 	})
 	if err != nil {
 		return err
@@ -83,6 +80,16 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// reportFailure tells whoever set up a daily summary that it was given up
+// for the day, and why.
+func reportFailure(b *bot.Bot, log *slog.Logger) func(ctx context.Context, f schedule.Failure) {
+	return func(ctx context.Context, f schedule.Failure) {
+		if err := b.ReportSummaryFailure(ctx, f.Channel, f.SetBy, f.Attempts, f.Err); err != nil {
+			log.Error("could not report a failed daily summary", "channel", f.Channel, "err", err)
+		}
+	}
 }
 
 // lateScheduler lets the bot reach a scheduler created after it.
