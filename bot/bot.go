@@ -42,6 +42,7 @@ type Bot struct {
 	botUser   atomic.Value // string: the bot's user id
 	auth      authState    // what auth.test last said of the bot token
 	connected atomic.Bool  // Socket Mode connection is up
+	sockDown  downWatch    // since when health checks have seen the socket down
 	closing   atomic.Bool  // shutting down: take no new work
 
 	tasks   sync.WaitGroup

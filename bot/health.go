@@ -14,9 +14,10 @@ import (
 // The health endpoints follow the liveness/readiness convention:
 //
 //   - GET /healthz answers whether newsbot is able to answer: 503 when
-//     Slack refuses the bot token, the index cannot be read, or the bot is
-//     shutting down; these need a person (or a restart), so monitors and
-//     liveness probes point here.
+//     Slack refuses the bot token, the index cannot be read, Socket Mode has
+//     been disconnected for socketGrace, or the bot is shutting down; these
+//     need a person (or a restart), so monitors and liveness probes point
+//     here.
 //   - GET /readyz answers whether Slack traffic should come here now: 503
 //     also while the checks have not yet passed once (the token not yet
 //     confirmed by auth.test, Socket Mode not connected). Load balancers,
@@ -34,6 +35,33 @@ const authRecheck = time.Minute
 // reachable): soon enough to become ready quickly, rare enough not to queue
 // probes behind a hanging call.
 const authRetry = 5 * time.Second
+
+// socketGrace is how long Socket Mode may stay disconnected before /healthz
+// fails: Slack asks clients to reconnect every few hours and a reconnect
+// takes seconds, so two minutes down means newsbot cannot answer.
+const socketGrace = 2 * time.Minute
+
+// downWatch remembers since when the health checks have seen the Socket
+// Mode connection down.
+type downWatch struct {
+	mu    sync.Mutex
+	since time.Time // zero: seen up (or not seen yet)
+}
+
+// observe records the connection state seen at now and returns how long it
+// has been seen down.
+func (d *downWatch) observe(up bool, now time.Time) time.Duration {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if up {
+		d.since = time.Time{}
+		return 0
+	}
+	if d.since.IsZero() {
+		d.since = now
+	}
+	return now.Sub(d.since)
+}
 
 // healthTimeout bounds each check of a health request.
 const healthTimeout = 5 * time.Second
@@ -160,9 +188,17 @@ func (b *Bot) checkHealth(ctx context.Context) (h health, healthy, ready bool) {
 		h.Problems = append(h.Problems, "the article index cannot be read (error id "+id+" names the log line with the cause): fix what it says, or stop newsbot and run `newsbot reindex`")
 	}
 
-	if h.SocketConnected != nil && !*h.SocketConnected {
-		ready = false
-		h.Problems = append(h.Problems, "Socket Mode is not connected (yet): if this lasts, check SLACK_APP_TOKEN and that Socket Mode is enabled in the app settings")
+	if h.SocketConnected != nil {
+		down := b.sockDown.observe(*h.SocketConnected, b.now())
+		switch {
+		case *h.SocketConnected:
+		case down >= socketGrace:
+			healthy, ready = false, false
+			h.Problems = append(h.Problems, "Socket Mode has been disconnected for "+down.Round(time.Second).String()+": check the log, SLACK_APP_TOKEN ("+msgAppTokenHow+") and that this host reaches Slack")
+		default:
+			ready = false
+			h.Problems = append(h.Problems, "Socket Mode is not connected (yet): if this lasts, check SLACK_APP_TOKEN and that Socket Mode is enabled in the app settings")
+		}
 	}
 	if b.closing.Load() {
 		healthy, ready = false, false

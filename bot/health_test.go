@@ -158,6 +158,27 @@ func TestReadyzVersusHealthz(t *testing.T) {
 			t.Errorf("readyz connected: %d %+v", code, h)
 		}
 	})
+	t.Run("socket down too long", func(t *testing.T) {
+		fs := newFakeSlack(t)
+		clock := &testClock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+		b, _ := newTestBot(t, fs, &fakeService{}, func(c *Config) { c.AppToken = "xapp-1-test"; c.Now = clock.Now })
+		b.connected.Store(true)
+		if code, _ := getHealth(t, b, "/healthz"); code != 200 {
+			t.Fatalf("connected: %d", code)
+		}
+		b.connected.Store(false) // Slack asked to reconnect
+		if code, _ := getHealth(t, b, "/healthz"); code != 200 {
+			t.Errorf("just disconnected: %d", code)
+		}
+		clock.Add(socketGrace)
+		if code, h := getHealth(t, b, "/healthz"); code != http.StatusServiceUnavailable || !strings.Contains(strings.Join(h.Problems, " "), "disconnected for 2m0s") {
+			t.Errorf("down for socketGrace: %d %+v", code, h)
+		}
+		b.connected.Store(true)
+		if code, _ := getHealth(t, b, "/healthz"); code != 200 {
+			t.Errorf("reconnected: %d", code)
+		}
+	})
 	t.Run("shutting down", func(t *testing.T) {
 		fs := newFakeSlack(t)
 		b, _ := newTestBot(t, fs, &fakeService{}, nil)
