@@ -111,6 +111,7 @@ type ConfigError struct {
 	Problems []string
 }
 
+// Error lists the problems, one per line, and where the setup is described.
 func (e *ConfigError) Error() string {
 	return "the Slack app is not configured:\n  - " + strings.Join(e.Problems, "\n  - ") + "\n" + setupHint
 }
