@@ -40,8 +40,9 @@ type Bot struct {
 	limit   *limiter
 
 	botUser   atomic.Value // string: the bot's user id
-	auth      atomic.Value // string: "unknown", "ok" or "refused" (auth.test of the bot token)
+	auth      authState    // what auth.test last said of the bot token
 	connected atomic.Bool  // Socket Mode connection is up
+	sockDown  downWatch    // since when health checks have seen the socket down
 	closing   atomic.Bool  // shutting down: take no new work
 
 	tasks   sync.WaitGroup
@@ -86,7 +87,7 @@ func New(cfg Config) (*Bot, error) {
 		sleep:   sleepCtx,
 	}
 	b.botUser.Store("")
-	b.auth.Store("unknown")
+	b.auth.set(authUnknown, "", time.Time{})
 	b.handler = b.routes()
 	return b, nil
 }
@@ -116,7 +117,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.log.Info("serving", "config", b.cfg, "addr", ln.Addr().String())
 	// Learn who the bot is without delaying the listener: a refused token is
 	// logged (and shown by /healthz), not fatal, so the server still starts.
-	go b.identify(ctx)
+	go b.checkAuth(ctx)
 
 	sockCtx, stopSocket := context.WithCancel(ctx)
 	defer stopSocket()
@@ -177,16 +178,14 @@ func (b *Bot) identify(ctx context.Context) {
 		return err
 	})
 	if err != nil {
-		var se slack.SlackErrorResponse
-		if errors.As(err, &se) && (se.Err == "invalid_auth" || se.Err == "not_authed" || se.Err == "token_revoked" || se.Err == "account_inactive") {
-			b.auth.Store("refused")
-			b.log.Error("SLACK_BOT_TOKEN was refused by Slack (" + se.Err + "): copy the Bot User OAuth Token (xoxb-...) again from OAuth & Permissions; see README, Slack setup")
-			return
+		if authRefusal(err) != "" {
+			return // call has recorded and logged it
 		}
+		b.auth.set(authUnknown, "", b.now())
 		b.log.Warn("could not identify the bot user; relying on events", "err", err)
 		return
 	}
-	b.auth.Store("ok")
+	b.auth.set(authOK, "", b.now())
 	b.setBotUser(resp.UserID)
 	b.log.Info("connected to Slack", "team", resp.Team, "bot_user", resp.UserID)
 }
@@ -293,6 +292,7 @@ func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Conte
 			}
 			continue
 		}
+		b.noteCallError(err)
 		b.log.Error("slack call failed", "method", method, "err", err)
 		return fmt.Errorf("slack %s: %w", method, err)
 	}

@@ -24,7 +24,7 @@ func TestConfigValidate(t *testing.T) {
 	}{
 		{"http mode", Config{BotToken: "xoxb-1", SigningSecret: "s", Service: svc}, nil},
 		{"socket mode", Config{BotToken: "xoxb-1", AppToken: "xapp-1", Service: svc}, nil},
-		{"nothing set", Config{Service: svc}, []string{"SLACK_BOT_TOKEN is not set", "SLACK_SIGNING_SECRET is required in HTTP mode", "SLACK_APP_TOKEN"}},
+		{"nothing set", Config{Service: svc}, []string{"SLACK_BOT_TOKEN is not set", "SLACK_SIGNING_SECRET for the HTTP Events API", "SLACK_APP_TOKEN for Socket Mode", "App-Level Tokens", "connections:write"}},
 		{"user token", Config{BotToken: "xoxp-1", SigningSecret: "s", Service: svc}, []string{"SLACK_BOT_TOKEN must start with xoxb-"}},
 		{"bad app token", Config{BotToken: "xoxb-1", AppToken: "xoxb-2", Service: svc}, []string{"SLACK_APP_TOKEN must start with xapp-"}},
 		{"bad api url", Config{BotToken: "xoxb-1", AppToken: "xapp-1", APIURL: "slack.com", Service: svc}, []string{"SLACK_API_URL"}},

@@ -195,7 +195,14 @@ func (b *Bot) summaryCommand(cmd slack.SlashCommand, rest string, later func(str
 			zone = args[2]
 		}
 		return nil, later("summary here", func(ctx context.Context) message {
-			if err := b.cfg.Schedule.Set(cmd.ChannelID, args[1], zone); err != nil {
+			problem, err := b.postProblem(ctx, cmd.ChannelID, "run `/newsbot summary here` again")
+			if err != nil {
+				return textMessage("Could not check that I can post here: " + b.userError(err, "summary here"))
+			}
+			if problem != "" {
+				return composedMessage(problem)
+			}
+			if err := b.cfg.Schedule.Set(cmd.ChannelID, args[1], zone, cmd.UserID); err != nil {
 				return textMessage("Could not schedule the summary: " + b.userError(err, "summary here"))
 			}
 			return textMessage("Done. " + sentence(b.cfg.Schedule.Describe(cmd.ChannelID)))

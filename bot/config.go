@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -28,8 +27,9 @@ type Service interface {
 // schedule package). Its errors are shown to the user who asked.
 type Scheduler interface {
 	// Set posts the summary in channel every day at hhmm ("08:30") in zone
-	// (an IANA name; empty for the default zone).
-	Set(channel, hhmm, zone string) error
+	// (an IANA name; empty for the default zone), on behalf of user (a
+	// Slack user id), who is told when a day's summary fails.
+	Set(channel, hhmm, zone, user string) error
 	// Off stops the summary in channel.
 	Off(channel string) error
 	// Describe says when the summary is posted in channel, for humans.
@@ -81,33 +81,87 @@ func (c Config) SocketMode() bool { return c.AppToken != "" }
 // Validate checks the configuration and returns every problem at once, each
 // naming the environment key and how to fix it.
 func (c Config) Validate() error {
-	var errs []error
-	const setup = "see README, Slack setup"
+	problems := c.slackProblems()
+	if c.QuestionsPerMinute < 0 {
+		problems = append(problems, "bot: QuestionsPerMinute must not be negative (0 means the default of 20)")
+	}
+	if c.Service == nil {
+		problems = append(problems, "bot: a Service is required")
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return &ConfigError{Problems: problems}
+}
+
+// ValidateSlack checks only the Slack keys (tokens, signing secret, API URL):
+// what `newsbot serve` needs from the environment before it opens anything.
+// It is the one home of the configuration messages; cmd/newsbot reports its
+// result as it is.
+func (c Config) ValidateSlack() error {
+	if p := c.slackProblems(); len(p) > 0 {
+		return &ConfigError{Problems: p}
+	}
+	return nil
+}
+
+// ConfigError lists every problem of a configuration, each naming the
+// environment key and how to fix it.
+type ConfigError struct {
+	Problems []string
+}
+
+// Error lists the problems, one per line, and where the setup is described.
+func (e *ConfigError) Error() string {
+	return "the Slack app is not configured:\n  - " + strings.Join(e.Problems, "\n  - ") + "\n" + setupHint
+}
+
+// setupHint points at the step-by-step setup.
+const setupHint = "See bot/README.md, \"Slack setup\", for the step-by-step."
+
+// The configuration messages: one home, used by Validate, by `newsbot
+// serve` through ValidateSlack, and by the checks that run while serving.
+const (
+	msgBotTokenMissing = "SLACK_BOT_TOKEN is not set: create the app from slack-app-manifest.yaml (api.slack.com/apps > Create New App > From an app manifest), install it to the workspace, and copy the Bot User OAuth Token (xoxb-...) from OAuth & Permissions"
+	msgBotTokenPrefix  = "SLACK_BOT_TOKEN must start with xoxb-: use the Bot User OAuth Token from OAuth & Permissions, not a user (xoxp-) or app-level (xapp-) token"
+	msgAppTokenPrefix  = "SLACK_APP_TOKEN must start with xapp-: create an app-level token under Basic Information > App-Level Tokens > Generate Token and Scopes, with the connections:write scope"
+	msgModeMissing     = "set SLACK_APP_TOKEN for Socket Mode (no public URL needed: Basic Information > App-Level Tokens > Generate Token and Scopes, with the connections:write scope; xapp-...) or SLACK_SIGNING_SECRET for the HTTP Events API (Basic Information > App Credentials > Signing Secret)"
+	msgAPIURL          = "SLACK_API_URL must be an http(s) URL such as " + DefaultAPIURL + " (leave it empty for Slack's own)"
+)
+
+// msgBotTokenRefused is logged (and shown by /healthz) when Slack refuses
+// the bot token with code (invalid_auth, token_revoked, ...).
+func msgBotTokenRefused(code string) string {
+	return "SLACK_BOT_TOKEN was refused by Slack (" + code + "): the token was revoked or the app uninstalled; reinstall the app (Install App > Reinstall to Workspace), copy the Bot User OAuth Token (xoxb-...) from OAuth & Permissions into SLACK_BOT_TOKEN and restart"
+}
+
+// msgAppTokenRefused is the error when Slack refuses the app-level token.
+const msgAppTokenRefused = "SLACK_APP_TOKEN was refused by Slack: " + msgAppTokenHow
+
+// msgAppTokenHow says how to get a working app-level token.
+const msgAppTokenHow = "generate an app-level token under Basic Information > App-Level Tokens > Generate Token and Scopes with the connections:write scope, put the xapp-... token in SLACK_APP_TOKEN, and check that Socket Mode is enabled under Settings > Socket Mode"
+
+func (c Config) slackProblems() []string {
+	var problems []string
 	switch {
 	case c.BotToken == "":
-		errs = append(errs, errors.New("SLACK_BOT_TOKEN is not set: create the app from slack-app-manifest.yaml, install it to the workspace and copy the Bot User OAuth Token (xoxb-...) from OAuth & Permissions; "+setup))
+		problems = append(problems, msgBotTokenMissing)
 	case !strings.HasPrefix(c.BotToken, "xoxb-"):
-		errs = append(errs, errors.New("SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token from OAuth & Permissions, not a user or app-level token); "+setup))
+		problems = append(problems, msgBotTokenPrefix)
 	}
 	switch {
 	case c.AppToken != "" && !strings.HasPrefix(c.AppToken, "xapp-"):
-		errs = append(errs, errors.New("SLACK_APP_TOKEN must start with xapp- (an app-level token with the connections:write scope, from Basic Information > App-Level Tokens); "+setup))
+		problems = append(problems, msgAppTokenPrefix)
 	case c.AppToken == "" && c.SigningSecret == "":
-		errs = append(errs, errors.New("SLACK_SIGNING_SECRET is required in HTTP mode: copy it from Basic Information > App Credentials, or set SLACK_APP_TOKEN (xapp-...) to use Socket Mode instead; "+setup))
+		problems = append(problems, msgModeMissing)
 	}
 	if c.APIURL != "" {
 		u, err := url.Parse(c.APIURL)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			errs = append(errs, errors.New("SLACK_API_URL must be an http(s) URL such as "+DefaultAPIURL+" (leave it empty for Slack's)"))
+			problems = append(problems, msgAPIURL)
 		}
 	}
-	if c.QuestionsPerMinute < 0 {
-		errs = append(errs, errors.New("bot: QuestionsPerMinute must not be negative (0 means the default of 20)"))
-	}
-	if c.Service == nil {
-		errs = append(errs, errors.New("bot: a Service is required"))
-	}
-	return errors.Join(errs...)
+	return problems
 }
 
 // LogValue describes the configuration without its secrets.

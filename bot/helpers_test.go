@@ -65,6 +65,9 @@ func (f *fakeService) AddURL(ctx context.Context, url string) (handlers.AddResul
 	return f.AddURLFn(ctx, url)
 }
 func (f *fakeService) List(ctx context.Context, limit int) ([]news.Summary, error) {
+	if f.ListFn == nil {
+		return nil, nil // an empty, working index
+	}
 	return f.ListFn(ctx, limit)
 }
 func (f *fakeService) Remove(ctx context.Context, idOrURL string) (news.Ref, error) {
@@ -138,6 +141,12 @@ func newFakeSlack(t testing.TB, extra ...slacktest.Binder) *fakeSlack {
 		record("chat.postEphemeral", func(url.Values) any { return map[string]any{"ok": true, "message_ts": "1700000001.000001"} }),
 		record("reactions.add", nil),
 		record("reactions.remove", nil),
+		record("conversations.info", func(v url.Values) any {
+			return map[string]any{"ok": true, "channel": map[string]any{"id": v.Get("channel"), "is_channel": true, "is_member": true}}
+		}),
+		record("conversations.open", func(v url.Values) any {
+			return map[string]any{"ok": true, "channel": map[string]any{"id": "D" + v.Get("users")}}
+		}),
 		func(c slacktest.Customize) {
 			c.Handle("/auth.test", func(w http.ResponseWriter, r *http.Request) {
 				_, _ = io.WriteString(w, `{"ok":true,"team":"Test","user":"newsbot","team_id":"T1","user_id":"UBOT","bot_id":"BBOT"}`)

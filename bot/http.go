@@ -27,6 +27,7 @@ const signatureWindow = 5 * time.Minute
 func (b *Bot) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", b.healthz)
+	mux.HandleFunc("GET /readyz", b.readyz)
 	if !b.cfg.SocketMode() {
 		mux.Handle("POST /slack/events", b.verified(b.httpEvents))
 		mux.Handle("POST /slack/commands", b.verified(b.httpCommand))
@@ -51,24 +52,6 @@ func (b *Bot) recoverHTTP(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r)
 	})
-}
-
-func (b *Bot) healthz(w http.ResponseWriter, r *http.Request) {
-	mode := "http"
-	if b.cfg.SocketMode() {
-		mode = "socket"
-	}
-	status, code := "ok", http.StatusOK
-	if b.closing.Load() {
-		status, code = "shutting down", http.StatusServiceUnavailable
-	}
-	body := map[string]any{"status": status, "mode": mode, "slack_auth": b.auth.Load()}
-	if b.cfg.SocketMode() {
-		body["socket_connected"] = b.connected.Load()
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(code)
-	_ = json.NewEncoder(w).Encode(body)
 }
 
 // verified checks a request's Slack signature (v0, HMAC-SHA256 of

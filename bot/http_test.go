@@ -83,8 +83,12 @@ func TestHealthz(t *testing.T) {
 				c.AppToken = "xapp-1-test"
 			}
 		})
+		want := `"status":"ok"`
+		if socket {
+			want = `"status":"starting"` // not connected: healthy, not ready
+		}
 		w := serve(b, httptest.NewRequest("GET", "/healthz", nil))
-		if w.Code != 200 || !strings.Contains(w.Body.String(), `"status":"ok"`) {
+		if w.Code != 200 || !strings.Contains(w.Body.String(), want) {
 			t.Fatalf("socket=%v: healthz %d %s", socket, w.Code, w.Body.String())
 		}
 		// In Socket Mode the Slack endpoints are not served.
@@ -331,10 +335,10 @@ type fakeScheduler struct {
 	err   error
 }
 
-func (f *fakeScheduler) Set(channel, hhmm, zone string) error {
+func (f *fakeScheduler) Set(channel, hhmm, zone, user string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.calls = append(f.calls, "set "+channel+" "+hhmm+" "+zone)
+	f.calls = append(f.calls, "set "+channel+" "+hhmm+" "+zone+" by "+user)
 	return f.err
 }
 
@@ -395,7 +399,7 @@ func TestSummaryCommands(t *testing.T) {
 	}
 	sch.mu.Lock()
 	defer sch.mu.Unlock()
-	want := "set C7 08:30 Europe/Paris|off C7|set C7 08:30 Mars/Olympus"
+	want := "set C7 08:30 Europe/Paris by U1|off C7|set C7 08:30 Mars/Olympus by U1"
 	if got := strings.Join(sch.calls, "|"); got != want {
 		t.Errorf("scheduler calls %q, want %q", got, want)
 	}

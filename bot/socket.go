@@ -25,7 +25,7 @@ func (b *Bot) runSocket(ctx context.Context) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			return fmt.Errorf("socket mode: %w (check SLACK_APP_TOKEN: an app-level token with connections:write, and Socket Mode enabled in the app settings)", err)
+			return fmt.Errorf("socket mode: %w (if SLACK_APP_TOKEN is the cause: %s)", err, msgAppTokenHow)
 		case evt := <-sm.Events:
 			b.onSocketEvent(ctx, sm, evt)
 		}
@@ -48,7 +48,7 @@ func (b *Bot) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt sock
 		b.connected.Store(false)
 		b.log.Warn("socket mode connection failed; retrying", "err", eventErr(evt.Data))
 	case socketmode.EventTypeInvalidAuth:
-		b.log.Error("socket mode: SLACK_APP_TOKEN was refused by Slack")
+		b.log.Error("socket mode: " + msgAppTokenRefused)
 	case socketmode.EventTypeDisconnect:
 		b.connected.Store(false)
 		b.log.Info("socket mode: Slack asked to reconnect")

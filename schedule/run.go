@@ -124,6 +124,12 @@ func (s *Scheduler) runOnce(ctx context.Context, channel string) string {
 		}
 		if attempt >= s.attempts {
 			log.Error("summary not posted: giving up for today (a restart today tries again)", "attempts", attempt, "err", err)
+			if s.failed != nil {
+				s.mu.Lock()
+				by := s.st.Channels[channel].SetBy
+				s.mu.Unlock()
+				s.failed(ctx, Failure{Channel: channel, SetBy: by, Attempts: attempt, Err: err})
+			}
 			return outcomeFailed
 		}
 		log.Warn("summary failed, will retry", "attempt", attempt, "retry_in", delay.String(), "err", err)

@@ -71,6 +71,23 @@ type Config struct {
 	// RetryDelay is the wait before the first retry, doubled after each
 	// (0: DefaultRetryDelay).
 	RetryDelay time.Duration
+	// Failed, when set, is told about a day given up after every attempt
+	// failed, so that the person who set the summary up learns why (the log
+	// alone reaches nobody).
+	Failed func(ctx context.Context, f Failure)
+}
+
+// Failure is a daily summary given up for the day.
+type Failure struct {
+	// Channel is where the summary should have been posted.
+	Channel string
+	// SetBy is the Slack user id of who set the summary up (SetBy); empty
+	// for the default channel of the environment.
+	SetBy string
+	// Attempts is how many times it was tried.
+	Attempts int
+	// Err is the last attempt's error.
+	Err error
 }
 
 // Default is the summary set by the environment; a channel's own setting
@@ -100,6 +117,7 @@ type Scheduler struct {
 	defZone    string
 	digest     func(ctx context.Context, from, to time.Time) (news.Digest, error)
 	post       func(ctx context.Context, channel string, d news.Digest) error
+	failed     func(ctx context.Context, f Failure)
 	clock      clockwork.Clock
 	log        *slog.Logger
 	attempts   int
@@ -137,6 +155,7 @@ func New(cfg Config) (*Scheduler, error) {
 		path:       cfg.StatePath,
 		digest:     cfg.Digest,
 		post:       cfg.Post,
+		failed:     cfg.Failed,
 		clock:      cfg.Clock,
 		log:        cfg.Logger,
 		attempts:   cfg.Attempts,
@@ -272,6 +291,12 @@ func shutdown(crons map[string]gocron.Scheduler) error {
 // already past today does not post now. It validates, persists and
 // reschedules. Errors about the time or zone wrap news.ErrInvalid.
 func (s *Scheduler) Set(channel, hhmm, zone string) error {
+	return s.SetBy(channel, hhmm, zone, "")
+}
+
+// SetBy is Set on behalf of user (a Slack user id), who is then told when
+// the channel's summary fails for a day (Config.Failed).
+func (s *Scheduler) SetBy(channel, hhmm, zone, user string) error {
 	if channel == "" {
 		return fmt.Errorf("summary channel is empty: %w", news.ErrInvalid)
 	}
@@ -290,7 +315,7 @@ func (s *Scheduler) Set(channel, hhmm, zone string) error {
 	defer s.mu.Unlock()
 	next := s.st.clone()
 	e := next.Channels[channel]
-	e.Time, e.Zone, e.Off, e.Since = t.String(), loc.String(), false, s.clock.Now()
+	e.Time, e.Zone, e.Off, e.Since, e.SetBy = t.String(), loc.String(), false, s.clock.Now(), user
 	next.Channels[channel] = e
 	if err := saveState(s.path, next); err != nil {
 		return err

@@ -726,3 +726,41 @@ func ExampleScheduler_Describe() {
 	// Daily summary here at 08:30 Europe/Paris
 	// No daily summary in this channel
 }
+
+// A day given up is reported, with the cause, for whoever set the summary
+// up; the setter is kept in the state file across restarts.
+func TestGivenUpDayIsReportedToTheSetter(t *testing.T) {
+	h := newHarness(t, at(paris, 2026, 11, 27, 7, 0))
+	h.failures = 100
+	failures := make(chan Failure, 1)
+	cfg := h.config(Default{Zone: "Europe/Paris"})
+	cfg.Failed = func(ctx context.Context, f Failure) { failures <- f }
+	s, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.afterRun = func(channel, outcome string) { h.events <- channel + " " + outcome }
+	if err := s.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	if err := s.SetBy("C2", "08:30", "", "U42"); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.state().Channels["C2"].SetBy; got != "U42" {
+		t.Fatalf("set_by stored as %q", got)
+	}
+	slot := past(at(paris, 2026, 11, 27, 8, 30))
+	h.advanceTo(slot, 1)
+	h.advanceTo(slot.Add(DefaultRetryDelay), 2)
+	h.advanceTo(slot.Add(3*DefaultRetryDelay), 2)
+	h.wait("C2 failed")
+	select {
+	case f := <-failures:
+		if f.Channel != "C2" || f.SetBy != "U42" || f.Attempts != DefaultAttempts || f.Err == nil || f.Err.Error() != "slack is down" {
+			t.Errorf("failure = %+v", f)
+		}
+	default:
+		t.Fatal("the given-up day was not reported")
+	}
+}

@@ -26,6 +26,9 @@ type entry struct {
 	// default from the environment (when it is the default channel).
 	Time string `json:"time,omitempty"`
 	Zone string `json:"zone,omitempty"`
+	// SetBy is the Slack user id of who set the summary up: told when a
+	// day's summary fails.
+	SetBy string `json:"set_by,omitempty"`
 	// Off is set by Off: no summary here, even for the default channel.
 	Off bool `json:"off,omitempty"`
 	// Since is when the current setting took effect: a slot before it is

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -31,6 +30,9 @@ Commands:
   /quit             leave (Ctrl-D works too)
 `
 
+// chatKeys is the help's last part on a terminal.
+const chatKeys = "Keys: arrows move and edit, Up/Down recall earlier lines (kept in the data directory), Ctrl-R searches them, Ctrl-C clears the line.\n"
+
 // chat is the terminal conversation: the same questions and answers as
 // Slack, on the local data directory.
 func (a *app) chat(ctx context.Context, args []string) error {
@@ -51,36 +53,25 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	if err := loadDemo(ctx, a.data, ix, h, out); err != nil {
 		return err
 	}
-	lines := make(chan string)
-	readErr := make(chan error, 1)
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		sc := bufio.NewScanner(a.stdin)
-		sc.Buffer(make([]byte, 64*1024), handlers.MaxTextBytes+1)
-		for sc.Scan() {
-			select {
-			case lines <- sc.Text():
-			case <-done:
-				return
-			}
-		}
-		readErr <- sc.Err()
-		close(lines)
-	}()
-	next := func() (string, bool) {
-		select {
-		case l, ok := <-lines:
-			return l, ok
-		case <-ctx.Done():
-			return "", false
-		}
+	var src lineSource
+	if interactive {
+		src = newTerminalLines(a.data, a.log)
+	} else {
+		src = newPipedLines(a.stdin)
+	}
+	defer src.close()
+	return a.converse(ctx, h, src, interactive)
+}
+
+// converse runs the conversation on the lines of src.
+func (a *app) converse(ctx context.Context, h *handlers.Handlers, src lineSource, interactive bool) error {
+	out := a.stdout
+	prompt := ""
+	if interactive {
+		prompt = "> "
 	}
 	for {
-		if interactive {
-			fmt.Fprint(out, "> ")
-		}
-		line, ok := next()
+		line, ok := src.line(ctx, prompt, true)
 		if !ok {
 			break
 		}
@@ -98,6 +89,9 @@ func (a *app) chat(ctx context.Context, args []string) error {
 			return nil
 		case "/help", "help", "/?":
 			fmt.Fprint(out, chatHelp)
+			if interactive {
+				fmt.Fprint(out, chatKeys)
+			}
 		case "/list":
 			a.chatList(ctx, h, out)
 		case "/add":
@@ -110,7 +104,7 @@ func (a *app) chat(ctx context.Context, args []string) error {
 			fmt.Fprintln(out, `Paste the article: title on the first line, then the text; end with a line holding only "."`)
 			var b strings.Builder
 			for {
-				l, ok := next()
+				l, ok := src.line(ctx, "", false)
 				if !ok || strings.TrimSpace(l) == "." {
 					break
 				}
@@ -154,12 +148,7 @@ func (a *app) chat(ctx context.Context, args []string) error {
 	if interactive {
 		fmt.Fprintln(out)
 	}
-	select {
-	case err := <-readErr:
-		return err
-	default:
-		return nil
-	}
+	return src.err()
 }
 
 func (a *app) chatList(ctx context.Context, h *handlers.Handlers, out io.Writer) {

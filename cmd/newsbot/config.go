@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
-	"os"
 	"strings"
 
 	"github.com/joho/godotenv"
+
+	"newsbot/bot"
 )
 
 // Config is newsbot's configuration, read from the environment (and a .env
@@ -25,19 +28,29 @@ type Config struct {
 	LogLevel       string // LOG_LEVEL
 }
 
-// loadConfig reads the configuration: getenv first, then the .env file in
-// the working directory for keys getenv does not set.
-func loadConfig(getenv func(string) string, envFile string) (Config, error) {
+// envFileKey names the environment variable that points at the .env file,
+// for services whose working directory is not the one holding it (systemd,
+// Docker).
+const envFileKey = "NEWSBOT_ENV_FILE"
+
+// loadConfig reads the configuration: getenv first, then the .env file for
+// keys getenv does not set. The file is $NEWSBOT_ENV_FILE, which must exist
+// when set, else .env in the working directory, if there is one.
+func loadConfig(getenv func(string) string) (Config, error) {
 	file := map[string]string{}
-	if envFile != "" {
-		m, err := godotenv.Read(envFile)
-		switch {
-		case err == nil:
-			file = m
-		case os.IsNotExist(err):
-		default:
-			return Config{}, fmt.Errorf("read %s: %w", envFile, err)
-		}
+	envFile, explicit := ".env", false
+	if p := strings.TrimSpace(getenv(envFileKey)); p != "" {
+		envFile, explicit = p, true
+	}
+	m, err := godotenv.Read(envFile)
+	switch {
+	case err == nil:
+		file = m
+	case errors.Is(err, fs.ErrNotExist) && !explicit:
+	case errors.Is(err, fs.ErrNotExist):
+		return Config{}, fmt.Errorf("%s=%s: no such file: copy .env.example to that path and fill it in, or unset %s to read .env in the working directory", envFileKey, envFile, envFileKey)
+	default:
+		return Config{}, fmt.Errorf("read %s: %w (it should hold KEY=value lines as in .env.example)", envFile, err)
 	}
 	get := func(key, def string) string {
 		if v := strings.TrimSpace(getenv(key)); v != "" {
@@ -70,24 +83,22 @@ func (c Config) HasSlack() bool {
 }
 
 // ValidateSlack checks what `serve` needs, naming each missing or malformed
-// key and how to get it.
+// key and how to get it. The messages are the bot's (bot.Config.ValidateSlack),
+// their one home.
 func (c Config) ValidateSlack() error {
-	var problems []string
-	if c.BotToken == "" {
-		problems = append(problems, "SLACK_BOT_TOKEN is not set: it is the Bot User OAuth Token (xoxb-...) from your Slack app's OAuth & Permissions page")
-	} else if !strings.HasPrefix(c.BotToken, "xoxb-") {
-		problems = append(problems, "SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token, not a user or app token)")
+	return c.botConfig().ValidateSlack()
+}
+
+// botConfig is the part of the configuration the Slack bot takes from the
+// environment.
+func (c Config) botConfig() bot.Config {
+	return bot.Config{
+		BotToken:      c.BotToken,
+		AppToken:      c.AppToken,
+		SigningSecret: c.SigningSecret,
+		APIURL:        c.APIURL,
+		Listen:        c.Listen,
 	}
-	if c.AppToken != "" && !strings.HasPrefix(c.AppToken, "xapp-") {
-		problems = append(problems, "SLACK_APP_TOKEN must start with xapp- (an app-level token with the connections:write scope, from Basic Information > App-Level Tokens)")
-	}
-	if c.AppToken == "" && c.SigningSecret == "" {
-		problems = append(problems, "set SLACK_APP_TOKEN (xapp-..., Socket Mode, no public URL needed) or SLACK_SIGNING_SECRET (Basic Information > App Credentials, for the HTTP Events API)")
-	}
-	if len(problems) > 0 {
-		return fmt.Errorf("the Slack app is not configured:\n  - %s\nSee README.md, \"Slack setup\"", strings.Join(problems, "\n  - "))
-	}
-	return nil
 }
 
 func (c Config) logLevel() (slog.Level, error) {

@@ -46,7 +46,7 @@ type app struct {
 
 // run is the whole program: main only adds the process around it.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	cfg, err := loadConfig(getenv, ".env")
+	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
 	}

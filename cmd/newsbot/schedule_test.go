@@ -84,3 +84,70 @@ func TestScheduledSummaryReachesChannel(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedSummaryIsReportedToTheSetter wires the failure report as
+// `serve` does: a summary set up with /newsbot summary here in a channel
+// newsbot has since left is given up, and whoever set it up gets a direct
+// message saying to invite newsbot again.
+func TestFailedSummaryIsReportedToTheSetter(t *testing.T) {
+	srv := newFakeSlack(t)
+	srv.notIn = map[string]bool{"C9": true}
+
+	data := t.TempDir()
+	ix, err := index.Open(data, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	clock := clockwork.NewFakeClockAt(time.Now().UTC().Truncate(time.Minute))
+	h, err := handlers.New(handlers.Deps{Store: ix, Now: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.AddArticle(context.Background(), demoArticle()); err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	b, err := bot.New(bot.Config{BotToken: "xoxb-test", SigningSecret: "s", APIURL: srv.GetAPIURL(), Listen: "127.0.0.1:0", Service: h, Logger: log, Now: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sched, err := schedule.New(schedule.Config{
+		StatePath: filepath.Join(data, "summary-schedule.json"),
+		Digest:    h.Summary,
+		Post:      b.PostDigest,
+		Failed:    reportFailure(b, log),
+		Attempts:  1,
+		Clock:     clock,
+		Logger:    log,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := sched.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer sched.Stop()
+	slot := clock.Now().Add(2 * time.Minute)
+	if err := (lateScheduler{&sched}).Set("C9", slot.Format("15:04"), "UTC", "U42"); err != nil {
+		t.Fatal(err)
+	}
+
+	wait, stop := context.WithTimeout(ctx, 10*time.Second)
+	defer stop()
+	if err := clock.BlockUntilContext(wait, 1); err != nil {
+		t.Fatalf("the schedule set no timer: %v", err)
+	}
+	clock.Advance(slot.Add(time.Millisecond).Sub(clock.Now()))
+
+	posts := srv.waitPosts()
+	if len(posts) != 1 {
+		t.Fatalf("%d posts, want the one DM", len(posts))
+	}
+	dm := posts[0]
+	if dm.Get("channel") != "D-U42" || !strings.Contains(dm.Get("text"), "I am not a member of <#C9>. Invite me with `/invite @newsbot`") {
+		t.Errorf("DM to %s: %q", dm.Get("channel"), dm.Get("text"))
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 
 	"newsbot/bot"
@@ -59,6 +60,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Default:   schedule.Default{Channel: a.cfg.SummaryChannel, Time: a.cfg.SummaryTime, Zone: a.cfg.Timezone},
 		Digest:    h.Summary,
 		Post:      b.PostDigest,
+		Failed:    reportFailure(b, a.log),
 		Logger:    a.log.With("component", "schedule"),
 	})
 	if err != nil {
@@ -68,6 +70,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("start the summary schedule: %w", err)
 	}
 	defer sched.Stop()
+	b.CheckSummaryChannel(a.cfg.SummaryChannel)
 	mode := "HTTP Events API on " + a.cfg.Listen
 	if a.cfg.AppToken != "" {
 		mode = "Socket Mode (health check on " + a.cfg.Listen + ")"
@@ -77,6 +80,16 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// reportFailure tells whoever set up a daily summary that it was given up
+// for the day, and why.
+func reportFailure(b *bot.Bot, log *slog.Logger) func(ctx context.Context, f schedule.Failure) {
+	return func(ctx context.Context, f schedule.Failure) {
+		if err := b.ReportSummaryFailure(ctx, f.Channel, f.SetBy, f.Attempts, f.Err); err != nil {
+			log.Error("could not report a failed daily summary", "channel", f.Channel, "err", err)
+		}
+	}
 }
 
 // lateScheduler lets the bot reach a scheduler created after it.
@@ -89,12 +102,12 @@ func (l lateScheduler) get() (*schedule.Scheduler, error) {
 	return *l.s, nil
 }
 
-func (l lateScheduler) Set(channel, hhmm, zone string) error {
+func (l lateScheduler) Set(channel, hhmm, zone, user string) error {
 	s, err := l.get()
 	if err != nil {
 		return err
 	}
-	return s.Set(channel, hhmm, zone)
+	return s.SetBy(channel, hhmm, zone, user)
 }
 
 func (l lateScheduler) Off(channel string) error {

@@ -20,7 +20,6 @@ import (
 	"github.com/slack-go/slack/slacktest"
 
 	"newsbot/bot"
-	"newsbot/schedule"
 )
 
 // TestServeHTTPModeEndToEnd runs the real program (`newsbot serve`, bleve on
@@ -99,6 +98,7 @@ type fakeSlack struct {
 	*slacktest.Server
 	mu    sync.Mutex
 	posts []url.Values
+	notIn map[string]bool // channels whose posts are refused with not_in_channel
 }
 
 func newFakeSlack(t *testing.T) *fakeSlack {
@@ -109,10 +109,20 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			body, _ := io.ReadAll(r.Body)
 			form, _ := url.ParseQuery(string(body))
 			f.mu.Lock()
+			if f.notIn[form.Get("channel")] {
+				f.mu.Unlock()
+				fmt.Fprint(w, `{"ok":false,"error":"not_in_channel"}`)
+				return
+			}
 			f.posts = append(f.posts, form)
 			n := len(f.posts)
 			f.mu.Unlock()
 			fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000001.%06d"}`, form.Get("channel"), n)
+		})
+		c.Handle("/conversations.open", func(w http.ResponseWriter, r *http.Request) {
+			body, _ := io.ReadAll(r.Body)
+			form, _ := url.ParseQuery(string(body))
+			fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q}}`, "D-"+form.Get("users"))
 		})
 	})
 	f.Start()
@@ -178,4 +188,4 @@ func postSigned(t *testing.T, u, secret, body string) *http.Response {
 }
 
 // The scheduler the command wires satisfies the bot's interface.
-var _ bot.Scheduler = (*schedule.Scheduler)(nil)
+var _ bot.Scheduler = lateScheduler{}
