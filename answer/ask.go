@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -291,7 +292,7 @@ func (e *Engine) quotedIn(ctx context.Context, p parsed) (news.Answer, error) {
 			// One entry per speaker: keep their longest direct quote.
 			if q.Kind == news.Direct && (list[i].Reported || len(q.Text) > len(list[i].Quote)) {
 				a := quoteAnswer(news.QuoteHit{Quote: q, Article: art})
-				a.Title = firstNonEmpty(a.Title, list[i].Title)
+				a.Title = cmp.Or(a.Title, list[i].Title)
 				list[i] = a
 			}
 			continue
@@ -465,7 +466,7 @@ func expand(qt []qterm, text string) string {
 func uniqueWords(text string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, w := range strings.Fields(text) {
+	for w := range strings.FieldsSeq(text) {
 		w = strings.Trim(w, ".,;:!?\"'“”‘’()[]")
 		if w == "" || seen[strings.ToLower(w)] {
 			continue
@@ -522,7 +523,7 @@ func prefixMatch(term string, words []string) bool {
 
 func commonPrefix(a, b string) int {
 	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
+	for i := range n {
 		if a[i] != b[i] {
 			return i
 		}
@@ -559,12 +560,3 @@ func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
 // modalWords carry no topic but are not stop words of the index's
 // analyser: a question's "will" or "can" must not have to match.
 var modalWords = wordSet(`will can may might must shall cannot could would should`)
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
-}

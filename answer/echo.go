@@ -207,7 +207,7 @@ var wordRankFile string
 // never answer a who-said question.
 var wordRank = sync.OnceValue(func() map[string]int {
 	m := make(map[string]int, 40000)
-	for _, line := range strings.Split(wordRankFile, "\n") {
+	for line := range strings.SplitSeq(wordRankFile, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"testing"
 	"unicode"
 
@@ -75,7 +76,7 @@ func TestAddEchoSkipsWhatCannotBeNamed(t *testing.T) {
 	e := &Engine{store: ix}
 	qt := []qterm{{term: "pai"}, {term: "taproom"}}
 	var cs []candidate
-	for i := 0; i < echoDepth; i++ {
+	for range echoDepth {
 		cs = append(cs, candidate{answer: news.Answer{Quote: "Paying for the taproom."}, matched: 2, coverage: 0.9})
 	}
 	named := candidate{answer: news.Answer{Quote: "We are paying for a taproom."}, speaker: "Nora Hale", matched: 2, coverage: 0.5}
@@ -115,14 +116,14 @@ func TestStandsFor(t *testing.T) {
 func TestIrregularVerbs(t *testing.T) {
 	// A question in the present finds a quote in the past, and back.
 	for _, pair := range [][2]string{{"feel", "felt"}, {"took", "take"}, {"paid", "pay"}, {"sell", "sold"}, {"spend", "spent"}, {"ran", "run"}} {
-		if !contains(synonyms[pair[0]], pair[1]) {
+		if !slices.Contains(synonyms[pair[0]], pair[1]) {
 			t.Errorf("synonyms of %q lack %q: %v", pair[0], pair[1], synonyms[pair[0]])
 		}
 	}
 	// A past or base that is mostly a noun or name in news is not a form
 	// of its verb.
 	for _, pair := range [][2]string{{"left", "leave"}, {"ground", "grind"}, {"wound", "wind"}, {"fed", "feed"}, {"met", "meet"}, {"bit", "bite"}, {"deal", "dealt"}} {
-		if contains(synonyms[pair[0]], pair[1]) {
+		if slices.Contains(synonyms[pair[0]], pair[1]) {
 			t.Errorf("%q stands for %q", pair[0], pair[1])
 		}
 	}
@@ -178,3 +179,13 @@ var stopWords = wordSet(`a an the and or but of to in on at for with by from as 
 this that these those he she they we you i his her their our your my me him them us what which who whom whose
 when where why how not no do does did has have had will would can could should may might must shall about
 into over than then there here so if very just also s t`)
+
+// TestCopyTermsOfNil: the copy of an empty term set can be written to (a
+// nil copy panicked in the who-said ranking).
+func TestCopyTermsOfNil(t *testing.T) {
+	c := copyTerms(nil)
+	c["river"] = true
+	if !c["river"] {
+		t.Fatal("copy of nil not writable")
+	}
+}

@@ -1,6 +1,9 @@
 package answer
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // synonymGroups are words that a person asking about a quote may use for
 // one another. They are general English (news register), not taken from any
@@ -389,24 +392,15 @@ var synonyms = buildSynonyms(synonymGroups + irregularVerbs)
 
 func buildSynonyms(groups string) map[string][]string {
 	m := map[string][]string{}
-	for _, line := range strings.Split(groups, "\n") {
+	for line := range strings.SplitSeq(groups, "\n") {
 		words := strings.Fields(line)
 		for _, w := range words {
 			for _, o := range words {
-				if o != w && !contains(m[w], o) {
+				if o != w && !slices.Contains(m[w], o) {
 					m[w] = append(m[w], o)
 				}
 			}
 		}
 	}
 	return m
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

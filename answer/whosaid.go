@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -320,22 +321,13 @@ func nearTerms(qt []qterm, matched map[string]bool, text string, size int) map[s
 			continue
 		}
 		for i := bestStart; i < min(len(words), bestStart+size); i++ {
-			if slicesContains(hits[i], k) {
+			if slices.Contains(hits[i], k) {
 				out[q.term] = true
 				break
 			}
 		}
 	}
 	return out
-}
-
-func slicesContains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // matchSpans returns the byte spans of the words of text that stand for
@@ -467,6 +459,8 @@ func absInt(x int) int {
 	return x
 }
 
+// copyTerms copies a term set into a new, writable map. Unlike maps.Clone,
+// it never returns nil, even for a nil set.
 func copyTerms(m map[string]bool) map[string]bool {
 	c := make(map[string]bool, len(m))
 	for k, v := range m {

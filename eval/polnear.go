@@ -132,7 +132,7 @@ func parseAnn(path string, byteAt []int) ([]Attribution, error) {
 			if len(parts) > 2 {
 				a.text = parts[2]
 			}
-			for _, piece := range strings.Split(strings.Join(head[1:], " "), ";") {
+			for piece := range strings.SplitSeq(strings.Join(head[1:], " "), ";") {
 				se := strings.Fields(piece)
 				if len(se) != 2 {
 					continue
@@ -153,16 +153,16 @@ func parseAnn(path string, byteAt []int) ([]Attribution, error) {
 	var out []Attribution
 	for _, ev := range events {
 		var at Attribution
-		for _, role := range strings.Fields(ev) {
-			k := strings.IndexByte(role, ':')
-			if k < 0 {
-				continue
-			}
-			t, ok := ts[role[k+1:]]
+		for role := range strings.FieldsSeq(ev) {
+			before, after, ok := strings.Cut(role, ":")
 			if !ok {
 				continue
 			}
-			switch role[:k] {
+			t, ok := ts[after]
+			if !ok {
+				continue
+			}
+			switch before {
 			case "Source":
 				at.Source, at.SourceText = t.spans, t.text
 			case "Cue":

@@ -24,7 +24,7 @@ func (q Question) Answerable() bool { return q.Expected != "-" && q.Expected != 
 // punctuation dropped.
 func quoteWords(s string) []string {
 	var words []string
-	for _, f := range strings.Fields(s) {
+	for f := range strings.FieldsSeq(s) {
 		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if w != "" {
 			words = append(words, w)

@@ -409,7 +409,7 @@ func SameRole(shown, gold string) bool {
 		return false
 	}
 	head := ""
-	for _, w := range strings.Fields(strings.ToLower(gold)) {
+	for w := range strings.FieldsSeq(strings.ToLower(gold)) {
 		w = strings.Trim(w, ",.;:()\"'’")
 		if w == "of" || w == "at" || w == "for" || w == "in" || w == "with" {
 			if head != "" {
@@ -439,7 +439,7 @@ func SameRole(shown, gold string) bool {
 
 func roleWords(s string) []string {
 	var out []string
-	for _, w := range strings.Fields(strings.ToLower(s)) {
+	for w := range strings.FieldsSeq(strings.ToLower(s)) {
 		w = strings.Trim(w, ",.;:()\"'’")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if w != "" && !roleFillers[w] {

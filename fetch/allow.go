@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -79,7 +80,7 @@ func validHostName(h string) bool {
 	if h == "" || len(h) > 253 {
 		return false
 	}
-	for _, label := range strings.Split(h, ".") {
+	for label := range strings.SplitSeq(h, ".") {
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
 			return false
 		}
@@ -116,10 +117,8 @@ func newAllowList(entries []string) (allowList, error) {
 // allowsHost reports whether a host name (not an IP literal) is allowed.
 func (a allowList) allowsHost(host string) bool {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	for _, h := range a.hosts {
-		if host == h {
-			return true
-		}
+	if slices.Contains(a.hosts, host) {
+		return true
 	}
 	for _, s := range a.suffixes {
 		if strings.HasSuffix(host, s) {

@@ -214,7 +214,7 @@ func attr(n *html.Node, key string) string {
 }
 
 func hasToken(list, tok string) bool {
-	for _, f := range strings.Fields(list) {
+	for f := range strings.FieldsSeq(list) {
 		if strings.EqualFold(f, tok) {
 			return true
 		}
@@ -384,7 +384,7 @@ func paragraphs(n *html.Node) string {
 		return ""
 	}
 	var out []string
-	for _, line := range strings.Split(buf.String(), "\n") {
+	for line := range strings.SplitSeq(buf.String(), "\n") {
 		if line = clean(line); line != "" {
 			out = append(out, line)
 		}

@@ -1,6 +1,9 @@
 package handlers
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 func TestCheckText(t *testing.T) {
 	for name, text := range map[string]string{
@@ -23,5 +26,20 @@ func TestNormalizeText(t *testing.T) {
 	want := "Title line\n\nFirst para.\nSame para.\n\nSecond."
 	if got != want {
 		t.Errorf("normalizeText = %q, want %q", got, want)
+	}
+}
+
+// panicStore is a store whose every method panics (its embedded interface
+// is nil), as a damaged index might.
+type panicStore struct{ Store }
+
+// TestAskRecoversPanic: a panic while answering becomes an error.
+func TestAskRecoversPanic(t *testing.T) {
+	h, err := New(Deps{Store: panicStore{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Ask(context.Background(), AskRequest{Question: "who said the river is rising?"}); err == nil {
+		t.Fatal("a panic while answering gave no error")
 	}
 }

@@ -7,8 +7,10 @@ package handlers
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"newsbot/answer"
@@ -69,8 +71,15 @@ func New(d Deps) (*Handlers, error) {
 	return &Handlers{store: d.Store, answers: answers, fetcher: d.Fetcher, now: d.Now, log: d.Log}, nil
 }
 
-// Ask answers one question.
-func (h *Handlers) Ask(ctx context.Context, req AskRequest) (news.Answer, error) {
+// Ask answers one question. A panic while answering (a bug, or damaged
+// data under the index) becomes an error: no stack trace reaches a user.
+func (h *Handlers) Ask(ctx context.Context, req AskRequest) (ans news.Answer, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			h.log.Error("panic while answering", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			ans, err = news.Answer{}, errors.New("answer a question: internal error (logged)")
+		}
+	}()
 	return h.answers.Ask(ctx, req)
 }
 

@@ -239,11 +239,9 @@ func (s *Scheduler) Start(ctx context.Context) error {
 	for _, set := range s.settingsLocked() {
 		if due, _ := s.dueLocked(set, now); due {
 			s.log.Info("summary missed today while down: posting now", "channel", set.Channel, "slot", set.Time, "zone", set.Zone)
-			s.wg.Add(1)
-			go func() {
-				defer s.wg.Done()
+			s.wg.Go(func() {
 				s.run(runCtx, set.Channel)
-			}()
+			})
 		}
 	}
 	return nil

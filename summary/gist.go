@@ -324,7 +324,7 @@ func central(title string, cands []sentence) string {
 var stopwords = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`the and for that with this from have has had was were are its it's
+	for w := range strings.FieldsSeq(`the and for that with this from have has had was were are its it's
 	his her their they them she him but not you your our will would could should can said says say
 	about after before into over than then there these those what when where which while who whom
 	whose why how all any also been being more most other some such only own same very just one two
