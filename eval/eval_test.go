@@ -172,3 +172,20 @@ func TestSameRole(t *testing.T) {
 		}
 	}
 }
+
+func TestSameOutlet(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"BBC", "BBC News", true},
+		{"the Wall Street Journal", "Wall Street Journal", true},
+		{"Times", "The New York Times", false},
+		{"AP", "Japan Times", false},
+		{"", "BBC", false},
+	} {
+		if got := sameOutlet(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameOutlet(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

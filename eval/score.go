@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -163,7 +164,7 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 	var res Extraction
 	var nPred, nGold, found3, found8, spk, scored int
 	var roles, outlets RoleScore
-	hasRoles := false
+	hasRoles, hasOutlets := false, false
 	for _, d := range set.Docs {
 		res.Docs++
 		var pred []news.Quote
@@ -177,6 +178,7 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 		gp, ratio, pg := match(d.Text, d.Quotes, pred)
 		for _, g := range d.Quotes {
 			hasRoles = hasRoles || g.Role != ""
+			hasOutlets = hasOutlets || g.Outlet != ""
 		}
 		rs, rm := scoreRoles(d, pred, gp, ratio)
 		roles.add(rs)
@@ -233,6 +235,8 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 	}
 	if hasRoles {
 		res.Roles = &roles
+	}
+	if hasOutlets {
 		res.Outlets = &outlets
 	}
 	return res
@@ -451,8 +455,7 @@ func roleWords(s string) []string {
 
 // scoreOutlets compares, for every found quote, the outlet shown with the
 // outlet annotated ("told the BBC" -> "BBC"); names match ignoring case
-// and a leading "the", or when one contains the other ("BBC" and "BBC
-// News").
+// and a leading "the", or when one opens the other ("BBC" and "BBC News").
 func scoreOutlets(d Doc, pred []news.Quote, gp []int, ratio []float64) RoleScore {
 	var r RoleScore
 	for gi, g := range d.Quotes {
@@ -479,10 +482,18 @@ func scoreOutlets(d Doc, pred []news.Quote, gp []int, ratio []float64) RoleScore
 }
 
 func sameOutlet(a, b string) bool {
-	norm := func(s string) string {
-		s = strings.ToLower(strings.TrimSpace(s))
-		return strings.TrimPrefix(s, "the ")
+	norm := func(s string) []string {
+		f := strings.Fields(strings.ToLower(s))
+		if len(f) > 0 && f[0] == "the" {
+			f = f[1:]
+		}
+		return f
 	}
-	a, b = norm(a), norm(b)
-	return a == b || strings.Contains(a, b) || strings.Contains(b, a)
+	x, y := norm(a), norm(b)
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	// the shorter name opens the longer one, word for word ("BBC" and
+	// "BBC News"; not "Times" and "New York Times")
+	return len(x) > 0 && slices.Equal(x, y[:len(x)])
 }

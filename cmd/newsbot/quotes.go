@@ -26,6 +26,8 @@ type quoteJSON struct {
 	Outlet     string  `json:"outlet"`
 	Kind       string  `json:"kind"`
 	Confidence float64 `json:"confidence"`
+	// SpeakerKind is person, organisation or group ("" when unknown).
+	SpeakerKind string `json:"speaker_kind,omitempty"`
 }
 
 // quotes extracts quotes from files without indexing them. Offsets are
@@ -64,7 +66,7 @@ func (a *app) quotes(ctx context.Context, args []string) error {
 			if *asJSON {
 				if err := enc.Encode(quoteJSON{File: path, Article: title, Text: q.Text, Start: q.Start, End: q.End,
 					Speaker: q.Speaker, Mention: q.Mention, Title: q.Title, Cue: q.Cue, Outlet: q.Outlet,
-					Kind: string(q.Kind), Confidence: q.Confidence}); err != nil {
+					Kind: string(q.Kind), Confidence: q.Confidence, SpeakerKind: string(q.SpeakerKind)}); err != nil {
 					return err
 				}
 				continue
