@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"newsbot/lexicon"
 )
 
 // gender of an entity, learned from honorifics, role words and pronouns.
@@ -44,12 +46,12 @@ func (e *entity) personLike() bool {
 		return true
 	}
 	f := strings.Fields(e.name)
-	if len(f) < 2 || len(f) > 4 || determiners[strings.ToLower(f[0])] {
+	if len(f) < 2 || len(f) > 4 || lexicon.Determiners().Has(strings.ToLower(f[0])) {
 		// "The U.S." is no person
 		return false
 	}
 	for _, w := range f {
-		if !isUpperStart(w) && !connectors[w] {
+		if !isUpperStart(w) && !lexicon.Connectors().Has(w) {
 			return false
 		}
 	}
@@ -100,39 +102,6 @@ func newEntities() *entities {
 	return &entities{byName: map[string]*entity{}, outlets: map[string]string{}}
 }
 
-var honorifics = map[string]gender{"mr.": male, "mr": male, "mrs.": female, "mrs": female, "ms.": female, "ms": female, "miss": female, "sir": male, "dame": female, "lady": female, "lord": male}
-
-var genderWords = map[string]gender{
-	"father": male, "mother": female, "husband": male, "wife": female, "son": male, "daughter": female,
-	"brother": male, "sister": female, "man": male, "woman": female, "boy": male, "girl": female, "king": male,
-	"queen": female, "grandfather": male, "grandmother": female, "uncle": male, "aunt": female,
-	"actress": female, "actor": male, "chairwoman": female, "chairman": male, "spokeswoman": female,
-	"spokesman": male, "congresswoman": female, "congressman": male, "businessman": male,
-	"businesswoman": female, "councilwoman": female, "councilman": male, "prince": male, "princess": female,
-	"boyfriend": male, "girlfriend": female, "widow": female, "widower": male, "mom": female, "dad": male,
-	"grandson": male, "granddaughter": female, "nephew": male, "niece": female, "fiancée": female, "fiance": male,
-	"sir": male, "madam": female, "lady": female, "gentleman": male,
-}
-
-var orgWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`council centre center service services agency department ministry government inc inc.
-		corp corp. ltd ltd. university college school association party committee commission board bank group company
-		police force forces court office foundation institute society church union news press network project program
-		programme hospital club team league nations authority affairs conference assembly parliament senate house
-		congress federation coalition alliance organization organisation corporation trust fund federal institution
-		administration bureau army navy military command fire rcmp fbi cia nato un who statistics canada railway airlines
-		airline motors energy industries systems international media times post journal tribune herald
-		kingdom states republic province county city island islands territory region district emirates
-		columbia scotia brunswick zealand arabia korea africa lanka kong york jersey mexico carolina dakota
-		virginia ireland america europe asia valley mountains river lake park street avenue road square day
-		week month year christmas easter games olympics cup championship tournament open series award awards
-		prize festival diocese archdiocese`) {
-		orgWords[w] = true
-	}
-}
-
 // looksOrg reports whether a name looks like an organisation.
 func looksOrg(name string) bool {
 	f := strings.Fields(strings.ToLower(name))
@@ -140,7 +109,7 @@ func looksOrg(name string) bool {
 		return false
 	}
 	for _, w := range f {
-		if orgWords[w] {
+		if lexicon.OrgWords().Has(w) {
 			return true
 		}
 	}
@@ -174,7 +143,7 @@ func (es *entities) addMention(m nameMention) {
 			// "Market leader Nintendo is releasing a console that it says
 			// ...": a one-word proper subject that names no known person
 			// is something "it" may refer to
-			if w := strings.ToLower(m.name); m.subject && len(w) > 2 && firstNameSex()[w] == genderUnknown && !isDemonym(w) && !dayWords[w] && !sentenceStarters[w] && !pronouns[w] && !isTitleWord(token{text: m.name, low: w, word: true}) && (m.title != "" || es.capitalisedMidSentence(m.name)) {
+			if w := strings.ToLower(m.name); m.subject && len(w) > 2 && firstNameGender(w) == genderUnknown && !isDemonym(w) && !lexicon.DayWords().Has(w) && !lexicon.SentenceStarters().Has(w) && !lexicon.Pronouns().Has(w) && !isTitleWord(token{text: m.name, low: w, word: true}) && (m.title != "" || es.capitalisedMidSentence(m.name)) {
 				e = es.entity(m.name)
 				e.single = true
 				es.salient = append(es.salient, salient{pos: m.pos, ent: e})
@@ -192,10 +161,10 @@ func (es *entities) addMention(m nameMention) {
 		e.org = true
 	}
 	for _, w := range strings.Fields(strings.ToLower(m.title)) {
-		if g, ok := honorifics[w]; ok {
+		if g, ok := honorificGender(w); ok {
 			e.gender = g
 		}
-		if g, ok := genderWords[w]; ok {
+		if g, ok := wordGender(w); ok {
 			e.gender = g
 		}
 	}
@@ -208,10 +177,10 @@ func (es *entities) addMention(m nameMention) {
 func stripHonorific(s string) (string, gender) {
 	f := strings.Fields(s)
 	if len(f) >= 2 {
-		if g, ok := honorifics[strings.ToLower(f[0])]; ok {
+		if g, ok := honorificGender(strings.ToLower(f[0])); ok {
 			return strings.Join(f[1:], " "), g
 		}
-		if titleWords[strings.ToLower(f[0])] && len(f) >= 2 && !(len(f) == 2 && isPluralRole(strings.ToLower(f[1]))) {
+		if lexicon.TitleWords().Has(strings.ToLower(f[0])) && len(f) >= 2 && !(len(f) == 2 && isPluralRole(strings.ToLower(f[1]))) {
 			return strings.Join(f[1:], " "), genderUnknown
 		}
 	}
@@ -506,7 +475,7 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 			i++
 			continue
 		}
-		if !t.word || t.quoted || !(t.capitalized() || connectors[t.lower()] && i > 0) {
+		if !t.word || t.quoted || !(t.capitalized() || lexicon.Connectors().Has(t.lower()) && i > 0) {
 			if t.word && !t.quoted {
 				first = false
 			}
@@ -519,33 +488,33 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 		}
 		// run of capitalised words and connectors
 		j := i
-		for j < len(toks) && (isNameToken(toks[j]) || (connectors[toks[j].text] && j > i && (j+1 < len(toks) && toks[j+1].capitalized() || j+2 < len(toks) && nameParticle(toks[j].text) && nameParticle(toks[j+1].text) && toks[j+2].capitalized()))) {
+		for j < len(toks) && (isNameToken(toks[j]) || (lexicon.Connectors().Has(toks[j].text) && j > i && (j+1 < len(toks) && toks[j+1].capitalized() || j+2 < len(toks) && nameParticle(toks[j].text) && nameParticle(toks[j+1].text) && toks[j+2].capitalized()))) {
 			if isPossessive(toks[j].text) {
 				j++
 				break
 			}
 			j++
 		}
-		prepStart := first && prepStarters[toks[i].lower()]
+		prepStart := first && lexicon.PrepStarters().Has(toks[i].lower())
 		// title words: everything up to the last title word of the run
 		// ("Surrey Mayor Doug McCallum", "U.S. Secretary of State Mike Pompeo")
 		a := i
-		orgName := j-i >= 2 && orgWords[strings.Trim(toks[j-1].low, ".")] // "State Department", "Justice Ministry"
+		orgName := j-i >= 2 && lexicon.OrgWords().Has(strings.Trim(toks[j-1].low, ".")) // "State Department", "Justice Ministry"
 		for k := i; k < j; k++ {
 			if surnameTitle(toks, i, j, k) {
 				// "Damon Green", "Rodney King": a surname, not a title
 				continue
 			}
-			if isTitleWord(toks[k]) && !orgName || (k == i && first && sentenceStarters[toks[k].lower()]) {
+			if isTitleWord(toks[k]) && !orgName || (k == i && first && lexicon.SentenceStarters().Has(toks[k].lower())) {
 				a = k + 1
 			}
 		}
-		for a < j && connectors[toks[a].text] {
+		for a < j && lexicon.Connectors().Has(toks[a].text) {
 			a++
 		}
 		// title words preceding in lower case ("foreign ministry spokesman")
 		ts := i
-		for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !npStop[toks[ts-1].lower()] && !determiners[toks[ts-1].lower()] && !subordinators[toks[ts-1].low] && toks[ts-1].low != "whether" && i-ts < 4 {
+		for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !lexicon.StopWords().Has(toks[ts-1].lower()) && !lexicon.Determiners().Has(toks[ts-1].lower()) && !lexicon.Subordinators().Has(toks[ts-1].low) && toks[ts-1].low != "whether" && i-ts < 4 {
 			ts--
 		}
 		credit := j < len(toks) && (toks[j].text == "/" || j > 0 && toks[j-1].end < len(text) && text[toks[j-1].end] == '/')
@@ -553,7 +522,7 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 			name := text[toks[a].start:toks[j-1].end]
 			name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 			title := ""
-			for ts < a && (determiners[toks[ts].low] || sentenceStarters[toks[ts].low] || connectors[toks[ts].text]) {
+			for ts < a && (lexicon.Determiners().Has(toks[ts].low) || lexicon.SentenceStarters().Has(toks[ts].low) || lexicon.Connectors().Has(toks[ts].text)) {
 				ts++
 			}
 			if ts < a {
@@ -575,7 +544,7 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 					}
 					before++
 					l := toks[k].lower()
-					if _, cue := cueVerbs[l]; cue || npStop[l] || finiteVerbs[l] || prepStarters[l] {
+					if cue := lexicon.ReportingVerbs().Has(l); cue || lexicon.StopWords().Has(l) || lexicon.FiniteVerbs().Has(l) || lexicon.PrepStarters().Has(l) {
 						ok = false
 						break
 					}
@@ -597,13 +566,13 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 						}
 					}
 				}
-				for n < len(toks) && toks[n].word && auxiliaries[toks[n].lower()] {
+				for n < len(toks) && toks[n].word && lexicon.Auxiliaries().Has(toks[n].lower()) {
 					n++
 				}
 				if n < len(toks) && toks[n].word && !toks[n].capitalized() {
 					l := toks[n].lower()
-					_, cue := cueVerbs[l]
-					if cue || finiteVerbs[l] || strings.HasSuffix(l, "ed") {
+					cue := lexicon.ReportingVerbs().Has(l)
+					if cue || lexicon.FiniteVerbs().Has(l) || strings.HasSuffix(l, "ed") {
 						subject = true
 					}
 				}
@@ -612,7 +581,7 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 				// people in a photo caption are named, not in focus
 				subject = false
 			}
-			if subject && i <= 3 && subordinators[toks[0].low] {
+			if subject && i <= 3 && lexicon.Subordinators().Has(toks[0].low) {
 				// "Although Trump has tweeted ..., its inclusion ...": the
 				// subject of a subordinate clause is not in focus
 				subject = false
@@ -641,26 +610,11 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 	}
 }
 
-// orgRoles are heads of phrases that refer back to an organisation ("the
-// company", "the agency").
-var orgRoles = map[string]bool{"panel": true, "tribunal": true, "regulator": true, "watchdog": true,
-	"city": true, "province": true, "military": true, "police": true, "army": true,
-	"county": true, "town": true, "school": true, "university": true, "hospital": true, "diocese": true, "church": true,
-	"company": true, "firm": true, "agency": true, "group": true, "organization": true,
-	"organisation": true, "department": true, "ministry": true, "government": true, "service": true, "network": true,
-	"union": true, "party": true, "board": true, "council": true, "institute": true, "association": true,
-	"retailer": true, "bank": true, "airline": true, "automaker": true, "carmaker": true, "giant": true, "startup": true,
-	"charity": true, "club": true, "team": true, "league": true, "office": true, "commission": true, "committee": true}
-
-// surnameWords are title words that are also common surnames.
-var surnameWords = map[string]bool{"green": true, "king": true, "bishop": true, "major": true, "dean": true,
-	"marshal": true, "judge": true, "sheriff": true, "pope": true, "cardinal": true}
-
 // surnameTitle reports whether toks[k], the last word of the name run
 // toks[i:j], is a surname that is also a title word: it follows a
 // capitalised word that is no title ("Damon Green", not "Chief Judge").
 func surnameTitle(toks []token, i, j, k int) bool {
-	return k == j-1 && k > i && surnameWords[toks[k].low] && !isTitleWord(toks[k-1]) && !sentenceStarters[toks[k-1].low] && !determiners[toks[k-1].low]
+	return k == j-1 && k > i && lexicon.SurnameWords().Has(toks[k].low) && !isTitleWord(toks[k-1]) && !lexicon.SentenceStarters().Has(toks[k-1].low) && !lexicon.Determiners().Has(toks[k-1].low)
 }
 
 // expandAcronym returns the entity named before pos whose initials spell
@@ -696,7 +650,7 @@ func (es *entities) expandAcronym(acr string, pos int) *entity {
 		}
 		var ini strings.Builder
 		for _, w := range strings.Fields(m.name) {
-			if connectors[w] || w == "of" || w == "the" || w == "and" || w == "for" {
+			if lexicon.Connectors().Has(w) || w == "of" || w == "the" || w == "and" || w == "for" {
 				continue
 			}
 			r, _ := utf8.DecodeRuneInString(w)
@@ -726,10 +680,6 @@ func (es *entities) expandAcronym(acr string, pos int) *entity {
 	return nil
 }
 
-// acronymFillers are the words an acronym skips ("Institute of Purchasing
-// and Supply" is IPS).
-var acronymFillers = map[string]bool{"of": true, "and": true, "the": true, "for": true, "&": true, "on": true, "in": true}
-
 // initialsRun returns the name at the start of words whose capitalised
 // words' initials spell acr, with filler words allowed inside, or "".
 func initialsRun(words []string, acr string) string {
@@ -740,7 +690,7 @@ func initialsRun(words []string, acr string) string {
 			break
 		}
 		w := strings.Trim(raw, ",.;:()\"“”")
-		if len(name) > 0 && acronymFillers[w] {
+		if len(name) > 0 && lexicon.AcronymFillers().Has(w) {
 			name = append(name, w)
 			continue
 		}
@@ -897,13 +847,6 @@ func (es *entities) learnSubjectGender(name string, toks []token, from int) {
 	}
 }
 
-// prepStarters begin an adverbial, so the name after them is no subject
-// ("On Christmas Day, he ...").
-var prepStarters = map[string]bool{"on": true, "in": true, "at": true, "for": true, "by": true, "from": true,
-	"during": true, "after": true, "before": true, "since": true, "with": true, "to": true, "unlike": true,
-	"like": true, "despite": true, "until": true, "as": true, "under": true, "over": true, "outside": true,
-	"inside": true, "near": true, "across": true, "through": true, "throughout": true, "following": true}
-
 // hasTitleWord reports whether a title holds a real title word
 // ("leader", "Vice-President"), not just words before a name.
 func hasTitleWord(title string) bool {
@@ -923,15 +866,12 @@ func titleIsOrg(title string) bool {
 	// county hospital" is a person); a capitalised head is part of a
 	// name ("International Union of Operating Engineers" is an affiliation)
 	for i, w := range f {
-		if i > 0 && titlePreps[w] {
-			return !isUpperStart(f[i-1]) && orgRoles[strings.ToLower(strings.Trim(f[i-1], ",."))]
+		if i > 0 && lexicon.TitlePreps().Has(w) {
+			return !isUpperStart(f[i-1]) && lexicon.OrgRoles().Has(strings.ToLower(strings.Trim(f[i-1], ",.")))
 		}
 	}
-	return len(f) > 0 && orgRoles[strings.ToLower(strings.Trim(f[len(f)-1], ",."))]
+	return len(f) > 0 && lexicon.OrgRoles().Has(strings.ToLower(strings.Trim(f[len(f)-1], ",.")))
 }
-
-// titlePreps open the prepositional phrase after a title's head noun.
-var titlePreps = map[string]bool{"at": true, "of": true, "in": true, "for": true, "with": true, "from": true, "on": true}
 
 // orgNamed finds the most recent name (before pos, within window bytes)
 // that holds the word head: "the commission" is the "Ontario Civilian
@@ -1023,11 +963,11 @@ func (es *entities) nearestPersonPass(p string, pos, window int, skip span, avoi
 // or description ("Facebook", "Winn-Dixie"; not "Analysts", "The firms").
 func properName(name string) bool {
 	f := strings.Fields(name)
-	if len(f) == 0 || determiners[strings.ToLower(f[0])] || dayWords[strings.ToLower(f[0])] || isDemonym(name) {
+	if len(f) == 0 || lexicon.Determiners().Has(strings.ToLower(f[0])) || lexicon.DayWords().Has(strings.ToLower(f[0])) || isDemonym(name) {
 		return false
 	}
 	for _, w := range f {
-		if !isUpperStart(w) && !connectors[w] {
+		if !isUpperStart(w) && !lexicon.Connectors().Has(w) {
 			return false
 		}
 	}
@@ -1088,18 +1028,12 @@ func (es *entities) capitalisedMidSentence(word string) bool {
 	}
 }
 
-// postNominals are letters after a person's name that are no part of it
-// ("Ian Roe QC", "Jane Roe MP", "John Roe Jr.").
-var postNominals = map[string]bool{"qc": true, "kc": true, "mp": true, "msp": true, "mep": true,
-	"obe": true, "mbe": true, "cbe": true, "kbe": true, "dbe": true, "jr": true, "jr.": true, "sr": true, "sr.": true,
-	"phd": true, "md": true}
-
 // stripPostNominal drops post-nominal letters from the end of a name of
 // three or more words, so the canonical name is the person's ("Ian Roe
 // QC" is "Ian Roe"); a two-word name keeps them ("Roe QC" says little).
 func stripPostNominal(name string) string {
 	f := strings.Fields(name)
-	for len(f) > 2 && postNominals[strings.ToLower(strings.Trim(f[len(f)-1], ","))] {
+	for len(f) > 2 && lexicon.PostNominals().Has(strings.ToLower(strings.Trim(f[len(f)-1], ","))) {
 		f = f[:len(f)-1]
 	}
 	if len(f) == len(strings.Fields(name)) {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newsbot/lexicon"
 	"newsbot/news"
 )
 
@@ -155,7 +156,7 @@ func (ex *extractor) prevSentenceActor(c *cand) *entity {
 			continue
 		}
 		l := t.low
-		if isTitleWord(t) || dayWords[l] || sentenceStarters[l] || pronouns[l] || strings.ToUpper(t.text) == t.text && len(t.text) <= 2 {
+		if isTitleWord(t) || lexicon.DayWords().Has(l) || lexicon.SentenceStarters().Has(l) || lexicon.Pronouns().Has(l) || strings.ToUpper(t.text) == t.text && len(t.text) <= 2 {
 			continue
 		}
 		if _, outlet := CanonicalOutlet(t.text); outlet {
@@ -216,7 +217,7 @@ func (ex *extractor) docAuthor(c *cand) *entity {
 		}
 		toks := ex.sents[n].toks
 		for k := 0; k+2 < len(toks); k++ {
-			if !docNouns[toks[k].low] || toks[k].quoted || toks[k+1].low != "by" && toks[k+1].low != "from" {
+			if !lexicon.DocumentNouns().Has(toks[k].low) || toks[k].quoted || toks[k+1].low != "by" && toks[k+1].low != "from" {
 				continue
 			}
 			a := k + 2
@@ -224,7 +225,7 @@ func (ex *extractor) docAuthor(c *cand) *entity {
 				a++
 			}
 			b := a
-			for b < len(toks) && b < a+10 && toks[b].word && !toks[b].quoted && (toks[b].capitalized() || (connectors[toks[b].text] || toks[b].low == "for" || toks[b].low == "of" || toks[b].low == "on") && b+1 < len(toks) && toks[b+1].capitalized() || isPossessive(toks[b].text)) {
+			for b < len(toks) && b < a+10 && toks[b].word && !toks[b].quoted && (toks[b].capitalized() || (lexicon.Connectors().Has(toks[b].text) || toks[b].low == "for" || toks[b].low == "of" || toks[b].low == "on") && b+1 < len(toks) && toks[b+1].capitalized() || isPossessive(toks[b].text)) {
 				b++
 			}
 			if b == a || !toks[b-1].capitalized() {
@@ -260,7 +261,7 @@ func (ex *extractor) namedNext(c *cand) *entity {
 		return nil
 	}
 	k := tokenAt(toks, sub.end)
-	for k < len(toks) && toks[k].word && auxiliaries[toks[k].low] {
+	for k < len(toks) && toks[k].word && lexicon.Auxiliaries().Has(toks[k].low) {
 		k++
 	}
 	if k >= len(toks) || !isCueToken(toks, k) {
@@ -284,7 +285,7 @@ func noVerbBefore(toks []token, b int) bool {
 			}
 			continue
 		}
-		if finiteVerbs[t.low] || auxiliaries[t.low] || cueVerbsHas(t.low) || strings.HasSuffix(t.low, "ed") {
+		if lexicon.FiniteVerbs().Has(t.low) || lexicon.Auxiliaries().Has(t.low) || cueVerbsHas(t.low) || strings.HasSuffix(t.low, "ed") {
 			return false
 		}
 	}
@@ -295,7 +296,7 @@ func noVerbBefore(toks []token, b int) bool {
 // speaker comes before token c in the sentence, outside quotes.
 func (ex *extractor) earlierSpeaker(toks []token, c int) bool {
 	for k := 1; k < c; k++ {
-		if toks[k].quoted || participleCues[toks[k].low] || !isCueToken(toks, k) {
+		if toks[k].quoted || lexicon.ParticipleCues().Has(toks[k].low) || !isCueToken(toks, k) {
 			continue
 		}
 		if sp := backNP(ex.text, toks, k, 0); sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she" {
@@ -305,10 +306,6 @@ func (ex *extractor) earlierSpeaker(toks []token, c int) bool {
 	return false
 }
 
-// subordinators open a subordinate clause at the start of a sentence.
-var subordinators = map[string]bool{"although": true, "though": true, "while": true, "whereas": true,
-	"even": true, "despite": true, "because": true, "since": true, "if": true, "when": true, "as": true}
-
 // inSubordinate reports whether the speaker phrase sp of c lies in a
 // subordinate clause that opens its sentence ("Although Trump has tweeted
 // that ..., ..."): right after the subordinator.
@@ -317,7 +314,7 @@ func (ex *extractor) inSubordinate(c *cand, sp np) bool {
 		return false
 	}
 	toks := ex.sents[c.sent].toks
-	if len(toks) == 0 || !subordinators[toks[0].low] {
+	if len(toks) == 0 || !lexicon.Subordinators().Has(toks[0].low) {
 		return false
 	}
 	// the speaker opens the clause, right after the subordinator
@@ -345,7 +342,7 @@ func cleanTitle(t string) string {
 	f := strings.Fields(strings.ReplaceAll(t, ",", " "))
 	strip := func(w string) bool {
 		l := strings.ToLower(w)
-		_, h := honorifics[l]
+		_, h := honorificGender(l)
 		return h || l == "dr" || l == "dr." || l == "prof" || isNumber(w) || isPossessive(w) && isUpperStart(w)
 	}
 	for len(f) > 0 && strip(f[len(f)-1]) {
@@ -373,10 +370,10 @@ func speakerKind(c cand) news.SpeakerKind {
 		return ""
 	}
 	f := strings.Fields(c.speaker)
-	if !isUpperStart(f[0]) && !isNumber(f[0]) || determiners[strings.ToLower(f[0])] || c.ent != nil && c.ent.anonymous {
+	if !isUpperStart(f[0]) && !isNumber(f[0]) || lexicon.Determiners().Has(strings.ToLower(f[0])) || c.ent != nil && c.ent.anonymous {
 		return news.SpeakerGroup
 	}
-	if len(f) == 1 && isPluralRole(strings.ToLower(f[0])) && (personNouns[strings.TrimSuffix(strings.ToLower(f[0]), "s")] || quantifiers[strings.ToLower(f[0])]) {
+	if len(f) == 1 && isPluralRole(strings.ToLower(f[0])) && (lexicon.PersonNouns().Has(strings.TrimSuffix(strings.ToLower(f[0]), "s")) || lexicon.Quantifiers().Has(strings.ToLower(f[0]))) {
 		// "Analysts", "Critics", "Some"
 		return news.SpeakerGroup
 	}
@@ -405,7 +402,7 @@ func firstNameKnown(name string) bool {
 	if len(f) < 2 {
 		return false
 	}
-	_, ok := firstNameSex()[strings.ToLower(f[0])]
+	_, ok := lexicon.FirstNames().Get(strings.ToLower(f[0]))
 	return ok
 }
 
@@ -415,16 +412,12 @@ func cutClause(t string) string {
 	f := strings.Fields(t)
 	for i, w := range f {
 		l := strings.ToLower(strings.Trim(w, ","))
-		if i > 0 && (l == "who" || l == "which" || l == "that" || l == "whose" || participleCues[l]) {
+		if i > 0 && (l == "who" || l == "which" || l == "that" || l == "whose" || lexicon.ParticipleCues().Has(l)) {
 			return strings.TrimRight(strings.Join(f[:i], " "), ", ")
 		}
 	}
 	return t
 }
-
-// roleSuffixes end agent nouns that name what a person does ("player",
-// "editor", "economist", "politician", "consultant", "spokesman").
-var roleSuffixes = []string{"er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person", "ess", "arch"}
 
 // hasRoleNoun reports whether title words hold a role: a title word, a
 // person noun, an organisation word, or an agent noun.
@@ -448,13 +441,13 @@ func hasRoleNoun(f []string) bool {
 		if l == "" || strings.HasSuffix(l, "ed") {
 			continue
 		}
-		if titleWords[raw] || titleWords[l] || personNouns[l] || personNouns[strings.TrimSuffix(l, "s")] || orgWords[l] || orgRoles[l] {
+		if lexicon.TitleWords().Has(raw) || lexicon.TitleWords().Has(l) || lexicon.PersonNouns().Has(l) || lexicon.PersonNouns().Has(strings.TrimSuffix(l, "s")) || lexicon.OrgWords().Has(l) || lexicon.OrgRoles().Has(l) {
 			return true
 		}
-		if _, ok := genderWords[l]; ok {
+		if _, ok := wordGender(l); ok {
 			return true
 		}
-		for _, suf := range roleSuffixes {
+		for suf := range lexicon.RoleSuffixes().All() {
 			if len(l) >= len(suf)+2 && strings.HasSuffix(l, suf) {
 				return true
 			}
@@ -474,7 +467,7 @@ func personSubject(toks []token) bool {
 			continue
 		}
 		for k := i + 1; k < len(toks) && k <= i+3 && toks[k].word && !toks[k].quoted; k++ {
-			if personNouns[toks[k].low] && k+1 < len(toks) && toks[k+1].word && !toks[k+1].capitalized() && toks[k+1].low != "of" {
+			if lexicon.PersonNouns().Has(toks[k].low) && k+1 < len(toks) && toks[k+1].word && !toks[k+1].capitalized() && toks[k+1].low != "of" {
 				return true
 			}
 		}
@@ -513,20 +506,20 @@ func isCueToken(toks []token, i int) bool {
 		return false
 	}
 	l := t.lower()
-	if _, ok := cueVerbs[l]; !ok {
+	if ok := lexicon.ReportingVerbs().Has(l); !ok {
 		return false
 	}
 	if t.capitalized() {
 		// "Secretary of State", "Says" in a headline: not a cue
 		return false
 	}
-	if i > 0 && passiveBefore[toks[i-1].lower()] {
+	if i > 0 && lexicon.PassiveMarkers().Has(toks[i-1].lower()) {
 		return false
 	}
 	if l == "read" || l == "reads" {
 		// "the statement read": only a document reads; "the sign on the
 		// door read" quotes no one
-		return i > 0 && (ownedDocs[toks[i-1].low] || docNouns[toks[i-1].low] || toks[i-1].low == "message" || toks[i-1].low == "note")
+		return i > 0 && (lexicon.OwnedDocuments().Has(toks[i-1].low) || lexicon.DocumentNouns().Has(toks[i-1].low) || toks[i-1].low == "message" || toks[i-1].low == "note")
 	}
 	// "said" used as an adjective or in "so-called": rare enough to ignore.
 	return true
@@ -560,12 +553,12 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 		}
 		// Pattern: SPEAKER CUE: "..."  /  SPEAKER CUE, "..."  /  CUE SPEAKER: "..."
 		if c, sp, ok := ex.beforeAttribution(toks, before, s, qi); ok {
-			if sp.empty() && participleCues[toks[c].low] && ex.earlierSpeaker(toks, c) && !(c > 0 && toks[c-1].text == ",") {
+			if sp.empty() && lexicon.ParticipleCues().Has(toks[c].low) && ex.earlierSpeaker(toks, c) && !(c > 0 && toks[c-1].text == ",") {
 				// "Tester said that Trump ..., but if the president is now
 				// saying, “...”": the quote belongs to Tester's clause
 				continue
 			}
-			if sp.empty() && participleCues[toks[c].low] && c > 0 && toks[c-1].text == "," && toks[c].low != "calling" {
+			if sp.empty() && lexicon.ParticipleCues().Has(toks[c].low) && c > 0 && toks[c-1].text == "," && toks[c].low != "calling" {
 				// "Lena Park ... wrote to members, saying, “...”": the
 				// sentence's subject speaks
 				if first := subjectNP(text, toks, c); (first.name != "" || first.pronoun == "he" || first.pronoun == "she") && strings.ToUpper(first.text) != first.text {
@@ -699,7 +692,7 @@ func (ex *extractor) afterAttribution(toks []token, after int, s *sentence, qi i
 				return 0, np{}, false
 			}
 			// the phrase must begin right after the quote
-			if st := tokenAt(toks, sp.start); st != i && !(toks[i].lower() == "the" || determiners[toks[i].lower()]) {
+			if st := tokenAt(toks, sp.start); st != i && !(toks[i].lower() == "the" || lexicon.Determiners().Has(toks[i].lower())) {
 				// `"...," John Roe, editor of Gamesworld.com told the BBC`:
 				// a name and an appositive whose closing comma is missing
 				if st-1 > i && toks[st-1].text == "," && sp.pronoun == "" && !toks[st].capitalized() {
@@ -721,7 +714,7 @@ func (ex *extractor) afterAttribution(toks []token, after int, s *sentence, qi i
 func cueStart(toks []token, c int) int {
 	if toks[c].lower() == "saying" && c >= 3 && toks[c-1].lower() == "as" && toks[c-2].lower() == "quoted" {
 		k := c - 3
-		if k >= 0 && passiveBefore[toks[k].lower()] {
+		if k >= 0 && lexicon.PassiveMarkers().Has(toks[k].lower()) {
 			return k
 		}
 		return c - 2
@@ -751,7 +744,7 @@ func (ex *extractor) beforeAttribution(toks []token, before int, s *sentence, qi
 		if toks[c].quoted {
 			break
 		}
-		if !isCueToken(toks, c) && !participleCues[toks[c].lower()] {
+		if !isCueToken(toks, c) && !lexicon.ParticipleCues().Has(toks[c].lower()) {
 			continue
 		}
 		// "X said that "..."" or "X said he's a "...": a mixed clause,
@@ -785,7 +778,7 @@ func (ex *extractor) beforeAttribution(toks []token, before int, s *sentence, qi
 				// `Roe said "...," and added: "..."`: the sentence subject
 				sp = introSubject(ex.text, toks, c)
 			}
-			if sp.empty() && !participleCues[toks[c].lower()] {
+			if sp.empty() && !lexicon.ParticipleCues().Has(toks[c].lower()) {
 				return 0, np{}, false
 			}
 		}
@@ -847,7 +840,7 @@ func (ex *extractor) outletAt(toks []token, i int) (string, int) {
 	if first == "the" && i+1 < len(toks) {
 		first = strings.TrimSuffix(strings.TrimSuffix(toks[i+1].lower(), "'s"), "’s")
 	}
-	if !outletFirst[first] {
+	if !outletFirst()[first] {
 		return "", 0
 	}
 	for n := maxOutletWords; n >= 1; n-- {
@@ -876,7 +869,7 @@ func (ex *extractor) outletAt(toks []token, i int) (string, int) {
 			return name, n
 		}
 		ns := normOutlet(s)
-		if ambiguousOutlet[ns] && toks[i].capitalized() || (n == 2 && toks[i].lower() == "the" && ambiguousOutlet[ns]) {
+		if lexicon.AmbiguousOutlets().Has(ns) && toks[i].capitalized() || (n == 2 && toks[i].lower() == "the" && lexicon.AmbiguousOutlets().Has(ns)) {
 			if c, ok := ex.ents.outlets[ns]; ok {
 				return c, n
 			}
@@ -922,7 +915,7 @@ func (ex *extractor) resolve() {
 		}
 		var e *entity
 		sp := c.sp
-		if sp.name == "" && sp.pronoun == "" && surnameWords[strings.ToLower(sp.text)] && isUpperStart(sp.text) {
+		if sp.name == "" && sp.pronoun == "" && lexicon.SurnameWords().Has(strings.ToLower(sp.text)) && isUpperStart(sp.text) {
 			// "Green said": a surname that is also a title word
 			sp.name, sp.role = sp.text, ""
 		}
@@ -995,7 +988,7 @@ func (ex *extractor) resolve() {
 					e.title = sp.title
 				}
 				for _, w := range strings.Fields(strings.ToLower(sp.title)) {
-					if g, ok := genderWords[w]; ok && e.gender == genderUnknown {
+					if g, ok := wordGender(w); ok && e.gender == genderUnknown {
 						e.gender = g
 					}
 				}
@@ -1008,15 +1001,15 @@ func (ex *extractor) resolve() {
 					e.org = true
 				}
 				for _, w := range strings.Fields(strings.ToLower(sp.title)) {
-					if g, ok := genderWords[w]; ok && e.gender == genderUnknown {
+					if g, ok := wordGender(w); ok && e.gender == genderUnknown {
 						e.gender = g
 					}
 				}
 			}
-		case sp.role != "" && (orgRoles[sp.role] || docNouns[sp.role] || sp.role == "statement"):
+		case sp.role != "" && (lexicon.OrgRoles().Has(sp.role) || lexicon.DocumentNouns().Has(sp.role) || sp.role == "statement"):
 			// "the company", "the city", "a statement": an organisation
 			// named earlier, else the phrase itself
-			if orgRoles[sp.role] && strings.EqualFold(firstWord(sp.text), "the") {
+			if lexicon.OrgRoles().Has(sp.role) && strings.EqualFold(firstWord(sp.text), "the") {
 				e = ex.ents.orgNamed(sp.role, sp.start, window)
 				if e == nil {
 					// "the city" is the City of Surrey named further back
@@ -1042,7 +1035,7 @@ func (ex *extractor) resolve() {
 				}
 				e = ex.ents.resolvePronoun(p, sp.start, window)
 			}
-			if e == nil && docNouns[sp.role] {
+			if e == nil && lexicon.DocumentNouns().Has(sp.role) {
 				// "the Civic Action study", "the NAO report": the
 				// organisation the phrase names behind the document, in
 				// full when it was named before ("National Audit Office")
@@ -1053,16 +1046,16 @@ func (ex *extractor) resolve() {
 					}
 				}
 			}
-			if e == nil && det == "the" && !orgRoles[sp.role] {
+			if e == nil && det == "the" && !lexicon.OrgRoles().Has(sp.role) {
 				// "the report said": whoever was said to have written it
 				e = ex.authorOf(i, sp.role)
 			}
-			if e == nil && det == "the" && docNouns[sp.role] {
+			if e == nil && det == "the" && lexicon.DocumentNouns().Has(sp.role) {
 				// "A study by the University of Calgary's School of Public
 				// Policy analyzed ... “...,” the report said."
 				e = ex.docAuthor(c)
 			}
-			if e == nil && !orgRoles[sp.role] && (det == "a" || det == "an" || det == "the" || det == "its") && prev != nil && prev.para == c.para && prev.ent != nil {
+			if e == nil && !lexicon.OrgRoles().Has(sp.role) && (det == "a" || det == "an" || det == "the" || det == "its") && prev != nil && prev.para == c.para && prev.ent != nil {
 				// "Gatsby said ... A statement said": the same source
 				e = prev.ent
 			}
@@ -1100,12 +1093,12 @@ func (ex *extractor) resolve() {
 				// former director" is someone new
 				e = ex.ents.resolveRole(sp.role, sp.start)
 			}
-			if indefinite && personNouns[sp.role] {
+			if indefinite && lexicon.PersonNouns().Has(sp.role) {
 				// "One former director indicated ... . Joseph Manzoli told
 				// the Globe ...": the person named right after
 				e = ex.namedNext(c)
 			}
-			if e == nil && (det == "his" || det == "her") && !orgRoles[sp.role] {
+			if e == nil && (det == "his" || det == "her") && !lexicon.OrgRoles().Has(sp.role) {
 				// "her statement read", "his spokesman said": the owner
 				p := "he"
 				if det == "her" {
@@ -1115,24 +1108,24 @@ func (ex *extractor) resolve() {
 					e = ex.ents.resolvePronoun(p, sp.start, window)
 				}
 			}
-			if e == nil && !determiners[det] && !orgRoles[sp.role] && !strings.HasSuffix(sp.role, "s") && personNouns[sp.role] {
+			if e == nil && !lexicon.Determiners().Has(det) && !lexicon.OrgRoles().Has(sp.role) && !strings.HasSuffix(sp.role, "s") && lexicon.PersonNouns().Has(sp.role) {
 				// "the lanky, bespectacled professor said"
 				e = ex.ents.lastPerson(sp.start, window)
 			}
-			if e == nil && orgRoles[sp.role] && determiners[det] {
+			if e == nil && lexicon.OrgRoles().Has(sp.role) && lexicon.Determiners().Has(det) {
 				e = ex.ents.lastOrgSpeaker(sp.start, window)
 			}
-			if e == nil && det == "the" && !orgRoles[sp.role] && (!strings.HasSuffix(sp.role, "s") || strings.Contains(sp.role, "-")) {
+			if e == nil && det == "the" && !lexicon.OrgRoles().Has(sp.role) && (!strings.HasSuffix(sp.role, "s") || strings.Contains(sp.role, "-")) {
 				// a definite description ("the 26-year-old right wing")
 				// refers back to the last person in focus
 				e = ex.ents.lastPerson(sp.start, window)
 			}
 			if e == nil {
 				e = ex.ents.entity(strings.TrimSpace(sp.text))
-				if g, ok := genderWords[sp.role]; ok {
+				if g, ok := wordGender(sp.role); ok {
 					e.gender = g
 				}
-				if (det == "a" || det == "an") && personNouns[sp.role] {
+				if (det == "a" || det == "an") && lexicon.PersonNouns().Has(sp.role) {
 					// "a private security professional told Reuters ...
 					// he said": a nameless person he/she may refer to
 					e.introduced, e.anonymous = true, true
@@ -1314,7 +1307,7 @@ func (ex *extractor) pullQuotes(sents []sentence) {
 		name, _, _ := strings.Cut(sig, ",")
 		name = strings.TrimSpace(name)
 		f := strings.Fields(name)
-		if _, outlet := CanonicalOutlet(name); outlet || strings.HasSuffix(sig, ".") || len(f) > 0 && determiners[strings.ToLower(f[0])] {
+		if _, outlet := CanonicalOutlet(name); outlet || strings.HasSuffix(sig, ".") || len(f) > 0 && lexicon.Determiners().Has(strings.ToLower(f[0])) {
 			// "... The Canadian Press.": a credit, not a signature
 			continue
 		}
@@ -1324,7 +1317,7 @@ func (ex *extractor) pullQuotes(sents []sentence) {
 		}
 		ok := true
 		for _, w := range f {
-			if !isUpperStart(w) || allUpper([]token{{text: w}}) || titleWords[strings.ToLower(w)] {
+			if !isUpperStart(w) || allUpper([]token{{text: w}}) || lexicon.TitleWords().Has(strings.ToLower(w)) {
 				ok = false
 			}
 		}
@@ -1502,7 +1495,7 @@ func (ex *extractor) onePerson(toks []token, want gender, skip span) *entity {
 			continue
 		}
 		j := i
-		for j < len(toks) && (isNameToken(toks[j]) || connectors[toks[j].text] && j > i && j+1 < len(toks) && toks[j+1].capitalized()) {
+		for j < len(toks) && (isNameToken(toks[j]) || lexicon.Connectors().Has(toks[j].text) && j > i && j+1 < len(toks) && toks[j+1].capitalized()) {
 			j++
 			if isPossessive(toks[j-1].text) {
 				break
@@ -1510,7 +1503,7 @@ func (ex *extractor) onePerson(toks []token, want gender, skip span) *entity {
 		}
 		a := i
 		for x := i; x < j; x++ {
-			if isTitleWord(toks[x]) || x == i && sentenceStarters[toks[x].low] {
+			if isTitleWord(toks[x]) || x == i && lexicon.SentenceStarters().Has(toks[x].low) {
 				a = x + 1
 			}
 		}
@@ -1543,9 +1536,9 @@ func (ex *extractor) onePerson(toks []token, want gender, skip span) *entity {
 			aged = true
 		}
 		// "Donald Tusk, the president of ...": a role marks a person
-		if j+2 < len(toks) && toks[j].text == "," && determiners[toks[j+1].low] {
+		if j+2 < len(toks) && toks[j].text == "," && lexicon.Determiners().Has(toks[j+1].low) {
 			for x := j + 2; x < len(toks) && x < j+6 && toks[x].word; x++ {
-				if isTitleWord(toks[x]) || personNouns[toks[x].low] {
+				if isTitleWord(toks[x]) || lexicon.PersonNouns().Has(toks[x].low) {
 					aged = true
 					break
 				}
@@ -1574,34 +1567,11 @@ func isHeadline(text string, s, e int) bool {
 	return wordCount(text, s, e) < 25 && !strings.Contains(text[s:e], ",")
 }
 
-// personNouns head descriptions of a single person.
-var personNouns = map[string]bool{"boss": true, "champion": true, "nephew": true, "niece": true, "professor": true, "man": true, "woman": true, "official": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "minister": true, "mayor": true, "premier": true, "senator": true,
-	"president": true, "leader": true, "chief": true, "director": true, "executive": true, "founder": true,
-	"lawyer": true, "politician": true, "mother": true, "father": true, "veteran": true, "coach": true,
-	"player": true, "star": true, "author": true, "writer": true, "scientist": true, "expert": true,
-	"economist": true, "analyst": true, "candidate": true, "lawmaker": true, "teen": true, "teenager": true,
-	"student": true, "resident": true, "owner": true, "manager": true, "chair": true, "chairman": true,
-	"chairwoman": true, "republican": true, "democrat": true, "ambassador": true, "judge": true, "officer": true,
-	"professional": true, "witness": true, "worker": true, "employee": true, "survivor": true, "neighbour": true,
-	"neighbor": true, "passenger": true, "driver": true, "nurse": true, "doctor": true, "teacher": true,
-	"parent": true, "guard": true, "consultant": true, "adviser": true, "advisor": true, "investigator": true}
-
-// docNouns are documents that "say" things; the phrase is kept as the
-// source.
-var docNouns = map[string]bool{"statement": false, "report": true, "study": true, "survey": true, "memo": true,
-	"findings": true, "documents": true, "poll": true, "release": true, "analysis": true, "letter": false,
-	"court": true, "bid": true, "data": true, "figures": true, "records": true, "assessment": true}
-
-// unitHeads name a part of an organisation.
-var unitHeads = map[string]bool{"unit": true, "division": true, "arm": true, "subsidiary": true, "branch": true,
-	"lab": true, "laboratory": true, "team": true, "affiliate": true}
-
 // unitName returns the proper name of an organisation's unit named with
 // its owner ("Cisco System's Talos cybersecurity unit" -> "Talos"), or "".
 func unitName(name string) string {
 	f := strings.Fields(name)
-	if len(f) < 3 || !unitHeads[strings.ToLower(f[len(f)-1])] {
+	if len(f) < 3 || !lexicon.UnitHeads().Has(strings.ToLower(f[len(f)-1])) {
 		return ""
 	}
 	p := -1
@@ -1635,7 +1605,7 @@ func documentOwner(phrase, noun string) string {
 		return ""
 	}
 	f = f[:len(f)-1]
-	if determiners[strings.ToLower(f[0])] {
+	if lexicon.Determiners().Has(strings.ToLower(f[0])) {
 		f = f[1:]
 	}
 	// lower-case modifiers after the name ("'s latest", "'s new")
@@ -1646,7 +1616,7 @@ func documentOwner(phrase, noun string) string {
 		return ""
 	}
 	for _, w := range f {
-		if !isUpperStart(w) && !connectors[w] {
+		if !isUpperStart(w) && !lexicon.Connectors().Has(w) {
 			return ""
 		}
 	}

@@ -1,38 +1,42 @@
 package quote
 
 import (
-	_ "embed"
 	"strings"
-	"sync"
+
+	"newsbot/lexicon"
 )
 
-// firstnamesTxt is a public table of first names by sex; its first line
-// names the source and license.
-//
-//go:embed firstnames.txt
-var firstnamesTxt string
-
-// firstNameSex maps a lower-case first name to the sex the table gives it.
-// Built on first use: most commands never resolve a pronoun.
-var firstNameSex = sync.OnceValue(func() map[string]gender {
-	m := make(map[string]gender, 60000)
-	for line := range strings.Lines(firstnamesTxt) {
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		name, sex, ok := strings.Cut(strings.TrimSpace(line), " ")
-		if !ok {
-			continue
-		}
-		switch sex {
-		case "m":
-			m[name] = male
-		case "f":
-			m[name] = female
-		}
+// sexCode converts a sex code of the lexicon ("m", "f") to a gender.
+func sexCode(c string) gender {
+	switch c {
+	case "m":
+		return male
+	case "f":
+		return female
 	}
-	return m
-})
+	return genderUnknown
+}
+
+// firstNameGender returns the sex the name table gives a lower-case first
+// name, or genderUnknown when the table lacks it.
+func firstNameGender(first string) gender {
+	c, _ := lexicon.FirstNames().Get(first)
+	return sexCode(c)
+}
+
+// honorificGender returns the sex an honorific tells ("mrs" is female)
+// and whether w is an honorific.
+func honorificGender(w string) (gender, bool) {
+	c, ok := lexicon.Honorifics().Get(w)
+	return sexCode(c), ok
+}
+
+// wordGender returns the sex a role or kinship word tells ("spokeswoman"
+// is female) and whether it tells one.
+func wordGender(w string) (gender, bool) {
+	c, ok := lexicon.GenderWords().Get(w)
+	return sexCode(c), ok
+}
 
 // nameGender is the sex that the name table gives the first word of a
 // person's name of two to four words ("Jane Roe" is female), or
@@ -53,7 +57,7 @@ func (e *entity) nameGender() gender {
 		// an initial ("J. Roe") tells nothing
 		return genderUnknown
 	}
-	return firstNameSex()[first]
+	return firstNameGender(first)
 }
 
 // genderFits reports whether a he/she of gender want may refer to e: its
@@ -71,23 +75,6 @@ func (e *entity) genderFits(want gender, useTable bool) bool {
 	return true
 }
 
-// demonymsTxt lists nationality words ("Chinese", "North Korean"); its
-// first line names the source and license.
-//
-//go:embed demonyms.txt
-var demonymsTxt string
-
-// demonyms is the set of demonymsTxt, lower case.
-var demonyms = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	for line := range strings.Lines(demonymsTxt) {
-		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
-			m[w] = true
-		}
-	}
-	return m
-})
-
 // isDemonym reports whether a name is only a nationality word, singular or
 // plural ("North Korean", "Chinese", "Britons" is not listed but
 // "Canadians" is "canadian" plus s): such a name is an adjective or a
@@ -97,6 +84,6 @@ func isDemonym(name string) bool {
 	if l == "" {
 		return false
 	}
-	d := demonyms()
-	return d[l] || d[strings.TrimSuffix(l, "s")]
+	d := lexicon.Demonyms()
+	return d.Has(l) || d.Has(strings.TrimSuffix(l, "s"))
 }

@@ -3,47 +3,9 @@ package quote
 import (
 	"strings"
 
+	"newsbot/lexicon"
 	"newsbot/news"
 )
-
-// adverbialNouns end an adverbial phrase after a cue ("said in a
-// statement", "told CBC in an interview").
-var adverbialNouns = map[string]bool{
-	"statement": true, "interview": true, "email": true, "e-mail": true, "release": true, "letter": true,
-	"post": true, "speech": true, "tweet": true, "conference": true, "report": true, "video": true,
-	"message": true, "op-ed": true, "column": true, "blog": true, "filing": true, "document": true,
-	"hearing": true, "briefing": true, "address": true, "remarks": true, "memo": true, "note": true,
-	"broadcast": true, "podcast": true, "call": true, "meeting": true, "court": true, "documents": true,
-	"response": true, "emails": true, "affidavit": true, "decision": true, "ruling": true, "submission": true,
-	"appearance": true, "episode": true, "show": true, "program": true, "programme": true, "panel": true,
-	"event": true, "rally": true, "debate": true, "testimony": true, "session": true, "update": true,
-	"phone": true, "telephone": true, "text": true, "judge": true, "jury": true, "reporters": true, "media": true,
-	"journalists": true, "committee": true, "parliament": true, "senate": true, "house": true, "commons": true,
-	"legislature": true, "audience": true, "crowd": true, "supporters": true, "newspaper": true,
-}
-
-var dayWords = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true, "yesterday": true, "today": true, "tonight": true, "earlier": true, "later": true,
-	"recently": true, "previously": true, "last": true, "this": true, "publicly": true, "privately": true,
-	"repeatedly": true, "also": true, "again": true, "afterward": true, "afterwards": true, "however": true,
-	"morning": true, "afternoon": true, "evening": true, "night": true, "week": true, "month": true, "year": true,
-	"jan.": true, "feb.": true, "aug.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
-	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true, "once": true,
-	"frankly": true, "bluntly": true, "flatly": true, "simply": true, "quietly": true, "openly": true,
-}
-
-// audienceWords are objects of "told" that are not names.
-var audienceWords = map[string]bool{
-	"reporters": true, "journalists": true, "media": true, "jury": true, "court": true, "crowd": true,
-	"audience": true, "committee": true, "lawmakers": true, "members": true, "supporters": true,
-	"police": true, "investigators": true, "students": true, "parliament": true, "senators": true,
-	"delegates": true, "viewers": true, "listeners": true, "readers": true, "residents": true,
-	"host": true, "interviewer": true, "him": true, "her": true, "them": true, "us": true, "me": true,
-	"you": true, "colleagues": true, "staff": true, "employees": true, "workers": true, "voters": true,
-	"press": true, "council": true, "hearing": true, "judge": true, "panel": true, "inquiry": true,
-}
 
 // skipAdverbials moves k past adverbials after a cue ("on Monday", "in a
 // statement", "Thursday", ", however,") and, for verbs with an object
@@ -61,17 +23,17 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 			// "pointed out that", "tweeted out that"
 			k++
 			continue
-		case (dayWords[l] || looksLikeDate(toks[k:min(k+1, len(toks))])) && !(k+1 < len(toks) && (finiteVerbs[toks[k+1].low] || auxiliaries[toks[k+1].low] && toks[k+1].low != "last")):
+		case (lexicon.DayWords().Has(l) || looksLikeDate(toks[k:min(k+1, len(toks))])) && !(k+1 < len(toks) && (lexicon.FiniteVerbs().Has(toks[k+1].low) || lexicon.Auxiliaries().Has(toks[k+1].low) && toks[k+1].low != "last")):
 			// not "said May will likely try": a name before its verb
 			k++
-			for k < len(toks) && (isNumber(toks[k].text) || dayWords[toks[k].lower()]) {
+			for k < len(toks) && (isNumber(toks[k].text) || lexicon.DayWords().Has(toks[k].lower())) {
 				k++
 			}
 			continue
 		case l == "," && k+2 < len(toks) && toks[k+1].lower() == "however" && toks[k+2].text == ",":
 			k += 3
 			continue
-		case l == "in" || l == "on" || l == "at" || l == "during" || l == "via" || l == "through" || l == "over" || l == "by" || l == "before" || l == "to" && !object || l == "for" && k+1 < len(toks) && (adverbialNouns[toks[k+1].low] || k+2 < len(toks) && determiners[toks[k+1].low] && adverbialNouns[toks[k+2].low]):
+		case l == "in" || l == "on" || l == "at" || l == "during" || l == "via" || l == "through" || l == "over" || l == "by" || l == "before" || l == "to" && !object || l == "for" && k+1 < len(toks) && (lexicon.AdverbialNouns().Has(toks[k+1].low) || k+2 < len(toks) && lexicon.Determiners().Has(toks[k+1].low) && lexicon.AdverbialNouns().Has(toks[k+2].low)):
 			// "in a statement", "on Twitter", "at a news conference"
 			end := -1
 			for j := k + 1; j < len(toks) && j <= k+7; j++ {
@@ -79,10 +41,10 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 					break
 				}
 				jl := toks[j].lower()
-				if adverbialNouns[jl] || dayWords[jl] {
+				if lexicon.AdverbialNouns().Has(jl) || lexicon.DayWords().Has(jl) {
 					end = j
 				}
-				if (jl == "that" || pronouns[jl]) && !(j == k+1 && j+1 < len(toks) && adverbialNouns[toks[j+1].low]) {
+				if (jl == "that" || lexicon.Pronouns().Has(jl)) && !(j == k+1 && j+1 < len(toks) && lexicon.AdverbialNouns().Has(toks[j+1].low)) {
 					// "said in that speech": "that" is a determiner there
 					break
 				}
@@ -101,7 +63,7 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 						end = j
 						break
 					}
-					if !toks[j].word || toks[j].quoted || toks[j].low == "that" || finiteVerbs[toks[j].low] {
+					if !toks[j].word || toks[j].quoted || toks[j].low == "that" || lexicon.FiniteVerbs().Has(toks[j].low) {
 						break
 					}
 				}
@@ -110,7 +72,7 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 				return k, outlet
 			}
 			// "in this instance, ...": the adverbial runs to its comma
-			for j := end + 1; j < len(toks) && j <= end+3 && toks[j].word && !toks[j].quoted && !determiners[toks[j].low] && !pronouns[toks[j].low] && !finiteVerbs[toks[j].low] && toks[j].low != "that"; j++ {
+			for j := end + 1; j < len(toks) && j <= end+3 && toks[j].word && !toks[j].quoted && !lexicon.Determiners().Has(toks[j].low) && !lexicon.Pronouns().Has(toks[j].low) && !lexicon.FiniteVerbs().Has(toks[j].low) && toks[j].low != "that"; j++ {
 				if j+1 < len(toks) && toks[j+1].text == "," {
 					end = j + 1
 					break
@@ -127,11 +89,11 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 				continue
 			}
 			j := k
-			if determiners[l] {
+			if lexicon.Determiners().Has(l) {
 				j++
 			}
-			for j < len(toks) && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || audienceWords[toks[j].lower()] || connectors[toks[j].lower()] && j+1 < len(toks) && toks[j+1].capitalized()) && j-k < 8 {
-				if pronouns[toks[j].lower()] || sentenceStarters[toks[j].lower()] && toks[j].lower() != "the" {
+			for j < len(toks) && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || lexicon.AudienceWords().Has(toks[j].lower()) || lexicon.Connectors().Has(toks[j].lower()) && j+1 < len(toks) && toks[j+1].capitalized()) && j-k < 8 {
+				if lexicon.Pronouns().Has(toks[j].lower()) || lexicon.SentenceStarters().Has(toks[j].lower()) && toks[j].lower() != "the" {
 					break
 				}
 				j++
@@ -195,7 +157,7 @@ func clauseEnd(toks []token, k int) int {
 				if isCueToken(toks, c) && !toks[c-1].quoted {
 					subj := c > j+1
 					for x := j + 1; x < c; x++ {
-						if !(toks[x].capitalized() || pronouns[toks[x].low] || determiners[toks[x].low] || auxiliaries[toks[x].low]) {
+						if !(toks[x].capitalized() || lexicon.Pronouns().Has(toks[x].low) || lexicon.Determiners().Has(toks[x].low) || lexicon.Auxiliaries().Has(toks[x].low)) {
 							subj = false
 						}
 					}
@@ -215,12 +177,12 @@ func clauseEnd(toks []token, k int) int {
 		}
 		if toks[j].text == "," && j+1 < len(toks) {
 			n := toks[j+1].lower()
-			if n == "according" || n == "per" || participleCues[n] {
+			if n == "according" || n == "per" || lexicon.ParticipleCues().Has(n) {
 				return j
 			}
 			// "While critics say A, Roe says B": a new speaker's clause
 			x := j + 1
-			for x < len(toks) && x <= j+3 && toks[x].word && !toks[x].quoted && toks[x].capitalized() && !sentenceStarters[toks[x].low] {
+			for x < len(toks) && x <= j+3 && toks[x].word && !toks[x].quoted && toks[x].capitalized() && !lexicon.SentenceStarters().Has(toks[x].low) {
 				x++
 			}
 			if x > j+1 && x+1 < len(toks) && isCueToken(toks, x) && toks[x+1].word {
@@ -261,15 +223,11 @@ func nameListEnd(toks []token, srcA, srcB int) int {
 		return srcB
 	}
 	// the last item must name an organisation ("Agency", "Department")
-	if !orgWords[toks[y-1].low] && !orgRoles[toks[y-1].low] {
+	if !lexicon.OrgWords().Has(toks[y-1].low) && !lexicon.OrgRoles().Has(toks[y-1].low) {
 		return srcB
 	}
 	return y
 }
-
-// relativeVerbs after "that" make it a relative pronoun ("states that
-// have"): a demonstrative "that" would take a singular verb.
-var relativeVerbs = map[string]bool{"have": true, "are": true, "were": true, "do": true}
 
 // urgeObject reports "X urged people to send a message": an urging verb,
 // a person or pronoun urging, and a short object followed by "to".
@@ -288,7 +246,7 @@ func urgeObject(toks []token, cue string, k int, sp np) bool {
 			// `urged the government “to clarify ...”`
 			continue
 		}
-		if !toks[j].word || npStop[toks[j].low] && !determiners[toks[j].low] {
+		if !toks[j].word || lexicon.StopWords().Has(toks[j].low) && !lexicon.Determiners().Has(toks[j].low) {
 			return false
 		}
 	}
@@ -308,32 +266,23 @@ func negatedCue(toks []token, c int) bool {
 	return p == "to" && c >= 2 && (toks[c-2].low == "declined" || toks[c-2].low == "refused" || toks[c-2].low == "unwilling")
 }
 
-// namingVerbs name or label something: "called it a disaster".
-var namingVerbs = map[string]bool{"called": true, "calls": true, "call": true, "calling": true, "dubbed": true, "dubs": true, "labelled": true, "labeled": true, "branded": true}
-
-// whatCallsBefore may precede "what he calls X" used as speech ("lies in
-// what he calls", "is what she called", ", what they call").
-var whatCallsBefore = map[string]bool{"in": true, "is": true, "was": true, "are": true, "were": true, "be": true,
-	"of": true, "on": true, "about": true, "to": true, "by": true, "with": true, "for": true, "at": true,
-	"from": true, "as": true, "into": true, "against": true, ",": true, "—": true, "–": true, "(": true}
-
 // namingCue matches a naming verb used as speech at toks[c] and returns
 // where the words it reports start (0 when it is no cue): "X called it a
 // bandage solution", "X called the plan “a failure”", "what he calls the
 // end of free speech", "who he calls “the best caddie”".
 func (ex *extractor) namingCue(toks []token, c, floor int) int {
 	t := toks[c]
-	if !t.word || t.quoted || !namingVerbs[t.low] || t.capitalized() || c+2 >= len(toks) {
+	if !t.word || t.quoted || !lexicon.NamingVerbs().Has(t.low) || t.capitalized() || c+2 >= len(toks) {
 		return 0
 	}
 	// "what he calls X": the complement follows the verb
-	if c-2 >= floor && (toks[c-2].low == "what" || toks[c-2].low == "who" || toks[c-2].low == "whom") && (pronouns[toks[c-1].low] || toks[c-1].capitalized()) {
-		if toks[c-2].low == "what" && (c-3 < 0 || !whatCallsBefore[toks[c-3].low]) {
+	if c-2 >= floor && (toks[c-2].low == "what" || toks[c-2].low == "who" || toks[c-2].low == "whom") && (lexicon.Pronouns().Has(toks[c-1].low) || toks[c-1].capitalized()) {
+		if toks[c-2].low == "what" && (c-3 < 0 || !lexicon.WhatCallsBefore().Has(toks[c-3].low)) {
 			// "they were asked what they called the mill": a question
 			return 0
 		}
 		k := c + 1
-		if toks[k].quoted || toks[k].word && !npStop[toks[k].low] && clauseStartOK(toks, k) {
+		if toks[k].quoted || toks[k].word && !lexicon.StopWords().Has(toks[k].low) && clauseStartOK(toks, k) {
 			return k
 		}
 		return 0
@@ -361,7 +310,7 @@ func (ex *extractor) namingCue(toks []token, c, floor int) int {
 				// Canadian history", "called the deal a historic mistake"
 				return j
 			}
-			if !toks[j].word || npStop[toks[j].low] || toks[j].low == "a" || toks[j].low == "an" {
+			if !toks[j].word || lexicon.StopWords().Has(toks[j].low) || toks[j].low == "a" || toks[j].low == "an" {
 				// "called the plan a “quick fix”": a scare quote
 				return 0
 			}
@@ -376,7 +325,7 @@ func introSubject(text string, toks []token, stop int) np {
 	if n := subjectNP(text, toks, stop); !n.empty() {
 		return n
 	}
-	if len(toks) == 0 || !prepStarters[toks[0].low] {
+	if len(toks) == 0 || !lexicon.PrepStarters().Has(toks[0].low) {
 		return np{}
 	}
 	for k := 1; k < stop && k < 15; k++ {
@@ -516,7 +465,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 					// source ends before its relative clause
 					rel := srcB
 					for k := srcA + 1; k < srcB; k++ {
-						if sourceCut[toks[k].low] {
+						if lexicon.SourceCut().Has(toks[k].low) {
 							rel = k
 							break
 						}
@@ -566,7 +515,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			continue
 		}
 		// ", adding that CLAUSE"
-		if participleCues[l] && c > 0 && (toks[c-1].text == "," || toks[c-1].lower() == "and") {
+		if lexicon.ParticipleCues().Has(l) && c > 0 && (toks[c-1].text == "," || toks[c-1].lower() == "and") {
 			k, ol := ex.skipAdverbials(toks, c+1, l == "telling" || l == "asking")
 			if k < len(toks) && clauseStartOK(toks, k) {
 				e := clauseEnd(toks, k)
@@ -610,7 +559,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 				// a great kid": he is the sentence's subject, not Roe
 				if first := introSubject(text, toks, c-2); first.name != "" {
 					sp = first
-				} else if t0 := toks[0]; t0.word && !t0.quoted && t0.capitalized() && !sentenceStarters[t0.low] && !determiners[t0.low] && !pronouns[t0.low] && len(toks) > 1 && toks[1].word && !toks[1].capitalized() {
+				} else if t0 := toks[0]; t0.word && !t0.quoted && t0.capitalized() && !lexicon.SentenceStarters().Has(t0.low) && !lexicon.Determiners().Has(t0.low) && !lexicon.Pronouns().Has(t0.low) && len(toks) > 1 && toks[1].word && !toks[1].capitalized() {
 					// a one-word name that is also a title word ("Green")
 					sp = np{start: t0.start, end: t0.end, text: t0.text, name: t0.text}
 				}
@@ -628,7 +577,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if !isCueToken(toks, c) || negatedCue(toks, c) {
 			continue
 		}
-		object := cueVerbs[l]
+		object := lexicon.ObjectVerbs().Has(l)
 		sp := backNP(text, toks, c, floorTok)
 		if sp.empty() && c > 0 && toks[c-1].lower() == "and" && floorTok == 0 {
 			// "Pompeo praised China and said ...": the sentence subject
@@ -671,7 +620,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			}
 			continue
 		}
-		if weakCues[l] && sp.name == "" && sp.pronoun == "" && sp.role == "" {
+		if lexicon.WeakCues().Has(l) && sp.name == "" && sp.pronoun == "" && sp.role == "" {
 			continue
 		}
 		k, ol := ex.skipAdverbials(toks, c+1, object)
@@ -680,7 +629,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			// after the object
 			for j := k; j < len(toks) && j <= k+6; j++ {
 				jl := toks[j].lower()
-				if jl == "that" || (j > k && (pronouns[jl] || jl == "there") && jl != "it" && jl != "you") || j == k && k > c+1 && (jl == "it" || jl == "there" || jl == "he" || jl == "she" || jl == "they" || jl == "we") {
+				if jl == "that" || (j > k && (lexicon.Pronouns().Has(jl) || jl == "there") && jl != "it" && jl != "you") || j == k && k > c+1 && (jl == "it" || jl == "there" || jl == "he" || jl == "she" || jl == "they" || jl == "we") {
 					// "reminded the crowd it was ...": the object came first
 					k = j
 					break
@@ -703,12 +652,12 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			k = t
 		}
 		spTok := tokenAt(toks, sp.start)
-		if spTok > 0 && toks[spTok-1].low == "than" && k+1 < len(toks) && pronouns[toks[k].low] {
+		if spTok > 0 && toks[spTok-1].low == "than" && k+1 < len(toks) && lexicon.Pronouns().Has(toks[k].low) {
 			// "higher than city reports say it is": a comparison, no
 			// reported clause
 			continue
 		}
-		if k+1 < len(toks) && toks[k].low == "that" && relativeVerbs[toks[k+1].low] {
+		if k+1 < len(toks) && toks[k].low == "that" && lexicon.RelativeVerbs().Has(toks[k+1].low) {
 			// "50 member states that have French as a common language":
 			// a relative clause, not a reported one
 			continue
@@ -720,7 +669,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 			// X said (that) CLAUSE
 			e := clauseEnd(toks, k)
-			if (!sayVerbs[l] || l == "added" || l == "adds") && toks[k].lower() != "that" && !pronouns[toks[k].lower()] && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") && !urgeObject(toks, l, k, sp) && !zeroThatClause(toks, k) {
+			if (!lexicon.SayVerbs().Has(l) || l == "added" || l == "adds") && toks[k].lower() != "that" && !lexicon.Pronouns().Has(toks[k].lower()) && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") && !urgeObject(toks, l, k, sp) && !zeroThatClause(toks, k) {
 				// "announced these intentions": an object, not a clause
 				continue
 			}
@@ -756,7 +705,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 		// ", they promise,").
 		closes := k >= len(toks) || toks[k].text == "." || toks[k].text == "," || toks[k].text == ";"
 		weakOK := closes && (sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she" || sp.pronoun == "they")
-		if spTok > floorTok+1 && spTok > 0 && toks[spTok-1].text == "," && (!weakCues[l] || weakOK) {
+		if spTok > floorTok+1 && spTok > 0 && toks[spTok-1].text == "," && (!lexicon.WeakCues().Has(l) || weakOK) {
 			emit(floorTok, spTok-1, sp, t.text, false, ol)
 			sentSpeaker = sp
 			if k < len(toks) && toks[k].text == ";" && k+1 < len(toks) {
@@ -782,18 +731,12 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 	}
 }
 
-// criticismVerbs report a charge made against someone: "derides X for Y",
-// "accused X of Y".
-var criticismVerbs = map[string]string{"derides": "for", "derided": "for", "criticizes": "for", "criticized": "for",
-	"criticises": "for", "criticised": "for", "faults": "for", "faulted": "for", "slams": "for", "slammed": "for",
-	"accuses": "of", "accused": "of", "blames": "for", "blamed": "for"}
-
 // criticismCue returns the token range [a, b) of the charge after a
 // criticism verb at c and its object ("derides the board for a lack of
 // leadership he says has left ..." -> "a lack of leadership"), or a == b.
 func criticismCue(toks []token, c int) (int, int) {
-	prep, ok := criticismVerbs[toks[c].low]
-	if !ok || c == 0 || passiveBefore[toks[c-1].low] {
+	prep, ok := lexicon.CriticismVerbs().Get(toks[c].low)
+	if !ok || c == 0 || lexicon.PassiveMarkers().Has(toks[c-1].low) {
 		return 0, 0
 	}
 	j := c + 1
@@ -807,7 +750,7 @@ func criticismCue(toks []token, c int) (int, int) {
 	b := a
 	for b < len(toks) && b < a+15 && (toks[b].word || toks[b].quoted || toks[b].text == "-") {
 		l := toks[b].low
-		if !toks[b].quoted && (pronouns[l] && b+1 < len(toks) && isCueToken(toks, b+1) || l == "that" || l == "which" || l == "who" || l == "and" || l == "but") {
+		if !toks[b].quoted && (lexicon.Pronouns().Has(l) && b+1 < len(toks) && isCueToken(toks, b+1) || l == "that" || l == "which" || l == "who" || l == "and" || l == "but") {
 			break
 		}
 		b++
@@ -819,15 +762,10 @@ func criticismCue(toks []token, c int) (int, int) {
 	return a, b
 }
 
-// contentNouns take a reported clause ("the caveat that ...").
-var contentNouns = map[string]bool{"caveat": true, "warning": true, "point": true, "argument": true,
-	"claim": true, "assurance": true, "reminder": true, "observation": true, "prediction": true,
-	"suggestion": true, "allegation": true, "admission": true, "promise": true, "concern": true}
-
 // contentNounThat returns the index of "that" when toks[k:] is "the
 // (adjectives) <content noun> that", else 0.
 func contentNounThat(toks []token, k int) int {
-	if k >= len(toks) || !determiners[toks[k].low] {
+	if k >= len(toks) || !lexicon.Determiners().Has(toks[k].low) {
 		return 0
 	}
 	for j := k + 1; j < len(toks) && j <= k+4; j++ {
@@ -835,7 +773,7 @@ func contentNounThat(toks []token, k int) int {
 		if !t.word || t.quoted {
 			return 0
 		}
-		if contentNouns[t.low] {
+		if lexicon.ContentNouns().Has(t.low) {
 			if j+1 < len(toks) && toks[j+1].low == "that" {
 				return j + 1
 			}
@@ -844,12 +782,6 @@ func contentNounThat(toks []token, k int) int {
 	}
 	return 0
 }
-
-// sourceCut words end an anonymous source phrase before what qualifies it
-// ("officials unauthorized to speak publicly and granted anonymity", "a
-// person familiar with the talks but not authorized to ...").
-var sourceCut = map[string]bool{"who": true, "whom": true, "unauthorized": true, "authorized": true,
-	"but": true, "granted": true, "speaking": true, "not": true}
 
 // isDash reports a dash that sets off a parenthetical.
 func isDash(s string) bool { return s == "—" || s == "–" || s == "--" || s == "-" }
@@ -874,7 +806,7 @@ func shortObject(toks []token, k int) bool {
 			continue
 		}
 		n++
-		if n > 5 || finiteVerbs[t.low] || cueVerbsHas(t.low) || t.low == "that" || pronouns[t.low] {
+		if n > 5 || lexicon.FiniteVerbs().Has(t.low) || cueVerbsHas(t.low) || t.low == "that" || lexicon.Pronouns().Has(t.low) {
 			return false
 		}
 	}
@@ -883,7 +815,7 @@ func shortObject(toks []token, k int) bool {
 
 // cueVerbsHas reports whether w is a reporting verb.
 func cueVerbsHas(w string) bool {
-	_, ok := cueVerbs[w]
+	ok := lexicon.ReportingVerbs().Has(w)
 	return ok
 }
 
@@ -922,7 +854,7 @@ func evaluativeComplement(toks []token, j int) bool {
 			}
 			return false
 		}
-		if finiteVerbs[t.low] || pronouns[t.low] || t.low == "that" || t.low == "because" || isNumber(t.text) {
+		if lexicon.FiniteVerbs().Has(t.low) || lexicon.Pronouns().Has(t.low) || t.low == "that" || t.low == "because" || isNumber(t.text) {
 			return false
 		}
 		n++
@@ -939,39 +871,6 @@ func onlyPunctToks(toks []token, a, b int) bool {
 	return true
 }
 
-// sayVerbs introduce a reported clause without "that" freely ("said the
-// cost could be reduced"); other cues need "that" or a pronoun subject.
-var sayVerbs = map[string]bool{"say": true, "says": true, "said": true, "told": true, "tells": true, "tell": true,
-	"added": true, "adds": true, "claimed": true, "claims": true, "argued": true,
-	"argues": true, "warned": true, "warns": true, "insisted": true, "insists": true, "stated": true, "states": true,
-	"believes": true, "thinks": true, "suggested": true, "noted": true, "notes": true, "explained": true,
-	"alleges": true, "alleged": true, "allege": true, "contends": true, "contended": true, "asserts": true, "asserted": true,
-	"concedes": true, "conceded": true, "explains": true, "insist": true, "argue": true, "warn": true,
-	"replied": true, "replies": true, "reply": true}
-
-// finiteVerbs are common auxiliaries and irregular verb forms; with "-ed"
-// words they tell a reported clause ("the cost could be reduced") from an
-// object ("responsibility for the attack", "0.4 per cent to 5,865").
-var finiteVerbs = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`is are was were be been being am has have had will would can could may might shall
-		should must did does do won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't haven't hadn't didn't
-		doesn't don't shouldn't it's he's she's that's there's they're we're i'm they've we've i've he'd she'd they'd
-		we'd i'd he'll she'll they'll we'll i'll it’s he’s she’s that’s there’s they’re we’re i’m they’ve we’ve i’ve
-		won’t can’t isn’t aren’t wasn’t weren’t hasn’t haven’t didn’t doesn’t don’t wouldn’t couldn’t
-		said says went goes got gets made makes took takes came comes saw sees knew knows thought thinks told tells
-		gave gives found finds became becomes left leaves felt feels kept keeps began begins brought brings held holds
-		stood stands ran runs wants needs seems lacks remains means includes contains shows puts put set sets cost
-		costs hit hits let lets meant sent spent lost won paid built bought caught fought taught sought led read
-		rose fell grew drew threw wrote spoke broke chose froze drove rode wore tore swore hid bit shot fled met
-		sold understood withdrew forgot forgave overcame undertook need favour favor constitute account go want
-		say think believe know feel see look hope plan expect remain continue agree support oppose help make take
-		come give get work seem stand exist face move live lead deserve belong care matter pay owe allow`) {
-		finiteVerbs[w] = true
-	}
-}
-
 // hasFiniteVerb reports whether tokens [a, b) look like a clause: a
 // pronoun subject, an auxiliary or a past-tense verb among the first words.
 func hasFiniteVerb(toks []token, a, b int) bool {
@@ -986,10 +885,10 @@ func hasFiniteVerb(toks []token, a, b int) bool {
 		if n == 1 && (l == "that" || l == "if" || l == "whether" || l == "why" || l == "how" || l == "what") {
 			continue
 		}
-		if finiteVerbs[l] {
+		if lexicon.FiniteVerbs().Has(l) {
 			return true
 		}
-		if (n <= 2) && (pronouns[l] || l == "there") {
+		if (n <= 2) && (lexicon.Pronouns().Has(l) || l == "there") {
 			return true
 		}
 		if len(l) > 4 && strings.HasSuffix(l, "ed") && !t.capitalized() {
@@ -999,23 +898,18 @@ func hasFiniteVerb(toks []token, a, b int) bool {
 		if n >= 2 && len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !t.capitalized() && k > a {
 			p := toks[k-1]
 			pl := p.lower()
-			if preVerbAdverbs[pl] && k-2 >= a {
+			if lexicon.PreVerbAdverbs().Has(pl) && k-2 >= a {
 				// "the idea only emboldens": look past the adverb
 				p = toks[k-2]
 				pl = p.lower()
 			}
-			if p.word && !determiners[pl] && !npStop[pl] && !isNumber(p.text) && pl != "more" && pl != "few" && pl != "unanswered" {
+			if p.word && !lexicon.Determiners().Has(pl) && !lexicon.StopWords().Has(pl) && !isNumber(p.text) && pl != "more" && pl != "few" && pl != "unanswered" {
 				return true
 			}
 		}
 	}
 	return false
 }
-
-// preVerbAdverbs stand between a subject and its verb ("the idea only
-// emboldens", "the plan also needs").
-var preVerbAdverbs = map[string]bool{"only": true, "also": true, "still": true, "just": true, "often": true,
-	"never": true, "always": true, "really": true, "simply": true, "already": true}
 
 // pluralSubject returns the plural noun phrase opening the sentence before
 // token stop ("Republican senators are eager ..., and they say"), or an
@@ -1024,7 +918,7 @@ func pluralSubject(text string, toks []token, stop int) np {
 	j := 0
 	for j < stop && j < 6 && toks[j].word && !toks[j].quoted {
 		l := toks[j].low
-		if _, cue := cueVerbs[l]; cue || finiteVerbs[l] || auxiliaries[l] || (npStop[l] && !determiners[l]) {
+		if cue := lexicon.ReportingVerbs().Has(l); cue || lexicon.FiniteVerbs().Has(l) || lexicon.Auxiliaries().Has(l) || (lexicon.StopWords().Has(l) && !lexicon.Determiners().Has(l)) {
 			break
 		}
 		j++
@@ -1037,7 +931,7 @@ func pluralSubject(text string, toks []token, stop int) np {
 		return np{}
 	}
 	a := 0
-	for a < j-1 && sentenceStarters[toks[a].low] && !determiners[toks[a].low] {
+	for a < j-1 && lexicon.SentenceStarters().Has(toks[a].low) && !lexicon.Determiners().Has(toks[a].low) {
 		a++
 	}
 	return np{start: toks[a].start, end: toks[j-1].end, text: text[toks[a].start:toks[j-1].end], role: last}
@@ -1050,25 +944,11 @@ func itAntecedent(text string, toks []token, pi int) np {
 		if toks[k].quoted {
 			continue
 		}
-		if orgRoles[toks[k].low] && (toks[k-1].low == "the" || toks[k-1].low == "its") {
+		if lexicon.OrgRoles().Has(toks[k].low) && (toks[k-1].low == "the" || toks[k-1].low == "its") {
 			return np{start: toks[k-1].start, end: toks[k].end, text: text[toks[k-1].start:toks[k].end], role: toks[k].low}
 		}
 	}
 	return np{}
-}
-
-// clauseVerbs are auxiliaries, modals and unambiguous present-tense verbs:
-// after a short subject they show a clause ("the election will be close",
-// "his side needs more flair"), where a noun would show an object.
-var clauseVerbs = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`is are was were will would can could may might shall should must has have had
-		does did won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't
-		shouldn't says goes gets makes takes comes sees knows thinks tells gives finds becomes feels keeps begins
-		brings stands wants needs seems lacks remains includes contains`) {
-		clauseVerbs[w] = true
-	}
 }
 
 // zeroThatClause reports whether toks[k:] opens a reported clause with no
@@ -1078,7 +958,7 @@ func init() {
 // "acknowledged his side needs to improve"). "announced these intentions"
 // and "announced a deal that will" are objects.
 func zeroThatClause(toks []token, k int) bool {
-	if k >= len(toks) || prepStarters[toks[k].low] || finiteVerbs[toks[k].low] || cueVerbsHas(toks[k].low) {
+	if k >= len(toks) || lexicon.PrepStarters().Has(toks[k].low) || lexicon.FiniteVerbs().Has(toks[k].low) || cueVerbsHas(toks[k].low) {
 		// "city reports say it is": a verb right after the cue is no
 		// subject
 		return false
@@ -1089,7 +969,7 @@ func zeroThatClause(toks []token, k int) bool {
 			return false
 		}
 		l := t.lower()
-		if j > k && clauseVerbs[l] {
+		if j > k && lexicon.ClauseVerbs().Has(l) {
 			return true
 		}
 		switch l {

@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+
+	"newsbot/lexicon"
 )
 
 // np is a speaker noun phrase found next to a cue.
@@ -25,69 +27,14 @@ func (n np) empty() bool { return n.text == "" }
 // mention is what the text says at the cue.
 func (n np) mention() string { return n.text }
 
-var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true}
-
-// npStop are words that cannot be part of a speaker phrase; walking back
-// from a cue stops at them.
-var npStop = map[string]bool{
-	"with": true, "what": true, "that": true, "which": true, "who": true, "whom": true, "whose": true,
-	"when": true, "where": true, "while": true, "because": true, "as": true, "but": true, "or": true,
-	"if": true, "after": true, "before": true, "than": true, "to": true, "from": true, "for": true, "in": true,
-	"on": true, "at": true, "by": true, "about": true, "is": true, "was": true, "are": true, "were": true,
-	"be": true, "been": true, "not": true, "there": true, "and": true, "so": true, "yet": true, "though": true,
-	"although": true, "since": true, "until": true, "how": true, "why": true, "into": true, "onto": true,
-	"over": true, "under": true, "through": true, "during": true, "against": true, "without": true,
-	"also": true, "has": true, "had": true, "have": true, "this": true, "these": true, "those": true,
-	"then": true, "now": true, "however": true, "meanwhile": true, "instead": true, "still": true,
-	"despite": true, "like": true, "unlike": true, "among": true, "between": true, "would": true,
-	"will": true, "can": true, "could": true, "may": true, "might": true, "should": true, "must": true,
-	"did": true, "does": true, "do": true, "said": true, "says": true, "say": true, "told": true,
-	"all": true, "both": true, "each": true, "every": true, "no": true, "even": true, "just": true,
-	"only": true, "later": true, "earlier": true, "once": true, "again": true, "here": true, "ago": true,
-	"last": true, "next": true, "today": true, "yesterday": true, "tomorrow": true, "him": true, "her": true,
-	"them": true, "us": true, "me": true, "it": true, "its": true, "one": true, "of": true,
-}
-
-// connectors may appear inside a name or title between capitalised words.
-var connectors = map[string]bool{"of": true, "the": true, "de": true, "van": true, "von": true, "der": true, "del": true, "da": true, "di": true, "du": true, "la": true, "le": true, "bin": true, "al": true, "&": true}
-
-// determiners start a role phrase.
-var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "another": true, "some": true, "one": true, "many": true, "several": true, "two": true, "three": true, "other": true, "most": true}
-
-// titleWords are capitalised words that form a title before a name, not
-// part of the name ("Prime Minister Justin Trudeau").
-var titleWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`president vice prime minister secretary premier leader chief mayor deputy senator sen. rep.
-		representative congressman congresswoman governor gov. lt. lieutenant general gen. dr. dr mr. mrs. ms. mr mrs ms miss
-		prof. professor judge justice chancellor director chair chairman chairwoman chairperson ceo cfo coo cto spokesman
-		spokeswoman spokesperson coach captain capt. officer const. constable sgt. sergeant det. detective insp. inspector
-		supt. superintendent commissioner councillor councilor coun. councilman councilwoman mp mpp mla mna mha minister's
-		attorney ambassador king queen prince princess pope cardinal bishop archbishop rev. reverend father sister brother
-		rabbi imam sheikh emir sultan president-elect commander admiral adm. col. colonel maj. major cpl. corporal
-		private pte. trooper chief executive founder co-founder head manager editor analyst economist strategist
-		conservative liberal democrat democratic republican ndp green bloc labour labor tory ukip gop sir dame lord lady
-		speaker whip critic state justice
-		former acting interim then-president then-prime ex- fmr. superintendent sheriff marshal principal dean provost
-		registrar coroner chief's officer-in-charge staff sgt. teacher firefighter farmer nurse doctor lawyer activist
-		author writer artist singer student researcher scientist historian engineer architect pilot soldier
-		veteran filmmaker producer actor actress musician player athlete investor entrepreneur owner chef pastor
-		priest volunteer organizer advocate commentator columnist journalist reporter photographer retiree
-		resident mother father economist physician surgeon psychologist psychiatrist candidate challenger
-		incumbent president's adviser advisor consultant lobbyist expert paramedic`) {
-		titleWords[w] = true
-	}
-}
-
 // isTitleWord reports whether a token is a title word (case-insensitive),
 // tolerating a clipped title ("Vice Preside Kamala Harris").
 func isTitleWord(t token) bool {
 	l := t.lower()
-	if titleWords[l] {
+	if lexicon.TitleWords().Has(l) {
 		return true
 	}
-	if k := strings.LastIndexByte(l, '-'); k > 0 && titleWords[l[k+1:]] && (titleWords[l[:k]] || l[:k] == "vice" || l[:k] == "co") {
+	if k := strings.LastIndexByte(l, '-'); k > 0 && lexicon.TitleWords().Has(l[k+1:]) && (lexicon.TitleWords().Has(l[:k]) || l[:k] == "vice" || l[:k] == "co") {
 		// "Vice-President", "co-chair"
 		return true
 	}
@@ -122,7 +69,7 @@ func backNP(text string, toks []token, end, floor int) np {
 	// skip auxiliaries and adverbs ("has also said", ", however,")
 	for i >= floor {
 		l := toks[i].lower()
-		if toks[i].word && auxiliaries[l] && !toks[i].quoted && !toks[i].capitalized() {
+		if toks[i].word && lexicon.Auxiliaries().Has(l) && !toks[i].quoted && !toks[i].capitalized() {
 			i--
 			continue
 		}
@@ -228,7 +175,7 @@ func backNP(text string, toks []token, end, floor int) np {
 			return n
 		}
 		if appos != "" {
-			if isNameRun(toks, apA, apB) && apB-apA >= 1 && (n.name == "" || determiners[strings.ToLower(firstWord(n.text))] && strings.Contains(n.text, " ") || apB-apA >= 2 && (looksOrg(n.name) || !strings.Contains(n.name, " "))) {
+			if isNameRun(toks, apA, apB) && apB-apA >= 1 && (n.name == "" || lexicon.Determiners().Has(strings.ToLower(firstWord(n.text))) && strings.Contains(n.text, " ") || apB-apA >= 2 && (looksOrg(n.name) || !strings.Contains(n.name, " "))) {
 				// "Spindler's father, Joseph, says": the appositive is the name
 				n.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n.text, "the "), "The "))
 				n.name = appos
@@ -265,17 +212,12 @@ func backNP(text string, toks []token, end, floor int) np {
 	return n
 }
 
-// quantifiers open a phrase that backPhrase leaves out: "All those
-// involved", "one veteran of the projects".
-var quantifiers = map[string]bool{"those": true, "all": true, "one": true, "many": true, "some": true,
-	"several": true, "most": true, "both": true}
-
 // quantified extends a role phrase back over quantifiers ("involved" ->
 // "All those involved").
 func quantified(text string, toks []token, n np, floor int) np {
 	st := tokenAt(toks, n.start)
 	a := st
-	for a-1 >= floor && a > st-3 && toks[a-1].word && !toks[a-1].quoted && quantifiers[toks[a-1].low] {
+	for a-1 >= floor && a > st-3 && toks[a-1].word && !toks[a-1].quoted && lexicon.Quantifiers().Has(toks[a-1].low) {
 		a--
 	}
 	if a == st {
@@ -301,7 +243,7 @@ func affiliated(text string, toks []token, n np, floor int) np {
 	}
 	h := toks[st-2]
 	head := strings.TrimSuffix(h.low, "s")
-	if !h.word || h.quoted || h.capitalized() || !(personNouns[h.low] || personNouns[head] || h.low == "members" || h.low == "member") {
+	if !h.word || h.quoted || h.capitalized() || !(lexicon.PersonNouns().Has(h.low) || lexicon.PersonNouns().Has(head) || h.low == "members" || h.low == "member") {
 		return n
 	}
 	r := backPhrase(text, toks, st-2, floor)
@@ -309,7 +251,7 @@ func affiliated(text string, toks []token, n np, floor int) np {
 		return n
 	}
 	d := strings.ToLower(firstWord(r.text))
-	if !determiners[d] && d != "one" && d != "another" && d != "some" && d != "two" && d != "several" && r.text != h.text {
+	if !lexicon.Determiners().Has(d) && d != "one" && d != "another" && d != "some" && d != "two" && d != "several" && r.text != h.text {
 		return n
 	}
 	return np{start: r.start, end: n.end, text: text[r.start:n.end], role: h.low, affiliated: true}
@@ -323,7 +265,7 @@ func placedRole(text string, toks []token, n np, floor int) np {
 		return n
 	}
 	h := toks[st-2]
-	if !h.word || h.quoted || h.capitalized() || npStop[h.low] || finiteVerbs[h.low] || !strings.HasSuffix(h.low, "s") || strings.HasSuffix(h.low, "ss") {
+	if !h.word || h.quoted || h.capitalized() || lexicon.StopWords().Has(h.low) || lexicon.FiniteVerbs().Has(h.low) || !strings.HasSuffix(h.low, "s") || strings.HasSuffix(h.low, "ss") {
 		return n
 	}
 	r := backPhrase(text, toks, st-2, floor)
@@ -335,17 +277,11 @@ func placedRole(text string, toks []token, n np, floor int) np {
 	return r
 }
 
-// postModifiers follow a speaker's noun and take a preposition: "a
-// security professional present during the attack told Reuters".
-var postModifiers = map[string]bool{"present": true, "familiar": true, "close": true, "involved": true,
-	"knowledgeable": true, "briefed": true, "speaking": true, "based": true, "responsible": true,
-	"working": true, "living": true, "connected": true, "opposed": true}
-
 // postModified returns the speaker's own noun phrase when n is the object
 // of a post-modifier ("present during the attack"), else n.
 func postModified(text string, toks []token, n np, floor int) np {
 	st := tokenAt(toks, n.start)
-	if st-3 < floor || !toks[st-1].word || !prepStarters[toks[st-1].low] && toks[st-1].low != "of" || !postModifiers[toks[st-2].low] {
+	if st-3 < floor || !toks[st-1].word || !lexicon.PrepStarters().Has(toks[st-1].low) && toks[st-1].low != "of" || !lexicon.PostModifiers().Has(toks[st-2].low) {
 		return n
 	}
 	if h := backPhrase(text, toks, st-3, floor); !h.empty() && h.pronoun == "" {
@@ -369,7 +305,7 @@ func chainSubject(text string, toks []token, floor, last int) np {
 	if floor >= last || toks[floor].quoted {
 		return np{}
 	}
-	if prepStarters[toks[floor].low] {
+	if lexicon.PrepStarters().Has(toks[floor].low) {
 		// "On Tuesday, Donald Tusk, the president of ..., urged"
 		for k := floor + 1; k < last && k <= floor+6; k++ {
 			if toks[k].text == "," {
@@ -393,7 +329,7 @@ func chainSubject(text string, toks []token, floor, last int) np {
 		return np{}
 	}
 	switch op := toks[e+1]; {
-	case op.low == "who" || determiners[op.low] || isNumber(op.text) || isTitleWord(op) || partyState(op.text):
+	case op.low == "who" || lexicon.Determiners().Has(op.low) || isNumber(op.text) || isTitleWord(op) || partyState(op.text):
 	default:
 		return np{}
 	}
@@ -435,12 +371,8 @@ func abbrevDot(toks []token, j int) bool {
 	// "who lost 16 lbs. “and two belt loops”": a unit or abbreviation
 	// before a word that does not start a sentence
 	n := toks[j+1]
-	return (isAbbrev(toks[j-1].text) || unitAbbrevs[toks[j-1].low]) && !(n.word && n.capitalized() && !n.quoted)
+	return (isAbbrev(toks[j-1].text) || lexicon.UnitAbbrevs().Has(toks[j-1].low)) && !(n.word && n.capitalized() && !n.quoted)
 }
-
-// unitAbbrevs are units written with a period.
-var unitAbbrevs = map[string]bool{"lbs": true, "lb": true, "oz": true, "kg": true, "km": true, "mi": true,
-	"hr": true, "hrs": true, "min": true, "mins": true, "sec": true, "yrs": true, "in": true}
 
 func isClauseBreak(s string) bool {
 	switch s {
@@ -504,10 +436,10 @@ func backPhrase(text string, toks []token, i, floor int) np {
 		return np{}
 	}
 	l := toks[i].lower()
-	if pronouns[l] {
+	if lexicon.Pronouns().Has(l) {
 		return np{start: toks[i].start, end: toks[i].end, text: toks[i].text, pronoun: l}
 	}
-	if npStop[l] && (!toks[i].capitalized() || i == 0 || sentenceStarters[l]) {
+	if lexicon.StopWords().Has(l) && (!toks[i].capitalized() || i == 0 || lexicon.SentenceStarters().Has(l)) {
 		return np{}
 	}
 	j := i
@@ -527,14 +459,14 @@ func backPhrase(text string, toks []token, i, floor int) np {
 		}
 		tl := t.lower()
 		ofRole := tl == "of" && j-1 >= floor && toks[j-1].word && !toks[j-1].quoted && j+1 <= i
-		if npStop[tl] && !ofRole && !(connectors[t.text] && j-1 >= floor && toks[j-1].capitalized() && j+1 <= i && (toks[j+1].capitalized() || toks[j+1].text == "the" && j+2 <= i && toks[j+2].capitalized())) && !orgAnd(toks, j, floor, i) {
+		if lexicon.StopWords().Has(tl) && !ofRole && !(lexicon.Connectors().Has(t.text) && j-1 >= floor && toks[j-1].capitalized() && j+1 <= i && (toks[j+1].capitalized() || toks[j+1].text == "the" && j+2 <= i && toks[j+2].capitalized())) && !orgAnd(toks, j, floor, i) {
 			// a capitalised word that is not sentence-initial is a name
 			// ("May", "Will"), unless a connective ("But", "And")
-			if !(t.capitalized() && !sentenceStarters[tl] && j > 0 && toks[j-1].word) {
+			if !(t.capitalized() && !lexicon.SentenceStarters().Has(tl) && j > 0 && toks[j-1].word) {
 				break
 			}
 		}
-		if pronouns[tl] {
+		if lexicon.Pronouns().Has(tl) {
 			break
 		}
 		words++
@@ -567,17 +499,17 @@ func backPhrase(text string, toks []token, i, floor int) np {
 		}
 	}
 	// drop sentence-starting connectives that are capitalised ("But", "And")
-	for a <= i && (sentenceStarters[toks[a].lower()] && !determiners[toks[a].lower()]) {
+	for a <= i && (lexicon.SentenceStarters().Has(toks[a].lower()) && !lexicon.Determiners().Has(toks[a].lower())) {
 		a++
 	}
 	// a verb before the phrase is not part of it: "he heard students
 	// shout", "they saw protesters chant"
-	for a < i && !toks[a].capitalized() && (finiteVerbs[toks[a].low] || perceptionVerbs[toks[a].low]) {
+	for a < i && !toks[a].capitalized() && (lexicon.FiniteVerbs().Has(toks[a].low) || lexicon.PerceptionVerbs().Has(toks[a].low)) {
 		a++
 	}
 	// a second article starts a new phrase: "in a move the company said"
 	for x := i - 1; x > a; x-- {
-		if (toks[x].low == "the" || toks[x].low == "a" || toks[x].low == "an") && toks[x-1].word && !toks[x-1].capitalized() && !connectors[toks[x-1].low] && !ofLike[toks[x-1].low] {
+		if (toks[x].low == "the" || toks[x].low == "a" || toks[x].low == "an") && toks[x-1].word && !toks[x-1].capitalized() && !lexicon.Connectors().Has(toks[x-1].low) && !lexicon.OfLike().Has(toks[x-1].low) {
 			a = x
 			break
 		}
@@ -585,7 +517,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	if a > i {
 		return np{}
 	}
-	if a == i && determiners[toks[i].low] && !toks[i].capitalized() || isContraction(toks[i].low) || possessiveDets[toks[i].low] {
+	if a == i && lexicon.Determiners().Has(toks[i].low) && !toks[i].capitalized() || isContraction(toks[i].low) || lexicon.PossessiveDeterminers().Has(toks[i].low) {
 		// "other states require", "we’re", "his": no speaker
 		return np{}
 	}
@@ -593,10 +525,10 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	n.text = text[n.start:n.end]
 	// name: trailing run of capitalised non-title tokens
 	k := i
-	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && connectors[toks[k].text] && (toks[k-1].capitalized() && !isTitleWord(toks[k-1]) || nameParticle(toks[k].text) && nameParticle(toks[k-1].text) && k-1 > a && toks[k-2].capitalized())) || k < i && k > a && orgAnd(toks, k, a, i)) {
+	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && lexicon.Connectors().Has(toks[k].text) && (toks[k-1].capitalized() && !isTitleWord(toks[k-1]) || nameParticle(toks[k].text) && nameParticle(toks[k-1].text) && k-1 > a && toks[k-2].capitalized())) || k < i && k > a && orgAnd(toks, k, a, i)) {
 		k--
 	}
-	if determiners[toks[a].lower()] {
+	if lexicon.Determiners().Has(toks[a].lower()) {
 		// "the former sergeant-at-arms of the House of Commons": a role
 		// phrase whose head comes before "of"
 		for x := a + 1; x < i; x++ {
@@ -609,7 +541,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	if k < i {
 		// trim leading connectors
 		ns := k + 1
-		for ns <= i && connectors[toks[ns].text] {
+		for ns <= i && lexicon.Connectors().Has(toks[ns].text) {
 			ns++
 		}
 		if p := personBeforeOf(toks, a, ns); p > a {
@@ -636,7 +568,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			n.name = text[toks[ns].start:toks[i].end]
 			if ns > a {
 				ts := a
-				for ts < ns && determiners[toks[ts].lower()] {
+				for ts < ns && lexicon.Determiners().Has(toks[ts].lower()) {
 					ts++
 				}
 				if ts < ns {
@@ -648,28 +580,28 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	if n.name != "" {
 		n.name = cutOfPlace(n.name)
 	}
-	if n.name == "" && ownedDocs[toks[i].low] {
+	if n.name == "" && lexicon.OwnedDocuments().Has(toks[i].low) {
 		// "Foster's book", "the city's report": the owner speaks
 		for x := a; x < i; x++ {
 			if isPossessive(toks[x].text) && toks[x].capitalized() {
 				n.name = strings.TrimSuffix(strings.TrimSuffix(text[toks[a].start:toks[x].end], "'s"), "’s")
-				if determiners[toks[a].low] {
+				if lexicon.Determiners().Has(toks[a].low) {
 					n.name = strings.TrimSuffix(strings.TrimSuffix(text[toks[a+1].start:toks[x].end], "'s"), "’s")
 				}
 				return n
 			}
 		}
 	}
-	if n.name != "" && toks[a].lower() == "the" && describers[toks[i].lower()] {
+	if n.name != "" && toks[a].lower() == "the" && lexicon.Describers().Has(toks[i].lower()) {
 		n.name, n.title = "", ""
 	}
 	if n.name == "" {
 		n.role = strings.ToLower(toks[i].text)
-		if strings.HasSuffix(n.role, "ly") && !personNounsLy[n.role] || isNumber(n.role) || numberWords[n.role] || timeNouns[n.role] {
+		if strings.HasSuffix(n.role, "ly") && !lexicon.LyNouns().Has(n.role) || isNumber(n.role) || lexicon.NumberWords().Has(n.role) || lexicon.TimeNouns().Has(n.role) {
 			// "speak publicly", "its seven": not a speaker
 			return np{}
 		}
-		if personNouns[n.role] || isTitleWord(toks[i]) {
+		if lexicon.PersonNouns().Has(n.role) || isTitleWord(toks[i]) {
 			// "Mr Blair's official spokesman": someone speaking for the
 			// named owner, not the owner ("the charity's director" may
 			// still be a person named before)
@@ -695,44 +627,11 @@ func isContraction(w string) bool {
 	return false
 }
 
-// perceptionVerbs report hearing or seeing others speak ("heard students
-// shout").
-var perceptionVerbs = map[string]bool{"heard": true, "hear": true, "hears": true, "overheard": true,
-	"watched": true, "watch": true, "watches": true, "saw": true, "see": true, "sees": true, "noticed": true}
-
-// timeNouns head time phrases, never speakers ("in September this year
-// said").
-var timeNouns = map[string]bool{"year": true, "years": true, "month": true, "months": true, "week": true,
-	"weeks": true, "day": true, "days": true, "morning": true, "afternoon": true, "evening": true, "night": true,
-	"weekend": true, "time": true, "decade": true, "hour": true, "hours": true, "ago": true}
-
-// possessiveDets never end a speaker phrase ("Given his previously
-// stated views").
-var possessiveDets = map[string]bool{"his": true, "her": true, "their": true, "its": true, "my": true, "our": true, "your": true}
-
 // nameParticle reports a lower-case particle inside a person's name
 // ("van der", "de la"), which may come in pairs.
 func nameParticle(w string) bool {
-	return connectors[w] && w != "of" && w != "the" && w != "&"
+	return lexicon.Connectors().Has(w) && w != "of" && w != "the" && w != "&"
 }
-
-// ofLike words may sit between a head and an article inside one phrase
-// ("half the members", "all the").
-var ofLike = map[string]bool{"of": true, "half": true, "all": true, "both": true, "quarter": true}
-
-// personNounsLy are nouns ending in -ly (most such words are adverbs).
-var personNounsLy = map[string]bool{"ally": true, "family": true, "assembly": true, "monopoly": true, "daily": true}
-
-// numberWords are counts, never speakers on their own.
-var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
-	"seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "hundred": true, "thousand": true}
-
-// describers head descriptions of a person written with capitals ("the
-// Kentucky Republican", "the Liberal MP").
-var describers = map[string]bool{"republican": true, "democrat": true, "liberal": true, "conservative": true,
-	"tory": true, "mp": true, "mpp": true, "mla": true, "senator": true, "premier": true, "minister": true,
-	"president": true, "mayor": true, "governor": true, "chancellor": true, "ceo": true, "leader": true,
-	"prime": true, "canadian": true, "american": true, "briton": true, "democrats": false}
 
 func isPossessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
@@ -741,10 +640,6 @@ func isPossessive(w string) bool {
 // forwardNP finds the speaker phrase starting at tokens[i] (after an
 // inverted cue: "said Wang Wenbin", "said the minister, who ..."). stop is
 // the first token that may not belong to it.
-// circumstance are the words that start a place or time phrase after a
-// speaker's name ("at a rally", "on Sunday", "during a visit").
-var circumstance = map[string]bool{"at": true, "on": true, "in": true, "during": true, "after": true, "before": true, "while": true, "when": true}
-
 func forwardNP(text string, toks []token, i, stop int) np {
 	n := forwardPhrase(text, toks, i, stop)
 	if n.name != "" && n.title == "" {
@@ -763,7 +658,7 @@ func forwardPhrase(text string, toks []token, i, stop int) np {
 		return np{}
 	}
 	l := toks[i].lower()
-	if pronouns[l] {
+	if lexicon.Pronouns().Has(l) {
 		return np{start: toks[i].start, end: toks[i].end, text: toks[i].text, pronoun: l}
 	}
 	// "said oil and gas worker Mike Wipf.": the phrase ends at a name right
@@ -774,7 +669,7 @@ func forwardPhrase(text string, toks []token, i, stop int) np {
 		}
 		// "said Mayor Lee Park at a rally on Sunday.": a name followed by a
 		// place or time phrase is the speaker, not the last name of it
-		if toks[p].word && circumstance[toks[p].lower()] && toks[p-1].capitalized() && p-1 > i {
+		if toks[p].word && lexicon.CircumstancePreps().Has(toks[p].lower()) && toks[p-1].capitalized() && p-1 > i {
 			if n := backPhrase(text, toks, p-1, i); !n.empty() && n.name != "" {
 				return n
 			}
@@ -790,7 +685,7 @@ func forwardPhrase(text string, toks []token, i, stop int) np {
 		}
 	}
 	j := i
-	if determiners[l] {
+	if lexicon.Determiners().Has(l) {
 		j++
 	}
 	// words until punctuation or a stop word (allow title words and names)
@@ -804,10 +699,10 @@ func forwardPhrase(text string, toks []token, i, stop int) np {
 			break
 		}
 		tl := t.lower()
-		if npStop[tl] && !(connectors[t.text] && j > i && toks[j-1].capitalized() && j+1 < stop && toks[j+1].capitalized()) {
+		if lexicon.StopWords().Has(tl) && !(lexicon.Connectors().Has(t.text) && j > i && toks[j-1].capitalized() && j+1 < stop && toks[j+1].capitalized()) {
 			break
 		}
-		if cueVerbs[tl] || cueIsVerb(tl) {
+		if lexicon.ObjectVerbs().Has(tl) || cueIsVerb(tl) {
 			break
 		}
 		if j-i > 8 {
@@ -815,7 +710,7 @@ func forwardPhrase(text string, toks []token, i, stop int) np {
 		}
 		j++
 	}
-	if j == i || (j == i+1 && determiners[l]) {
+	if j == i || (j == i+1 && lexicon.Determiners().Has(l)) {
 		return np{}
 	}
 	end := j - 1
@@ -859,7 +754,7 @@ func onlyTitles(toks []token, a, b int) bool {
 }
 
 func cueIsVerb(l string) bool {
-	_, ok := cueVerbs[l]
+	ok := lexicon.ReportingVerbs().Has(l)
 	return ok
 }
 
@@ -877,16 +772,16 @@ func subjectNP(text string, toks []token, stop int) np {
 	if stop <= 0 || !toks[0].word || toks[0].quoted {
 		return np{}
 	}
-	if pronouns[toks[0].low] {
+	if lexicon.Pronouns().Has(toks[0].low) {
 		return np{start: toks[0].start, end: toks[0].end, text: toks[0].text, pronoun: toks[0].low}
 	}
 	j := 0
-	if determiners[toks[0].low] {
+	if lexicon.Determiners().Has(toks[0].low) {
 		// "The diocese issued a statement, saying ...": a role phrase
 		k := 1
 		for k < stop && k < 6 && toks[k].word && !toks[k].quoted && !toks[k].capitalized() {
 			l := toks[k].low
-			if _, cue := cueVerbs[l]; cue || finiteVerbs[l] || auxiliaries[l] || npStop[l] || strings.HasSuffix(l, "ed") {
+			if cue := lexicon.ReportingVerbs().Has(l); cue || lexicon.FiniteVerbs().Has(l) || lexicon.Auxiliaries().Has(l) || lexicon.StopWords().Has(l) || strings.HasSuffix(l, "ed") {
 				break
 			}
 			k++
@@ -895,10 +790,10 @@ func subjectNP(text string, toks []token, stop int) np {
 			return np{start: toks[0].start, end: toks[k-1].end, text: text[toks[0].start:toks[k-1].end], role: toks[k-1].low}
 		}
 	}
-	for j < stop && j < 10 && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || isTitleWord(toks[j]) || connectors[toks[j].text] && j+1 < stop && toks[j+1].capitalized()) {
+	for j < stop && j < 10 && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || isTitleWord(toks[j]) || lexicon.Connectors().Has(toks[j].text) && j+1 < stop && toks[j+1].capitalized()) {
 		j++
 	}
-	if j == 0 || !toks[j-1].capitalized() || j == 1 && (sentenceStarters[toks[0].low] || determiners[toks[0].low]) {
+	if j == 0 || !toks[j-1].capitalized() || j == 1 && (lexicon.SentenceStarters().Has(toks[0].low) || lexicon.Determiners().Has(toks[0].low)) {
 		return np{}
 	}
 	// "UK advertising giant WPP", "US software firm Acme Corp": a place
@@ -921,18 +816,6 @@ func subjectNP(text string, toks []token, stop int) np {
 	return n
 }
 
-// ownedDocs are documents whose owner is the source ("Foster's book").
-var ownedDocs = map[string]bool{"book": true, "report": true, "statement": true, "study": true, "database": true,
-	"website": true, "letter": true, "memo": true, "email": true, "survey": true, "analysis": true, "blog": true,
-	"post": true, "tweet": true}
-
-// deicticDays are time adverbials by themselves ("Mr Roe yesterday said").
-var deicticDays = map[string]bool{"yesterday": true, "today": true, "tonight": true}
-
-// timePreps open a time adverbial ("on Tuesday", "last November").
-var timePreps = map[string]bool{"on": true, "in": true, "last": true, "this": true, "early": true, "late": true,
-	"earlier": true, "during": true, "by": true}
-
 // timeAdverbialStart returns the first token of a time adverbial ending at
 // toks[end] ("on Monday evening", "in November", "yesterday"), or -1. The
 // adverbial needs a weekday, a month or a word like "yesterday"; a
@@ -944,10 +827,10 @@ func timeAdverbialStart(toks []token, end, floor int) int {
 	for i >= floor && toks[i].word && !toks[i].quoted {
 		l := toks[i].lower()
 		switch {
-		case deicticDays[l]:
+		case lexicon.DeicticDays().Has(l):
 			core = true
-		case timeNouns[l]:
-		case dayWords[l] && toks[i].capitalized():
+		case lexicon.TimeNouns().Has(l):
+		case lexicon.DayWords().Has(l) && toks[i].capitalized():
 			core = true
 		case isNumber(toks[i].text):
 		default:
@@ -959,10 +842,10 @@ done:
 	if !core || i == end {
 		return -1
 	}
-	if i >= floor && toks[i].word && timePreps[toks[i].lower()] && !toks[i].capitalized() {
+	if i >= floor && toks[i].word && lexicon.TimePreps().Has(toks[i].lower()) && !toks[i].capitalized() {
 		return i
 	}
-	if deicticDays[toks[i+1].lower()] {
+	if lexicon.DeicticDays().Has(toks[i+1].lower()) {
 		return i + 1
 	}
 	return -1
@@ -978,11 +861,11 @@ func orgAnd(toks []token, j, floor, end int) bool {
 		return false
 	}
 	org := false
-	for k := j - 1; k >= floor && toks[k].word && !toks[k].quoted && (toks[k].capitalized() || connectors[toks[k].text]); k-- {
-		org = org || orgWords[toks[k].lower()]
+	for k := j - 1; k >= floor && toks[k].word && !toks[k].quoted && (toks[k].capitalized() || lexicon.Connectors().Has(toks[k].text)); k-- {
+		org = org || lexicon.OrgWords().Has(toks[k].lower())
 	}
-	for k := j + 1; k <= end && toks[k].word && !toks[k].quoted && (toks[k].capitalized() || connectors[toks[k].text]); k++ {
-		org = org || orgWords[toks[k].lower()]
+	for k := j + 1; k <= end && toks[k].word && !toks[k].quoted && (toks[k].capitalized() || lexicon.Connectors().Has(toks[k].text)); k++ {
+		org = org || lexicon.OrgWords().Has(toks[k].lower())
 	}
 	return org
 }
@@ -993,13 +876,13 @@ func orgAnd(toks []token, j, floor, end int) bool {
 // ("Bank of England") or a title word ("Secretary of State") is no person.
 func personBeforeOf(toks []token, a, end int) int {
 	p := a
-	for p < end && isNameToken(toks[p]) && !isTitleWord(toks[p]) && !orgWords[toks[p].lower()] && !isPossessive(toks[p].text) {
+	for p < end && isNameToken(toks[p]) && !isTitleWord(toks[p]) && !lexicon.OrgWords().Has(toks[p].lower()) && !isPossessive(toks[p].text) {
 		p++
 	}
 	if n := p - a; n < 2 || n > 4 || p >= end || toks[p].low != "of" {
 		return -1
 	}
-	if determiners[toks[a].lower()] || sentenceStarters[toks[a].low] {
+	if lexicon.Determiners().Has(toks[a].lower()) || lexicon.SentenceStarters().Has(toks[a].low) {
 		return -1
 	}
 	return p
@@ -1009,7 +892,7 @@ func personBeforeOf(toks []token, a, end int) int {
 // descriptor between a place and a name ("advertising giant", "software
 // firm"): no verb, auxiliary, function word or "-ly" adverb.
 func descriptorWord(l string) bool {
-	if _, cue := cueVerbs[l]; cue || finiteVerbs[l] || auxiliaries[l] || npStop[l] || determiners[l] || pronouns[l] || connectors[l] {
+	if cue := lexicon.ReportingVerbs().Has(l); cue || lexicon.FiniteVerbs().Has(l) || lexicon.Auxiliaries().Has(l) || lexicon.StopWords().Has(l) || lexicon.Determiners().Has(l) || lexicon.Pronouns().Has(l) || lexicon.Connectors().Has(l) {
 		return false
 	}
 	return !strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "ly") && l != "and"
@@ -1039,10 +922,10 @@ func appositiveRole(text string, toks []token, k, stop int) string {
 			break
 		}
 		l := t.lower()
-		if _, cue := cueVerbs[l]; cue || npStop[l] && !titlePreps[l] || pronouns[l] {
+		if cue := lexicon.ReportingVerbs().Has(l); cue || lexicon.StopWords().Has(l) && !lexicon.TitlePreps().Has(l) || lexicon.Pronouns().Has(l) {
 			break
 		}
-		if finiteVerbs[l] || k == a && t.capitalized() && !isTitleWord(t) && !(k+1 < stop && isPossessive(toks[k].text)) && !possessiveAhead(toks, k, stop) {
+		if lexicon.FiniteVerbs().Has(l) || k == a && t.capitalized() && !isTitleWord(t) && !(k+1 < stop && isPossessive(toks[k].text)) && !possessiveAhead(toks, k, stop) {
 			// "said Jane Roe, Tom Poe and ...", "said Roe, who has ...":
 			// no role
 			return ""

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"newsbot/lexicon"
 )
 
 // span is a byte range [start, end) of the article text.
@@ -183,7 +185,7 @@ func initialismContinues(text string, wordStart, dot, e int) bool {
 	}
 	if n := k - dot - 1; n >= 2 && n <= 3 && (k == e || !isWordRune(rune(text[k]))) {
 		for i, r := range before {
-			if !unicode.IsLower(r) && !unicode.IsDigit(r) && r != '-' && !(i == 0 && unicode.IsUpper(r) && commonTLDs[text[dot+1:k]]) {
+			if !unicode.IsLower(r) && !unicode.IsDigit(r) && r != '-' && !(i == 0 && unicode.IsUpper(r) && lexicon.CommonTLDs().Has(text[dot+1:k])) {
 				// "Gamesworld.com" is a domain; "end.The" and
 				// "Ottawa.ca" with any ending are not trusted
 				return false
@@ -194,35 +196,8 @@ func initialismContinues(text string, wordStart, dot, e int) bool {
 	return false
 }
 
-// commonTLDs end the web domains that may be written capitalised
-// ("Computerandvideogames.com").
-var commonTLDs = map[string]bool{"com": true, "org": true, "net": true, "gov": true, "edu": true}
-
-// abbreviations that end in a period without ending a sentence.
-var abbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true, "gov": true,
-	"gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "cpl": true, "st": true, "jr": true,
-	"sr": true, "hon": true, "rev": true, "det": true, "insp": true, "const": true, "supt": true, "cmdr": true,
-	"adm": true, "maj": true, "pres": true, "atty": true, "coun": true, "msgr": true, "fr": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true, "no": true, "vs": true,
-	"etc": true, "inc": true, "ltd": true, "co": true, "corp": true, "dept": true, "univ": true, "approx": true,
-	"est": true, "ave": true, "blvd": true, "rd": true, "e.g": true, "i.e": true, "p.m": true, "a.m": true,
-}
-
-// abbrevsNoEnd are abbreviations after which a capitalised word never starts
-// a new sentence (titles before names).
-var abbrevsNoEnd = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true, "gov": true,
-	"gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "cpl": true, "st": true, "hon": true,
-	"rev": true, "det": true, "insp": true, "const": true, "supt": true, "cmdr": true, "adm": true, "maj": true,
-	"pres": true, "atty": true, "coun": true, "msgr": true, "fr": true, "mt": true, "no": true, "vs": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "e.g": true, "i.e": true,
-}
-
 func isAbbrev(w string) bool {
-	return abbrevs[strings.ToLower(strings.TrimSuffix(w, "."))]
+	return lexicon.Abbreviations().Has(strings.ToLower(strings.TrimSuffix(w, ".")))
 }
 
 // wordCount counts words in text[s:e].
