@@ -59,3 +59,130 @@ func CanonicalOutlet(s string) (name string, ok bool) {
 
 // maxOutletWords is the longest outlet name in words.
 const maxOutletWords = 6
+
+// paragraphOutlets carries an outlet that opens a sentence ("As the BBC
+// reported,", "According to Reuters,") over to the same speaker's quote
+// in the next sentence of the paragraph: in "As the BBC reported, Blinken
+// said ... He argued that ...", the report covers both. An outlet the
+// speaker talked to ("told the BBC") covers only its own sentence.
+func (ex *extractor) paragraphOutlets() {
+	for i := 1; i < len(ex.cands); i++ {
+		c, p := &ex.cands[i], &ex.cands[i-1]
+		if c.outlet == "" && p.outlet != "" && c.para == p.para && c.sent == p.sent+1 && c.ent != nil && c.ent == p.ent && ex.scopeOutlet(p.sent) {
+			c.outlet = p.outlet
+		}
+	}
+}
+
+// sentenceOutlet finds an outlet cited in the sentence: "according to Fox
+// News", "per the WSJ", "told the WSJ", "As the BBC reported", "in an
+// interview with CNN", "reporting by The Wall Street Journal".
+func (ex *extractor) sentenceOutlet(toks []token) string {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.word || t.quoted {
+			continue
+		}
+		name, n := ex.outletAt(toks, i)
+		if n == 0 {
+			continue
+		}
+		// trigger before (skipping "the")
+		k := i - 1
+		if k >= 0 && toks[k].lower() == "the" {
+			k--
+		}
+		trig := ""
+		if k >= 0 {
+			trig = toks[k].lower()
+		}
+		next := ""
+		if i+n < len(toks) {
+			next = toks[i+n].lower()
+		}
+		switch trig {
+		case "to", "per", "told", "with", "by", "tells", "telling", "via", "from":
+			return name
+		}
+		if next == "reported" || next == "reports" || next == "reporting" || next == "said" || next == "says" || next == "has" && i+n+1 < len(toks) && toks[i+n+1].lower() == "reported" {
+			return name
+		}
+		if next == "’" || next == "'" || strings.HasSuffix(toks[i+n-1].text, "’s") || strings.HasSuffix(toks[i+n-1].text, "'s") {
+			// "Fox News' Bret Baier", "CNN's Jake Tapper": an outlet's
+			// journalist, cited.
+			return name
+		}
+		i += n - 1
+	}
+	return ""
+}
+
+// outletAt matches the longest outlet name starting at toks[i]; it returns
+// the canonical name and the number of tokens.
+func (ex *extractor) outletAt(toks []token, i int) (string, int) {
+	if !toks[i].capitalized() && toks[i].text != "the" {
+		return "", 0
+	}
+	first := strings.TrimSuffix(strings.TrimSuffix(toks[i].lower(), "'s"), "’s")
+	if first == "the" && i+1 < len(toks) {
+		first = strings.TrimSuffix(strings.TrimSuffix(toks[i+1].lower(), "'s"), "’s")
+	}
+	if !outletFirst()[first] {
+		return "", 0
+	}
+	for n := maxOutletWords; n >= 1; n-- {
+		if i+n > len(toks) {
+			continue
+		}
+		ok := true
+		for k := i; k < i+n; k++ {
+			if !toks[k].word && toks[k].text != "&" && toks[k].text != "-" {
+				ok = false
+				break
+			}
+			if toks[k].quoted {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		s := ex.text[toks[i].start:toks[i+n-1].end]
+		if name, ok := CanonicalOutlet(s); ok {
+			if n == 1 && !toks[i].capitalized() {
+				continue
+			}
+			return name, n
+		}
+		ns := normOutlet(s)
+		if lexicon.AmbiguousOutlets().Has(ns) && toks[i].capitalized() || (n == 2 && toks[i].lower() == "the" && lexicon.AmbiguousOutlets().Has(ns)) {
+			if c, ok := ex.ents.outlets[ns]; ok {
+				return c, n
+			}
+		}
+	}
+	return "", 0
+}
+
+// scopeOutlet reports whether sentence serial opens with an outlet phrase
+// that reads as covering what follows: "As X reported," or "According to
+// X,".
+func (ex *extractor) scopeOutlet(serial int) bool {
+	if serial < 0 || serial >= len(ex.sents) {
+		return false
+	}
+	toks := ex.sents[serial].toks
+	if len(toks) < 3 {
+		return false
+	}
+	if toks[0].low != "as" && !(toks[0].low == "according" && toks[1].low == "to") {
+		return false
+	}
+	for k := 1; k < len(toks) && k < 10 && toks[k].text != ","; k++ {
+		if _, n := ex.outletAt(toks, k); n > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -232,4 +233,85 @@ func onlyPunct(text string, s, e int) bool {
 func isInitial(w string) bool {
 	r, n := utf8.DecodeRuneInString(w)
 	return n == len(w) && unicode.IsUpper(r)
+}
+
+func isUpperStart(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// allUpper reports whether every token is in capitals ("TROUT BROOK",
+// "READ MORE"): datelines and subheadings, not names.
+func allUpper(ts []token) bool {
+	for _, t := range ts {
+		if strings.ToUpper(t.text) != t.text || len(t.text) < 2 {
+			return false
+		}
+	}
+	return len(ts) > 0
+}
+
+// lastWord is the lower-case last word of a name.
+func lastWord(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// markQuoted flags the tokens inside quotation marks (marks included).
+func markQuoted(toks []token, qs []qspan) {
+	if len(qs) == 0 {
+		return
+	}
+	k := 0
+	for i := range toks {
+		for k < len(qs) && qs[k].outer().end <= toks[i].start {
+			k++
+		}
+		if k < len(qs) {
+			o := qs[k].outer()
+			if toks[i].start >= o.start && toks[i].start < o.end {
+				toks[i].quoted = true
+			}
+		}
+	}
+}
+
+// tokenAt returns the index of the first token starting at or after pos.
+func tokenAt(toks []token, pos int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].start >= pos })
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " \"“")
+	if strings.HasPrefix(strings.ToLower(s), "that ") {
+		s = s[5:]
+	}
+	if i := strings.IndexAny(s, " ,.;:"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// isDash reports a dash that sets off a parenthetical.
+func isDash(s string) bool { return s == "—" || s == "–" || s == "--" || s == "-" }
+
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
 }

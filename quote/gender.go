@@ -6,6 +6,15 @@ import (
 	"newsbot/lexicon"
 )
 
+// gender of an entity, learned from honorifics, role words and pronouns.
+type gender uint8
+
+const (
+	genderUnknown gender = iota
+	male
+	female
+)
+
 // sexCode converts a sex code of the lexicon ("m", "f") to a gender.
 func sexCode(c string) gender {
 	switch c {

@@ -1,0 +1,210 @@
+package quote
+
+import (
+	"strings"
+
+	"newsbot/lexicon"
+)
+
+// noVerbBefore reports whether toks[:b] hold no verb or cue: a bare
+// subject ("The Prime Minister").
+func noVerbBefore(toks []token, b int) bool {
+	for k := 0; k < b; k++ {
+		t := toks[k]
+		if !t.word {
+			if t.text == "," || t.text == ":" {
+				return false
+			}
+			continue
+		}
+		if lexicon.FiniteVerbs().Has(t.low) || lexicon.Auxiliaries().Has(t.low) || cueVerbsHas(t.low) || strings.HasSuffix(t.low, "ed") {
+			return false
+		}
+	}
+	return true
+}
+
+// earlierSpeaker reports whether a reporting verb with a named or pronoun
+// speaker comes before token c in the sentence, outside quotes.
+func (ex *extractor) earlierSpeaker(toks []token, c int) bool {
+	for k := 1; k < c; k++ {
+		if toks[k].quoted || lexicon.ParticipleCues().Has(toks[k].low) || !isCueToken(toks, k) {
+			continue
+		}
+		if sp := backNP(ex.text, toks, k, 0); sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she" {
+			return true
+		}
+	}
+	return false
+}
+
+// isCueToken reports whether toks[i] is a usable reporting verb.
+func isCueToken(toks []token, i int) bool {
+	t := toks[i]
+	if !t.word || t.quoted {
+		return false
+	}
+	l := t.lower()
+	if ok := lexicon.ReportingVerbs().Has(l); !ok {
+		return false
+	}
+	if t.capitalized() {
+		// "Secretary of State", "Says" in a headline: not a cue
+		return false
+	}
+	if i > 0 && lexicon.PassiveMarkers().Has(toks[i-1].lower()) {
+		return false
+	}
+	if l == "read" || l == "reads" {
+		// "the statement read": only a document reads; "the sign on the
+		// door read" quotes no one
+		return i > 0 && (lexicon.OwnedDocuments().Has(toks[i-1].low) || lexicon.DocumentNouns().Has(toks[i-1].low) || toks[i-1].low == "message" || toks[i-1].low == "note")
+	}
+	// "said" used as an adjective or in "so-called": rare enough to ignore.
+	return true
+}
+
+// cueStart returns the index where the verb group of the cue at c begins
+// ("was quoted as saying" starts at "was").
+func cueStart(toks []token, c int) int {
+	if toks[c].lower() == "saying" && c >= 3 && toks[c-1].lower() == "as" && toks[c-2].lower() == "quoted" {
+		k := c - 3
+		if k >= 0 && lexicon.PassiveMarkers().Has(toks[k].lower()) {
+			return k
+		}
+		return c - 2
+	}
+	return c
+}
+
+// urgeObject reports "X urged people to send a message": an urging verb,
+// a person or pronoun urging, and a short object followed by "to".
+func urgeObject(toks []token, cue string, k int, sp np) bool {
+	if cue != "urged" && cue != "urges" && cue != "urge" {
+		return false
+	}
+	if sp.name == "" && sp.pronoun == "" {
+		return false
+	}
+	for j := k; j < len(toks) && j <= k+5; j++ {
+		if toks[j].low == "to" && j > k {
+			return true
+		}
+		if !toks[j].word && toks[j].quoted {
+			// `urged the government “to clarify ...”`
+			continue
+		}
+		if !toks[j].word || lexicon.StopWords().Has(toks[j].low) && !lexicon.Determiners().Has(toks[j].low) {
+			return false
+		}
+	}
+	return false
+}
+
+// negatedCue reports a cue that says nobody spoke: "won’t say what",
+// "did not say", "declined to say".
+func negatedCue(toks []token, c int) bool {
+	if c == 0 {
+		return false
+	}
+	p := toks[c-1].low
+	if p == "not" || p == "never" || strings.HasSuffix(strings.ReplaceAll(p, "’", "'"), "n't") {
+		return true
+	}
+	return p == "to" && c >= 2 && (toks[c-2].low == "declined" || toks[c-2].low == "refused" || toks[c-2].low == "unwilling")
+}
+
+// namingCue matches a naming verb used as speech at toks[c] and returns
+// where the words it reports start (0 when it is no cue): "X called it a
+// bandage solution", "X called the plan “a failure”", "what he calls the
+// end of free speech", "who he calls “the best caddie”".
+func (ex *extractor) namingCue(toks []token, c, floor int) int {
+	t := toks[c]
+	if !t.word || t.quoted || !lexicon.NamingVerbs().Has(t.low) || t.capitalized() || c+2 >= len(toks) {
+		return 0
+	}
+	// "what he calls X": the complement follows the verb
+	if c-2 >= floor && (toks[c-2].low == "what" || toks[c-2].low == "who" || toks[c-2].low == "whom") && (lexicon.Pronouns().Has(toks[c-1].low) || toks[c-1].capitalized()) {
+		if toks[c-2].low == "what" && (c-3 < 0 || !lexicon.WhatCallsBefore().Has(toks[c-3].low)) {
+			// "they were asked what they called the mill": a question
+			return 0
+		}
+		k := c + 1
+		if toks[k].quoted || toks[k].word && !lexicon.StopWords().Has(toks[k].low) && clauseStartOK(toks, k) {
+			return k
+		}
+		return 0
+	}
+	if c == floor {
+		return 0
+	}
+	k := c + 1
+	switch toks[k].low {
+	case "it", "them", "this", "that":
+		k++
+		// "called it a bandage solution", "called it “theft”"
+		if k < len(toks) && (toks[k].quoted || toks[k].low == "a" || toks[k].low == "an" || toks[k].low == "the") {
+			return k
+		}
+		return 0
+	case "the", "his", "her", "their", "its":
+		// "called the program “a boondoggle”": a short object, then a quote
+		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+			if toks[j].quoted {
+				return j
+			}
+			if j > k+1 && evaluativeComplement(toks, j) {
+				// "called the program one of the biggest commitments in
+				// Canadian history", "called the deal a historic mistake"
+				return j
+			}
+			if !toks[j].word || lexicon.StopWords().Has(toks[j].low) || toks[j].low == "a" || toks[j].low == "an" {
+				// "called the plan a “quick fix”": a scare quote
+				return 0
+			}
+		}
+	}
+	return 0
+}
+
+// criticismCue returns the token range [a, b) of the charge after a
+// criticism verb at c and its object ("derides the board for a lack of
+// leadership he says has left ..." -> "a lack of leadership"), or a == b.
+func criticismCue(toks []token, c int) (int, int) {
+	prep, ok := lexicon.CriticismVerbs().Get(toks[c].low)
+	if !ok || c == 0 || lexicon.PassiveMarkers().Has(toks[c-1].low) {
+		return 0, 0
+	}
+	j := c + 1
+	for j < len(toks) && j <= c+6 && toks[j].word && !toks[j].quoted && toks[j].low != prep {
+		j++
+	}
+	if j >= len(toks) || toks[j].low != prep || j == c+1 {
+		return 0, 0
+	}
+	a := j + 1
+	b := a
+	for b < len(toks) && b < a+15 && (toks[b].word || toks[b].quoted || toks[b].text == "-") {
+		l := toks[b].low
+		if !toks[b].quoted && (lexicon.Pronouns().Has(l) && b+1 < len(toks) && isCueToken(toks, b+1) || l == "that" || l == "which" || l == "who" || l == "and" || l == "but") {
+			break
+		}
+		b++
+	}
+	if b-a < 2 || b-a >= 15 || a < len(toks) && strings.HasSuffix(toks[a].low, "ing") {
+		// "accused him of lying": a verb, not a charge worth quoting
+		return 0, 0
+	}
+	return a, b
+}
+
+// cueVerbsHas reports whether w is a reporting verb.
+func cueVerbsHas(w string) bool {
+	ok := lexicon.ReportingVerbs().Has(w)
+	return ok
+}
+
+func cueIsVerb(l string) bool {
+	ok := lexicon.ReportingVerbs().Has(l)
+	return ok
+}

@@ -1,0 +1,511 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+
+	"newsbot/lexicon"
+)
+
+// inSubordinate reports whether the speaker phrase sp of c lies in a
+// subordinate clause that opens its sentence ("Although Trump has tweeted
+// that ..., ..."): right after the subordinator.
+func (ex *extractor) inSubordinate(c *cand, sp np) bool {
+	if c.sent < 0 || c.sent >= len(ex.sents) {
+		return false
+	}
+	toks := ex.sents[c.sent].toks
+	if len(toks) == 0 || !lexicon.Subordinators().Has(toks[0].low) {
+		return false
+	}
+	// the speaker opens the clause, right after the subordinator
+	for k := 1; k < len(toks) && k <= 3; k++ {
+		if toks[k].start == sp.start {
+			return true
+		}
+		if !toks[k].word {
+			return false
+		}
+	}
+	return false
+}
+
+// resolve assigns canonical speakers in text order.
+func (ex *extractor) resolve() {
+	const window = 3000 // bytes back a pronoun may reach
+	var prev *cand
+	for i := range ex.cands {
+		c := &ex.cands[i]
+		if c.sp.empty() && !c.inherit {
+			// an outlet alone is the source ("..., according to CNN")
+			prev = c
+			continue
+		}
+		if c.inherit && !c.fromSentence {
+			for _, b := range ex.bare {
+				if b.sent == c.sent+1 && (i+1 >= len(ex.cands) || ex.cands[i+1].sent > b.sent) {
+					c.sp, c.cue, c.inherit = b.sp, b.cue, false
+					if c.outlet == "" {
+						c.outlet = b.outlet
+					}
+				}
+			}
+		}
+		if c.inherit {
+			src := ex.inheritSource(i)
+			if src != nil {
+				c.speaker, c.title, c.ent = src.speaker, src.title, src.ent
+				if c.outlet == "" {
+					c.outlet = src.outlet
+				}
+				if c.cue == "" {
+					c.cue = ""
+				}
+			}
+			prev = c
+			continue
+		}
+		var e *entity
+		sp := c.sp
+		if sp.name == "" && sp.pronoun == "" && lexicon.SurnameWords().Has(strings.ToLower(sp.text)) && isUpperStart(sp.text) {
+			// "Green said": a surname that is also a title word
+			sp.name, sp.role = sp.text, ""
+		}
+		switch {
+		case sp.pronoun == "" && unitName(sp.text) != "":
+			// "Cisco System's Talos cybersecurity unit" is Talos
+			e = ex.ents.entity(unitName(sp.text))
+			e.org = true
+		case sp.pronoun != "":
+			switch sp.pronoun {
+			case "he", "she":
+				e = ex.ents.resolvePronounExcept(sp.pronoun, sp.start, window, span{c.s, c.e})
+				if alt := ex.prevSentencePerson(c, sp); alt != nil {
+					e = alt
+				}
+				if e == nil && prev != nil && prev.ent != nil && !prev.ent.org {
+					e = prev.ent
+				}
+				if e == nil {
+					// no speaker or subject fits: the nearest person named
+					// before ("For Jane Roe and other refugees, ...")
+					e = ex.ents.nearestPerson(sp.pronoun, sp.start, window, span{c.s, c.e})
+				}
+				if e != nil && ex.contrasted(c, e, sp.pronoun) {
+					// "Unlike Al Mnajer, he has been unable to find work":
+					// he is someone other than the person contrasted
+					alt := ex.ents.resolvePronounAvoid(sp.pronoun, sp.start, window, span{c.s, c.e}, e)
+					if alt == nil || lastWord(alt.name) == lastWord(e.name) {
+						alt = ex.ents.nearestPersonAvoid(sp.pronoun, sp.start, window, span{c.s, c.e}, e)
+					}
+					e = alt
+				}
+				if e != nil && ex.sentenceOpensWith(c, e) {
+					// "Macharia hid under desks, he said": he is not
+					// Macharia but the person in focus before
+					if alt := ex.ents.resolvePronounAvoid(sp.pronoun, sp.start, window, span{c.s, c.e}, e); alt != nil {
+						e = alt
+					}
+				}
+			case "they", "it":
+				if !c.antecedent.empty() {
+					// "The Conservatives believe ...; they say"
+					e = ex.ents.entity(strings.TrimSpace(c.antecedent.text))
+					e.org = true
+				} else {
+					if sp.pronoun == "they" {
+						// "Key to the Liberals' hopes is ... . Almost all
+						// revenues, they promise, ...": a named group just
+						// before
+						e = ex.pluralGroup(c, sp.start)
+					}
+					if e == nil {
+						e = ex.ents.resolvePronoun(sp.pronoun, sp.start, window)
+					}
+					if e != nil && sp.pronoun == "they" && e.personLike() {
+						e = nil
+					}
+				}
+			}
+		case sp.name != "":
+			if name, ok := CanonicalOutlet(sp.name); ok {
+				// an outlet is a source, not a speaker
+				if c.outlet == "" {
+					c.outlet = name
+				}
+			} else if sp.exact && !strings.Contains(sp.name, " ") {
+				e = ex.ents.entity(sp.name)
+				e.introduced = true
+				if e.title == "" {
+					e.title = sp.title
+				}
+				for _, w := range strings.Fields(strings.ToLower(sp.title)) {
+					if g, ok := wordGender(w); ok && e.gender == genderUnknown {
+						e.gender = g
+					}
+				}
+			} else {
+				e = ex.ents.resolveName(sp.name, sp.start)
+				if sp.title != "" && e.title == "" {
+					e.title = sp.title
+				}
+				if titleIsOrg(sp.title) {
+					e.org = true
+				}
+				for _, w := range strings.Fields(strings.ToLower(sp.title)) {
+					if g, ok := wordGender(w); ok && e.gender == genderUnknown {
+						e.gender = g
+					}
+				}
+			}
+		case sp.role != "" && (lexicon.OrgRoles().Has(sp.role) || lexicon.DocumentNouns().Has(sp.role) || sp.role == "statement"):
+			// "the company", "the city", "a statement": an organisation
+			// named earlier, else the phrase itself
+			if lexicon.OrgRoles().Has(sp.role) && strings.EqualFold(firstWord(sp.text), "the") {
+				e = ex.ents.orgNamed(sp.role, sp.start, window)
+				if e == nil {
+					// "the city" is the City of Surrey named further back
+					e = ex.ents.orgNamedMost(sp.role, sp.start)
+				}
+				if e == nil && (sp.role == "company" || sp.role == "firm" || sp.role == "agency" || sp.role == "group" || sp.role == "organization" || sp.role == "organisation") {
+					e = ex.ents.lastOrgSpeaker(sp.start, window)
+					// an organisation that opened a sentence since then
+					// is the nearer referent
+					if o, at := ex.ents.lastOrgSubject(sp.start, 1000); o != nil && (e == nil || at > ex.ents.lastSalientPos(e, sp.start)) {
+						e = o
+					}
+					if e == nil {
+						e = ex.prevSentenceActor(c)
+					}
+				}
+			}
+			det := strings.ToLower(firstWord(sp.text))
+			if e == nil && (det == "his" || det == "her") {
+				p := "he"
+				if det == "her" {
+					p = "she"
+				}
+				e = ex.ents.resolvePronoun(p, sp.start, window)
+			}
+			if e == nil && lexicon.DocumentNouns().Has(sp.role) {
+				// "the Civic Action study", "the NAO report": the
+				// organisation the phrase names behind the document, in
+				// full when it was named before ("National Audit Office")
+				if n := documentOwner(sp.text, sp.role); n != "" {
+					e = ex.ents.resolveName(n, sp.start)
+					if e != nil {
+						e.org = true
+					}
+				}
+			}
+			if e == nil && det == "the" && !lexicon.OrgRoles().Has(sp.role) {
+				// "the report said": whoever was said to have written it
+				e = ex.authorOf(i, sp.role)
+			}
+			if e == nil && det == "the" && lexicon.DocumentNouns().Has(sp.role) {
+				// "A study by the University of Calgary's School of Public
+				// Policy analyzed ... “...,” the report said."
+				e = ex.docAuthor(c)
+			}
+			if e == nil && !lexicon.OrgRoles().Has(sp.role) && (det == "a" || det == "an" || det == "the" || det == "its") && prev != nil && prev.para == c.para && prev.ent != nil {
+				// "Gatsby said ... A statement said": the same source
+				e = prev.ent
+			}
+			if e == nil {
+				e = ex.ents.entity(strings.TrimSpace(sp.text))
+				e.org = true
+			}
+		case sp.role != "" && sp.affiliated:
+			// "the lawyer for X", "An official with X": a nameless person
+			// of that organisation, not an earlier person with the role
+			e = ex.ents.entity(strings.TrimSpace(sp.text))
+			e.introduced, e.anonymous, e.org = true, true, false
+		case sp.role != "" && anonymousSources(sp):
+			// "sources familiar with the negotiations", later "people
+			// familiar with the bid" and "sources": one pool of unnamed
+			// sources, named as first introduced
+			if ex.anonSources == nil {
+				ex.anonSources = ex.ents.entity(strings.TrimSpace(sp.text))
+				ex.anonSources.org = false
+			}
+			e = ex.anonSources
+		case sp.role != "":
+			det := strings.ToLower(firstWord(sp.text))
+			indefinite := det == "a" || det == "an" || det == "one" || det == "another"
+			if pre := strings.Fields(ex.text[max(0, sp.start-12):sp.start]); len(pre) > 0 {
+				// "One former director": the phrase may leave out its
+				// sentence-initial determiner
+				switch strings.ToLower(pre[len(pre)-1]) {
+				case "one", "a", "an", "another":
+					indefinite = true
+				}
+			}
+			if !isPluralRole(sp.role) && !indefinite && !sp.affiliated {
+				// "traders" are not the one person titled "trader"; "one
+				// former director" is someone new
+				e = ex.ents.resolveRole(sp.role, sp.start)
+			}
+			if indefinite && lexicon.PersonNouns().Has(sp.role) {
+				// "One former director indicated ... . Joseph Manzoli told
+				// the Globe ...": the person named right after
+				e = ex.namedNext(c)
+			}
+			if e == nil && (det == "his" || det == "her") && !lexicon.OrgRoles().Has(sp.role) {
+				// "her statement read", "his spokesman said": the owner
+				p := "he"
+				if det == "her" {
+					p = "she"
+				}
+				if sp.role == "statement" || sp.role == "email" || sp.role == "letter" || sp.role == "post" || sp.role == "tweet" {
+					e = ex.ents.resolvePronoun(p, sp.start, window)
+				}
+			}
+			if e == nil && !lexicon.Determiners().Has(det) && !lexicon.OrgRoles().Has(sp.role) && !strings.HasSuffix(sp.role, "s") && lexicon.PersonNouns().Has(sp.role) {
+				// "the lanky, bespectacled professor said"
+				e = ex.ents.lastPerson(sp.start, window)
+			}
+			if e == nil && lexicon.OrgRoles().Has(sp.role) && lexicon.Determiners().Has(det) {
+				e = ex.ents.lastOrgSpeaker(sp.start, window)
+			}
+			if e == nil && det == "the" && !lexicon.OrgRoles().Has(sp.role) && (!strings.HasSuffix(sp.role, "s") || strings.Contains(sp.role, "-")) {
+				// a definite description ("the 26-year-old right wing")
+				// refers back to the last person in focus
+				e = ex.ents.lastPerson(sp.start, window)
+			}
+			if e == nil {
+				e = ex.ents.entity(strings.TrimSpace(sp.text))
+				if g, ok := wordGender(sp.role); ok {
+					e.gender = g
+				}
+				if (det == "a" || det == "an") && lexicon.PersonNouns().Has(sp.role) {
+					// "a private security professional told Reuters ...
+					// he said": a nameless person he/she may refer to
+					e.introduced, e.anonymous = true, true
+					// "An official with X Services" is a person
+					e.org = false
+				}
+			}
+		}
+		if e != nil {
+			e.spoke = true
+			c.ent = e
+			c.speaker = e.name
+			c.title = e.title
+			if sp.title != "" && sp.name != "" {
+				c.title = sp.title
+			}
+			ex.ents.addSalientMinor(sp.start, e, ex.inSubordinate(c, sp))
+			ex.learnGender(c, e)
+		}
+		prev = c
+	}
+}
+
+// sentenceOpensWith reports whether the sentence of a pronoun cue opens with
+// the last word of person e's name ("Macharia and some colleagues hid under
+// desks, he said, ..."): then the pronoun does not refer to e.
+func (ex *extractor) sentenceOpensWith(c *cand, e *entity) bool {
+	f := strings.Fields(e.name)
+	if len(f) < 2 || e.org || c.sent < 0 || c.sent >= len(ex.sents) {
+		return false
+	}
+	toks := ex.sents[c.sent].toks
+	k := 0
+	for k < len(toks) && !toks[k].word {
+		k++
+	}
+	if k+1 >= len(toks) || toks[k].text != f[len(f)-1] || toks[k].start >= c.sp.start {
+		return false
+	}
+	// the name is the subject of the reported clause, not of the cue
+	next := toks[k+1]
+	return next.word && !isCueToken(toks, k+1) && next.low != "who" || next.text == ","
+}
+
+// learnGender: "X said she ..." tells X's gender.
+func (ex *extractor) learnGender(c *cand, e *entity) {
+	if e.gender != genderUnknown || e.org {
+		return
+	}
+	w := firstWord(ex.text[c.s:c.e])
+	switch strings.ToLower(w) {
+	case "she", "her":
+		e.gender = female
+	case "he", "his":
+		e.gender = male
+	}
+}
+
+// inheritSource finds the quote a floating quote takes its speaker from:
+// the attributed quote of the same sentence, else the nearest earlier
+// attributed quote in the same or previous paragraph, else a following
+// attributed quote in the same paragraph.
+func (ex *extractor) inheritSource(i int) *cand {
+	c := &ex.cands[i]
+	var src *cand
+	for k := i - 1; k >= 0; k-- {
+		p := &ex.cands[k]
+		if p.para < c.para-1 {
+			break
+		}
+		if p.speaker != "" {
+			src = p
+			break
+		}
+	}
+	if src == nil {
+		for k := i + 1; k < len(ex.cands); k++ {
+			p := &ex.cands[k]
+			if p.para != c.para {
+				break
+			}
+			if !p.inherit && !p.sp.empty() && p.sent == c.sent {
+				return p
+			}
+		}
+	}
+	// A person introduced as a sentence subject after that quote (and
+	// before this one) is the likelier speaker of a quote that follows.
+	floor := c.s - 1500
+	if src != nil {
+		floor = src.e
+	}
+	if !c.fromSentence {
+		if e := ex.ents.subjectBetween(floor, c.s); e != nil && (src == nil || e != src.ent) && !ex.namesInQuote(c, e) {
+			return &cand{speaker: e.name, title: e.title, ent: e}
+		}
+	}
+	return src
+}
+
+// unitName returns the proper name of an organisation's unit named with
+// its owner ("Cisco System's Talos cybersecurity unit" -> "Talos"), or "".
+func unitName(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 3 || !lexicon.UnitHeads().Has(strings.ToLower(f[len(f)-1])) {
+		return ""
+	}
+	p := -1
+	for k, w := range f {
+		if isPossessive(w) {
+			p = k
+		}
+	}
+	if p < 0 || p+1 >= len(f)-1 {
+		return ""
+	}
+	var own []string
+	for _, w := range f[p+1 : len(f)-1] {
+		if !isUpperStart(w) {
+			break
+		}
+		own = append(own, w)
+	}
+	if len(own) == 0 {
+		return ""
+	}
+	return strings.Join(own, " ")
+}
+
+// documentOwner returns the proper name before a document noun ("the
+// Civic Action study" -> "Civic Action", "Statistics Canada's latest
+// report" -> "Statistics Canada"), or "".
+func documentOwner(phrase, noun string) string {
+	f := strings.Fields(phrase)
+	if len(f) < 2 || strings.ToLower(f[len(f)-1]) != noun {
+		return ""
+	}
+	f = f[:len(f)-1]
+	if lexicon.Determiners().Has(strings.ToLower(f[0])) {
+		f = f[1:]
+	}
+	// lower-case modifiers after the name ("'s latest", "'s new")
+	for len(f) > 0 && !isUpperStart(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
+	if len(f) == 0 || len(f) > 5 {
+		return ""
+	}
+	for _, w := range f {
+		if !isUpperStart(w) && !lexicon.Connectors().Has(w) {
+			return ""
+		}
+	}
+	name := strings.Join(f, " ")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	if _, outlet := CanonicalOutlet(name); outlet || len(name) < 2 {
+		return ""
+	}
+	return name
+}
+
+// anonymousSources reports a phrase naming unnamed sources: a plural
+// "sources" alone, or sources or people "familiar with" something ("people
+// familiar with the bid", "sources familiar with the situation").
+func anonymousSources(sp np) bool {
+	t := strings.ToLower(strings.TrimSpace(sp.text))
+	switch sp.role {
+	case "sources":
+		return t == "sources" || strings.Contains(t, " familiar with ")
+	case "people", "persons":
+		return strings.HasPrefix(t, sp.role+" familiar with ")
+	}
+	return false
+}
+
+// contrasted reports whether a sentence shortly before c's cue (in the same
+// or the previous paragraph) opens "Unlike E, <pronoun>": the pronoun then
+// names someone other than person e.
+func (ex *extractor) contrasted(c *cand, e *entity, pronoun string) bool {
+	if c.sent < 0 || c.sent >= len(ex.sents) || e.org {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(e.name))
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	para := ex.sents[c.sent].para
+	for i := c.sent; i >= 0 && c.sent-i < 4 && para-ex.sents[i].para <= 1; i-- {
+		toks := ex.sents[i].toks
+		if len(toks) < 4 || toks[0].low != "unlike" {
+			continue
+		}
+		k := 1
+		for k < len(toks) && toks[k].capitalized() && !toks[k].quoted {
+			k++
+		}
+		if k == 1 || k+1 >= len(toks) || toks[k].text != "," || strings.TrimSuffix(strings.TrimSuffix(toks[k-1].low, "’s"), "'s") != last {
+			continue
+		}
+		p := toks[k+1].low
+		if p == pronoun || strings.HasPrefix(p, pronoun+"'") || strings.HasPrefix(p, pronoun+"’") {
+			return true
+		}
+	}
+	return false
+}
+
+// namesInQuote reports whether the quote c names person e in the third
+// person ("it was something he (Kerr) looked at"): a speaker does not
+// name themselves so, and the quote is likelier someone else's.
+func (ex *extractor) namesInQuote(c *cand, e *entity) bool {
+	last := strings.Fields(e.name)
+	if len(last) == 0 || c.s < 0 || c.e > len(ex.text) || c.s >= c.e {
+		return false
+	}
+	w := last[len(last)-1]
+	q := ex.text[c.s:c.e]
+	for from := 0; ; {
+		k := strings.Index(q[from:], w)
+		if k < 0 {
+			return false
+		}
+		k += from
+		from = k + len(w)
+		before, after := runeBefore(q, k, 0), runeAfter(q, k+len(w), len(q))
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+	}
+}
