@@ -161,3 +161,7 @@ func (ex *extractor) output() []news.Quote {
 	}
 	return out
 }
+
+// confIndirect is the confidence of an indirect or mixed quote found
+// around a cue.
+const confIndirect = 0.7

@@ -5,391 +5,507 @@ import (
 	"newsbot/news"
 )
 
+// indirectScan is the state of the indirect-speech stage over one
+// sentence: where the next clause may start and who spoke so far.
+type indirectScan struct {
+	ex       *extractor
+	s        *sentence
+	toks     []token
+	consumed []bool // quotes of the sentence already attributed
+	outlet   string // outlet cited anywhere in the sentence
+	// floor is the first token a clause may start at: clauses start after
+	// earlier material of the sentence.
+	floor int
+	// speaker is the sentence's speaker so far, for ", adding that ...".
+	speaker np
+}
+
+// clauseOpts say how emit takes a clause.
+type clauseOpts struct {
+	// outlet cited for this clause; "" means the sentence's outlet.
+	outlet string
+	// inherit: the speaker is the sentence's attributed speaker (", adding
+	// that ..."), resolved from the quote of the same sentence.
+	inherit bool
+	// anyClause takes the words even without a finite verb (a charge after
+	// "derides X for", a name after "called it", "according to experts,
+	// include ...").
+	anyClause bool
+	// outletOnly: the clause's only source is an outlet ("according to
+	// CNN"), so a clause without a speaker inherits none.
+	outletOnly bool
+}
+
 // indirect finds reported speech around the cues not used by direct quotes:
 // "X said (that) CLAUSE", "CLAUSE, X said", "According to X, CLAUSE",
 // "CLAUSE, according to X", ", adding that CLAUSE". Quotes inside a clause
 // make it mixed and are consumed.
 func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool, outlet string) {
-	text := ex.text
 	toks := s.toks
 	if len(toks) == 0 {
 		return
 	}
-	floorTok := 0 // clauses start after earlier material of the sentence
-	var sentSpeaker np
-	noVerbCheck := false
-	outletSource := false // the clause's only source is an outlet
-	emit := func(a, b int, sp np, cue string, inherit bool, clauseOutlet string) {
-		// a, b: token range [a, b)
-		for a < b && (toks[a].text == "," || toks[a].text == "—" || toks[a].text == "–" || toks[a].text == ":") {
-			a++
-		}
-		for b > a && !toks[b-1].word && !toks[b-1].quoted {
-			b--
-		}
-		if b-a < 2 {
-			return
-		}
-		st, en := toks[a].start, toks[b-1].end
-		// extend over a closing quote mark that ends the clause
-		if b < len(toks) && toks[b].quoted {
-			en = toks[b].end
-		}
-		words := wordCount(text, st, en)
-		if words < 3 || (!noVerbCheck && !hasFiniteVerb(toks, a, b)) || s.headline {
-			return
-		}
-		kind := news.Indirect
-		for qi, q := range s.quotes {
-			o := q.outer()
-			if o.start < en && o.end > st {
-				if consumed[qi] && o.start >= st && o.end <= en {
-					// a quote already attributed inside: not a clause of this cue
-					return
-				}
-			}
-		}
-		for qi, q := range s.quotes {
-			o := q.outer()
-			if o.start >= st && o.start < en {
-				consumed[qi] = true
-				kind = news.Mixed
-				if o.end > en {
-					en = o.end
-				}
-			}
-		}
-		if clauseOutlet == "" {
-			clauseOutlet = outlet
-		}
-		var ante np
-		if sp.pronoun == "they" {
-			ante = pluralSubject(text, toks, tokenAt(toks, sp.start))
-		}
-		if sp.pronoun == "it" {
-			ante = itAntecedent(text, toks, tokenAt(toks, sp.start))
-		}
-		c := cand{s: st, e: en, kind: kind, sp: sp, cue: cue, outlet: clauseOutlet, para: s.para, sent: s.serial, conf: 0.7, sentS: s.sp.start, sentE: s.sp.end, antecedent: ante, inherit: inherit || sp.empty() && !outletSource, fromSentence: inherit}
-		ex.cands = append(ex.cands, c)
-	}
+	sc := &indirectScan{ex: ex, s: s, toks: toks, consumed: consumed, outlet: outlet}
 	for c := 0; c < len(toks); c++ {
 		t := toks[c]
 		if !t.word || t.quoted || usedCue[c] {
 			continue
 		}
 		l := t.lower()
-		// according to X
 		if l == "according" && c+1 < len(toks) && toks[c+1].lower() == "to" {
-			srcA := c + 2
-			srcB := srcA
-			for srcB < len(toks) && !toks[srcB].quoted && toks[srcB].text != "," && toks[srcB].text != "." && toks[srcB].text != ";" && !isDash(toks[srcB].text) {
-				srcB++
-			}
-			if srcB == srcA {
-				continue
-			}
-			// "according to the study — which used data from X — CLAUSE":
-			// the clause starts after the parenthetical
-			after := srcB
-			if srcB < len(toks) && isDash(toks[srcB].text) {
-				for d := srcB + 1; d < len(toks) && d < srcB+30 && !toks[d].quoted && toks[d].text != "."; d++ {
-					if isDash(toks[d].text) {
-						after = d
-						break
-					}
-				}
-			}
-			src := np{}
-			listEnd := nameListEnd(toks, srcA, srcB)
-			if listEnd > srcB {
-				// "according to the Meteorology, Climatology and
-				// Geophysics Agency": a name with a list in it
-				a := srcA
-				if toks[a].low == "the" {
-					a++
-				}
-				src = np{start: toks[a].start, end: toks[listEnd-1].end, text: text[toks[a].start:toks[listEnd-1].end]}
-				src.name = src.text
-				srcB = listEnd
-			}
-			srcOutlet := ""
-			if name, n := ex.outletAt(toks, srcA); n > 0 && srcA+n >= srcB-0 {
-				srcOutlet = name
-			} else {
-				// "reporting by The Wall Street Journal"
-				for k := srcA; k < srcB; k++ {
-					if name, n := ex.outletAt(toks, k); n > 0 && k+n == srcB {
-						srcOutlet = name
-					}
-				}
-				if srcOutlet == "" && src.empty() {
-					// "according to sources familiar with the situation who
-					// were not authorized to speak about the bid": the
-					// source ends before its relative clause
-					rel := srcB
-					for k := srcA + 1; k < srcB; k++ {
-						if lexicon.SourceCut().Has(toks[k].low) {
-							rel = k
-							break
-						}
-					}
-					if t := timeAdverbialStart(toks, rel-1, srcA+1); t > srcA {
-						// "according to figures released by the
-						// commission on Wednesday": the time is no source
-						rel = t
-					}
-					src = backPhrase(text, toks, rel-1, srcA)
-					if !src.empty() && src.name == "" && src.pronoun == "" {
-						// "according to people familiar with the bid"
-						src = postModified(text, toks, src, srcA)
-					}
-					if !src.empty() && src.pronoun == "" {
-						// "according to the lawyer for Animal Protection
-						// Services": the lawyer speaks
-						src = affiliated(text, toks, src, srcA)
-					}
-				}
-			}
-			outletSource = srcOutlet != ""
-			if c == floorTok || (c > floorTok && onlyPunctToks(toks, floorTok, c)) {
-				// According to X, CLAUSE.
-				if srcB < len(toks) && toks[srcB].text == "," {
-					emit(srcB+1, clauseEnd(toks, srcB+1), src, "according to", false, srcOutlet)
-				} else if after > srcB {
-					emit(after+1, clauseEnd(toks, after+1), src, "according to", false, srcOutlet)
-				}
-			} else if c > 0 && toks[c-1].text == "," {
-				// CLAUSE, according to X[, CLAUSE2].
-				emit(floorTok, c-1, src, "according to", false, srcOutlet)
-				if srcB < len(toks) && toks[srcB].text == "," {
-					// "Some of those concerns, according to experts,
-					// include ...": the rest of the sentence is theirs
-					noVerbCheck = true
-					emit(srcB+1, clauseEnd(toks, srcB+1), src, "according to", false, srcOutlet)
-					noVerbCheck = false
-				}
-			}
-			outletSource = false
-			if !src.empty() && sentSpeaker.empty() {
-				sentSpeaker = src
-			}
-			c = srcB
-			floorTok = srcB
+			c = sc.accordingTo(c)
 			continue
 		}
-		// ", adding that CLAUSE"
 		if lexicon.ParticipleCues().Has(l) && c > 0 && (toks[c-1].text == "," || toks[c-1].lower() == "and") {
-			k, ol := ex.skipAdverbials(toks, c+1, l == "telling" || l == "asking")
-			if k < len(toks) && clauseStartOK(toks, k) {
-				e := clauseEnd(toks, k)
-				if ol == "" {
-					ol = outlet
-				}
-				ssp := sentSpeaker
-				inh := true
-				if ssp.empty() && floorTok == 0 {
-					// "Roy Graf protested the two bills, saying ...": the
-					// sentence subject speaks
-					if first := subjectNP(text, toks, c); !first.empty() {
-						ssp, inh = first, false
-					}
-				}
-				emit(k, e, ssp, l, inh, ol)
-				c = e
-			}
+			// ", adding that CLAUSE"
+			c = sc.participle(c, l)
 			continue
 		}
-		if a, b := criticismCue(toks, c); b > a {
-			// "Sinclair derides the board for a lack of leadership": the
-			// charge is what the critic says
-			if sp := backNP(text, toks, c, floorTok); sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she" {
-				noVerbCheck = true
-				emit(a, b, sp, t.text, false, outlet)
-				noVerbCheck = false
-				c = b
-				floorTok = b
-				continue
-			}
+		if next, ok := sc.criticism(c); ok {
+			c = next
+			continue
 		}
-		if k := ex.namingCue(toks, c, floorTok); k > 0 {
-			// "X called it CLAUSE", "what X calls CLAUSE"
-			sp := backNP(text, toks, c, floorTok)
-			if sp.empty() && c > 1 && (toks[c-1].low == "he" || toks[c-1].low == "she" || toks[c-1].low == "they") {
-				sp = np{start: toks[c-1].start, end: toks[c-1].end, text: toks[c-1].text, pronoun: toks[c-1].low}
-			}
-			if (sp.pronoun == "he" || sp.pronoun == "she") && c >= 2 && (toks[c-2].low == "who" || toks[c-2].low == "whom") {
-				// "Green was excited about looping for Roe, who he calls
-				// a great kid": he is the sentence's subject, not Roe
-				if first := introSubject(text, toks, c-2); first.name != "" {
-					sp = first
-				} else if t0 := toks[0]; t0.word && !t0.quoted && t0.capitalized() && !lexicon.SentenceStarters().Has(t0.low) && !lexicon.Determiners().Has(t0.low) && !lexicon.Pronouns().Has(t0.low) && len(toks) > 1 && toks[1].word && !toks[1].capitalized() {
-					// a one-word name that is also a title word ("Green")
-					sp = np{start: t0.start, end: t0.end, text: t0.text, name: t0.text}
-				}
-			}
-			if !sp.empty() {
-				e := clauseEnd(toks, k)
-				noVerbCheck = true
-				emit(k, e, sp, t.text, false, outlet)
-				noVerbCheck = false
-				c = e
-				floorTok = e
-			}
+		if k := ex.namingCue(toks, c, sc.floor); k > 0 {
+			c = sc.naming(c, k)
 			continue
 		}
 		if !isCueToken(toks, c) || negatedCue(toks, c) {
 			continue
 		}
-		object := lexicon.ObjectVerbs().Has(l)
-		sp := backNP(text, toks, c, floorTok)
-		if sp.empty() && c > 0 && toks[c-1].lower() == "and" && floorTok == 0 {
-			// "Pompeo praised China and said ...": the sentence subject
-			if first := introSubject(text, toks, c); !first.empty() {
-				sp = first
-			}
-		}
-		if c > 0 && toks[c-1].text == "," && c-1 > floorTok && !sp.empty() {
-			// inverted "CLAUSE, adds Al Basha.": the speaker follows
-			if fsp := forwardNP(text, toks, c+1, len(toks)); !object && !fsp.empty() && fsp.name != "" {
-				if _, isOutlet := CanonicalOutlet(fsp.name); !isOutlet {
-					end := tokenAt(toks, fsp.end)
-					if end >= len(toks) || toks[end].text == "." || toks[end].text == "!" ||
-						toks[end].text == "," && !hasFiniteVerb(toks, end+1, len(toks)) {
-						// "..., said Sutopo Purwo Nugroho, a spokesman for X."
-						sp = np{}
-					}
-				}
-			}
-		}
-		if sp.empty() {
-			// inverted: "CLAUSE, said X."
-			if c > 0 && toks[c-1].text == "," && c-1 > floorTok {
-				fsp := forwardNP(text, toks, c+1, len(toks))
-				if !fsp.empty() {
-					// "CLAUSE, said he." but not "X, ..., said he heard" or
-					// "X, who ..., says the program changed his life":
-					// there the phrase opens the reported clause
-					if pe := tokenAt(toks, fsp.end); pe < len(toks) && toks[pe].word || fsp.name == "" && fsp.pronoun == "" && hasFiniteVerb(toks, c+1, pe) {
-						fsp = np{}
-					}
-				}
-				if !fsp.empty() && fsp.pronoun == "" || fsp.pronoun == "he" || fsp.pronoun == "she" {
-					if !fsp.empty() {
-						emit(floorTok, c-1, fsp, t.text, false, "")
-						sentSpeaker = fsp
-						floorTok = len(toks)
-					}
-				}
-			}
-			continue
-		}
-		if lexicon.WeakCues().Has(l) && sp.name == "" && sp.pronoun == "" && sp.role == "" {
-			continue
-		}
-		k, ol := ex.skipAdverbials(toks, c+1, object)
-		if object {
-			// "told X that ...": find "that" or a pronoun subject shortly
-			// after the object
-			for j := k; j < len(toks) && j <= k+6; j++ {
-				jl := toks[j].lower()
-				if jl == "that" || (j > k && (lexicon.Pronouns().Has(jl) || jl == "there") && jl != "it" && jl != "you") || j == k && k > c+1 && (jl == "it" || jl == "there" || jl == "he" || jl == "she" || jl == "they" || jl == "we") {
-					// "reminded the crowd it was ...": the object came first
-					k = j
-					break
-				}
-				if !toks[j].word || toks[j].quoted {
-					break
-				}
-			}
-		}
-		if ol == "" {
-			ol = outlet
-		}
-		if k+1 < len(toks) && (toks[k].low == "is" || toks[k].low == "was") && toks[k+1].low == "that" {
-			// "What he would say is that ...": a pseudo-cleft
-			k++
-		}
-		if t := contentNounThat(toks, k); t > 0 {
-			// "added the weighty caveat that ...": the clause completes a
-			// noun of saying
-			k = t
-		}
-		spTok := tokenAt(toks, sp.start)
-		if spTok > 0 && toks[spTok-1].low == "than" && k+1 < len(toks) && lexicon.Pronouns().Has(toks[k].low) {
-			// "higher than city reports say it is": a comparison, no
-			// reported clause
-			continue
-		}
-		if k+1 < len(toks) && toks[k].low == "that" && lexicon.RelativeVerbs().Has(toks[k+1].low) {
-			// "50 member states that have French as a common language":
-			// a relative clause, not a reported one
-			continue
-		}
-		if object && spTok > floorTok+1 && toks[spTok-1].text == "," && shortObject(toks, k) {
-			// "CLAUSE, a resident told the local radio station."
-			k = len(toks) - 1
-		}
-		if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
-			// X said (that) CLAUSE
-			e := clauseEnd(toks, k)
-			if (!lexicon.SayVerbs().Has(l) || l == "added" || l == "adds") && toks[k].lower() != "that" && !lexicon.Pronouns().Has(toks[k].lower()) && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") && !urgeObject(toks, l, k, sp) && !zeroThatClause(toks, k) {
-				// "announced these intentions": an object, not a clause
-				continue
-			}
-			noVerbCheck = urgeObject(toks, l, k, sp)
-			emit(k, e, sp, t.text, false, ol)
-			noVerbCheck = false
-			sentSpeaker = sp
-			c = e
-			floorTok = e
-			continue
-		}
-		if k < len(toks) && toks[k].quoted {
-			// X said that "..." : mixed, the clause starts at the quote
-			if clauseStartOK(toks, k) {
-				e := clauseEnd(toks, k)
-				emit(k, e, sp, t.text, false, ol)
-				sentSpeaker = sp
-				c = e
-				floorTok = e
-			}
-			continue
-		}
-		if k >= len(toks) || toks[k].text == "." {
-			// a bare attribution: "Harry J. Kazianis, director of ...,
-			// said in an e-mailed statement." (the quote came before)
-			if floorTok == 0 && tokenAt(toks, sp.start) <= 1 && len(s.quotes) == 0 {
-				ex.bare = append(ex.bare, bareAttr{sent: s.serial, sp: sp, cue: t.text, outlet: ol})
-			}
-		}
-		// CLAUSE, X said[, CLAUSE2].
-		// A weak cue counts here when a person or pronoun says it and the
-		// sentence or a parenthesis closes after it (", he adds.",
-		// ", they promise,").
-		closes := k >= len(toks) || toks[k].text == "." || toks[k].text == "," || toks[k].text == ";"
-		weakOK := closes && (sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she" || sp.pronoun == "they")
-		if spTok > floorTok+1 && spTok > 0 && toks[spTok-1].text == "," && (!lexicon.WeakCues().Has(l) || weakOK) {
-			emit(floorTok, spTok-1, sp, t.text, false, ol)
-			sentSpeaker = sp
-			if k < len(toks) && toks[k].text == ";" && k+1 < len(toks) {
-				// "..., Foster writes; such accusations ...": the clause
-				// after the semicolon is the same speaker's
-				e := clauseEnd(toks, k+1)
-				if clauseStartOK(toks, k+1) {
-					emit(k+1, e, sp, t.text, false, ol)
-				}
-				c = e
-			}
-			if k < len(toks) && toks[k].text == "," {
-				e := clauseEnd(toks, k+1)
-				if clauseStartOK(toks, k+1) || k+1 < len(toks) && toks[k+1].lower() == "but" {
-					noVerbCheck = true
-					emit(k+1, e, sp, t.text, false, ol)
-					noVerbCheck = false
-				}
-				c = e
-			}
-			floorTok = max(c, k)
-		}
+		c = sc.cue(c, l)
 	}
 }
+
+// emit adds the clause of tokens [a, b) as a quote of sp, unless it is too
+// short, no clause, in a headline, or holds a quote already attributed.
+func (sc *indirectScan) emit(a, b int, sp np, cue string, o clauseOpts) {
+	text, toks, s := sc.ex.text, sc.toks, sc.s
+	for a < b && (toks[a].text == "," || toks[a].text == "—" || toks[a].text == "–" || toks[a].text == ":") {
+		a++
+	}
+	for b > a && !toks[b-1].word && !toks[b-1].quoted {
+		b--
+	}
+	if b-a < 2 {
+		return
+	}
+	st, en := toks[a].start, toks[b-1].end
+	// extend over a closing quote mark that ends the clause
+	if b < len(toks) && toks[b].quoted {
+		en = toks[b].end
+	}
+	words := wordCount(text, st, en)
+	if words < 3 || (!o.anyClause && !hasFiniteVerb(toks, a, b)) || s.headline {
+		return
+	}
+	kind := news.Indirect
+	for qi, q := range s.quotes {
+		o := q.outer()
+		if o.start < en && o.end > st {
+			if sc.consumed[qi] && o.start >= st && o.end <= en {
+				// a quote already attributed inside: not a clause of this cue
+				return
+			}
+		}
+	}
+	for qi, q := range s.quotes {
+		o := q.outer()
+		if o.start >= st && o.start < en {
+			sc.consumed[qi] = true
+			kind = news.Mixed
+			if o.end > en {
+				en = o.end
+			}
+		}
+	}
+	clauseOutlet := o.outlet
+	if clauseOutlet == "" {
+		clauseOutlet = sc.outlet
+	}
+	var ante np
+	if sp.pronoun == "they" {
+		ante = pluralSubject(text, toks, tokenAt(toks, sp.start))
+	}
+	if sp.pronoun == "it" {
+		ante = itAntecedent(text, toks, tokenAt(toks, sp.start))
+	}
+	c := cand{s: st, e: en, kind: kind, sp: sp, cue: cue, outlet: clauseOutlet, para: s.para, sent: s.serial, conf: confIndirect, sentS: s.sp.start, sentE: s.sp.end, antecedent: ante, inherit: o.inherit || sp.empty() && !o.outletOnly, fromSentence: o.inherit}
+	sc.ex.cands = append(sc.ex.cands, c)
+}
+
+// accordingTo takes "According to X, CLAUSE" and "CLAUSE, according to
+// X[, CLAUSE2]" at toks[c] ("according") and returns the token to go on
+// after.
+func (sc *indirectScan) accordingTo(c int) int {
+	toks := sc.toks
+	srcA := c + 2
+	srcB := srcA
+	for srcB < len(toks) && !toks[srcB].quoted && toks[srcB].text != "," && toks[srcB].text != "." && toks[srcB].text != ";" && !isDash(toks[srcB].text) {
+		srcB++
+	}
+	if srcB == srcA {
+		return c
+	}
+	// "according to the study — which used data from X — CLAUSE":
+	// the clause starts after the parenthetical
+	after := srcB
+	if srcB < len(toks) && isDash(toks[srcB].text) {
+		for d := srcB + 1; d < len(toks) && d < srcB+maxParentheticalTokens && !toks[d].quoted && toks[d].text != "."; d++ {
+			if isDash(toks[d].text) {
+				after = d
+				break
+			}
+		}
+	}
+	src, srcB, srcOutlet := sc.accordingSource(srcA, srcB)
+	opts := clauseOpts{outlet: srcOutlet, outletOnly: srcOutlet != ""}
+	if c == sc.floor || (c > sc.floor && onlyPunctToks(toks, sc.floor, c)) {
+		// According to X, CLAUSE.
+		if srcB < len(toks) && toks[srcB].text == "," {
+			sc.emit(srcB+1, clauseEnd(toks, srcB+1), src, "according to", opts)
+		} else if after > srcB {
+			sc.emit(after+1, clauseEnd(toks, after+1), src, "according to", opts)
+		}
+	} else if c > 0 && toks[c-1].text == "," {
+		// CLAUSE, according to X[, CLAUSE2].
+		sc.emit(sc.floor, c-1, src, "according to", opts)
+		if srcB < len(toks) && toks[srcB].text == "," {
+			// "Some of those concerns, according to experts,
+			// include ...": the rest of the sentence is theirs
+			rest := opts
+			rest.anyClause = true
+			sc.emit(srcB+1, clauseEnd(toks, srcB+1), src, "according to", rest)
+		}
+	}
+	if !src.empty() && sc.speaker.empty() {
+		sc.speaker = src
+	}
+	sc.floor = srcB
+	return srcB
+}
+
+// accordingSource reads the source of "according to" in tokens [srcA,
+// srcB): a name with a list in it, an outlet, or a speaker phrase. It
+// returns the phrase, the (possibly longer) end of the source, and the
+// outlet when an outlet is the source.
+func (sc *indirectScan) accordingSource(srcA, srcB int) (np, int, string) {
+	text, toks := sc.ex.text, sc.toks
+	src := np{}
+	if listEnd := nameListEnd(toks, srcA, srcB); listEnd > srcB {
+		// "according to the Meteorology, Climatology and
+		// Geophysics Agency": a name with a list in it
+		a := srcA
+		if toks[a].low == "the" {
+			a++
+		}
+		src = np{start: toks[a].start, end: toks[listEnd-1].end, text: text[toks[a].start:toks[listEnd-1].end]}
+		src.name = src.text
+		srcB = listEnd
+	}
+	if name, n := sc.ex.outletAt(toks, srcA); n > 0 && srcA+n >= srcB-0 {
+		return src, srcB, name
+	}
+	srcOutlet := ""
+	// "reporting by The Wall Street Journal"
+	for k := srcA; k < srcB; k++ {
+		if name, n := sc.ex.outletAt(toks, k); n > 0 && k+n == srcB {
+			srcOutlet = name
+		}
+	}
+	if srcOutlet != "" || !src.empty() {
+		return src, srcB, srcOutlet
+	}
+	// "according to sources familiar with the situation who were not
+	// authorized to speak about the bid": the source ends before its
+	// relative clause
+	rel := srcB
+	for k := srcA + 1; k < srcB; k++ {
+		if lexicon.SourceCut().Has(toks[k].low) {
+			rel = k
+			break
+		}
+	}
+	if t := timeAdverbialStart(toks, rel-1, srcA+1); t > srcA {
+		// "according to figures released by the commission on
+		// Wednesday": the time is no source
+		rel = t
+	}
+	src = backPhrase(text, toks, rel-1, srcA)
+	if !src.empty() && src.name == "" && src.pronoun == "" {
+		// "according to people familiar with the bid"
+		src = postModified(text, toks, src, srcA)
+	}
+	if !src.empty() && src.pronoun == "" {
+		// "according to the lawyer for Animal Protection Services": the
+		// lawyer speaks
+		src = affiliated(text, toks, src, srcA)
+	}
+	return src, srcB, ""
+}
+
+// participle takes ", adding that CLAUSE" at toks[c] (participle l) and
+// returns the token to go on after.
+func (sc *indirectScan) participle(c int, l string) int {
+	toks := sc.toks
+	k, ol := sc.ex.skipAdverbials(toks, c+1, l == "telling" || l == "asking")
+	if k >= len(toks) || !clauseStartOK(toks, k) {
+		return c
+	}
+	e := clauseEnd(toks, k)
+	if ol == "" {
+		ol = sc.outlet
+	}
+	ssp := sc.speaker
+	inh := true
+	if ssp.empty() && sc.floor == 0 {
+		// "Roy Graf protested the two bills, saying ...": the sentence
+		// subject speaks
+		if first := subjectNP(sc.ex.text, toks, c); !first.empty() {
+			ssp, inh = first, false
+		}
+	}
+	sc.emit(k, e, ssp, l, clauseOpts{outlet: ol, inherit: inh})
+	return e
+}
+
+// criticism takes "Sinclair derides the board for a lack of leadership" at
+// toks[c]: the charge is what the critic says. ok is false when there is
+// no such charge with a named or he/she critic.
+func (sc *indirectScan) criticism(c int) (next int, ok bool) {
+	a, b := criticismCue(sc.toks, c)
+	if b <= a {
+		return c, false
+	}
+	sp := backNP(sc.ex.text, sc.toks, c, sc.floor)
+	if sp.name == "" && sp.pronoun != "he" && sp.pronoun != "she" {
+		return c, false
+	}
+	sc.emit(a, b, sp, sc.toks[c].text, clauseOpts{anyClause: true})
+	sc.floor = b
+	return b, true
+}
+
+// naming takes "X called it CLAUSE", "what X calls CLAUSE" at toks[c], the
+// words reported starting at toks[k], and returns the token to go on
+// after.
+func (sc *indirectScan) naming(c, k int) int {
+	text, toks := sc.ex.text, sc.toks
+	sp := backNP(text, toks, c, sc.floor)
+	if sp.empty() && c > 1 && (toks[c-1].low == "he" || toks[c-1].low == "she" || toks[c-1].low == "they") {
+		sp = np{start: toks[c-1].start, end: toks[c-1].end, text: toks[c-1].text, pronoun: toks[c-1].low}
+	}
+	if (sp.pronoun == "he" || sp.pronoun == "she") && c >= 2 && (toks[c-2].low == "who" || toks[c-2].low == "whom") {
+		// "Green was excited about looping for Roe, who he calls
+		// a great kid": he is the sentence's subject, not Roe
+		if first := introSubject(text, toks, c-2); first.name != "" {
+			sp = first
+		} else if t0 := toks[0]; t0.word && !t0.quoted && t0.capitalized() && !lexicon.SentenceStarters().Has(t0.low) && !lexicon.Determiners().Has(t0.low) && !lexicon.Pronouns().Has(t0.low) && len(toks) > 1 && toks[1].word && !toks[1].capitalized() {
+			// a one-word name that is also a title word ("Green")
+			sp = np{start: t0.start, end: t0.end, text: t0.text, name: t0.text}
+		}
+	}
+	if sp.empty() {
+		return c
+	}
+	e := clauseEnd(toks, k)
+	sc.emit(k, e, sp, toks[c].text, clauseOpts{anyClause: true})
+	sc.floor = e
+	return e
+}
+
+// cue takes the speech around the reporting verb toks[c] (lower case l):
+// "X said (that) CLAUSE", `X said that "..."`, "CLAUSE, X said[, CLAUSE2]",
+// "CLAUSE, said X". It returns the token to go on after.
+func (sc *indirectScan) cue(c int, l string) int {
+	toks := sc.toks
+	object := lexicon.ObjectVerbs().Has(l)
+	sp, ok := sc.cueSpeaker(c, object)
+	if !ok {
+		return c
+	}
+	if lexicon.WeakCues().Has(l) && sp.name == "" && sp.pronoun == "" && sp.role == "" {
+		return c
+	}
+	k, ol := sc.clauseAfterCue(c, object)
+	if ol == "" {
+		ol = sc.outlet
+	}
+	spTok := tokenAt(toks, sp.start)
+	if spTok > 0 && toks[spTok-1].low == "than" && k+1 < len(toks) && lexicon.Pronouns().Has(toks[k].low) {
+		// "higher than city reports say it is": a comparison, no
+		// reported clause
+		return c
+	}
+	if k+1 < len(toks) && toks[k].low == "that" && lexicon.RelativeVerbs().Has(toks[k+1].low) {
+		// "50 member states that have French as a common language":
+		// a relative clause, not a reported one
+		return c
+	}
+	if object && spTok > sc.floor+1 && toks[spTok-1].text == "," && shortObject(toks, k) {
+		// "CLAUSE, a resident told the local radio station."
+		k = len(toks) - 1
+	}
+	cue := toks[c].text
+	if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
+		// X said (that) CLAUSE
+		e := clauseEnd(toks, k)
+		if (!lexicon.SayVerbs().Has(l) || l == "added" || l == "adds") && toks[k].lower() != "that" && !lexicon.Pronouns().Has(toks[k].lower()) && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") && !urgeObject(toks, l, k, sp) && !zeroThatClause(toks, k) {
+			// "announced these intentions": an object, not a clause
+			return c
+		}
+		sc.emit(k, e, sp, cue, clauseOpts{outlet: ol, anyClause: urgeObject(toks, l, k, sp)})
+		sc.speaker = sp
+		sc.floor = e
+		return e
+	}
+	if k < len(toks) && toks[k].quoted {
+		// X said that "..." : mixed, the clause starts at the quote
+		if !clauseStartOK(toks, k) {
+			return c
+		}
+		e := clauseEnd(toks, k)
+		sc.emit(k, e, sp, cue, clauseOpts{outlet: ol})
+		sc.speaker = sp
+		sc.floor = e
+		return e
+	}
+	if k >= len(toks) || toks[k].text == "." {
+		// a bare attribution: "Harry J. Kazianis, director of ...,
+		// said in an e-mailed statement." (the quote came before)
+		if sc.floor == 0 && spTok <= 1 && len(sc.s.quotes) == 0 {
+			sc.ex.bare = append(sc.ex.bare, bareAttr{sent: sc.s.serial, sp: sp, cue: cue, outlet: ol})
+		}
+	}
+	return sc.clauseBefore(c, k, spTok, sp, l, ol)
+}
+
+// cueSpeaker finds the speaker of the cue toks[c]: the phrase before it,
+// or the sentence subject in "X praised China and said ...". For an
+// inverted "CLAUSE, said X." it emits the clause itself and returns ok
+// false, as it does when no speaker is found.
+func (sc *indirectScan) cueSpeaker(c int, object bool) (np, bool) {
+	text, toks := sc.ex.text, sc.toks
+	sp := backNP(text, toks, c, sc.floor)
+	if sp.empty() && c > 0 && toks[c-1].lower() == "and" && sc.floor == 0 {
+		// "Pompeo praised China and said ...": the sentence subject
+		if first := introSubject(text, toks, c); !first.empty() {
+			sp = first
+		}
+	}
+	if c > 0 && toks[c-1].text == "," && c-1 > sc.floor && !sp.empty() {
+		// inverted "CLAUSE, adds Al Basha.": the speaker follows
+		if fsp := forwardNP(text, toks, c+1, len(toks)); !object && !fsp.empty() && fsp.name != "" {
+			if _, isOutlet := CanonicalOutlet(fsp.name); !isOutlet {
+				end := tokenAt(toks, fsp.end)
+				if end >= len(toks) || toks[end].text == "." || toks[end].text == "!" ||
+					toks[end].text == "," && !hasFiniteVerb(toks, end+1, len(toks)) {
+					// "..., said Sutopo Purwo Nugroho, a spokesman for X."
+					sp = np{}
+				}
+			}
+		}
+	}
+	if !sp.empty() {
+		return sp, true
+	}
+	// inverted: "CLAUSE, said X."
+	if c > 0 && toks[c-1].text == "," && c-1 > sc.floor {
+		fsp := forwardNP(text, toks, c+1, len(toks))
+		if !fsp.empty() {
+			// "CLAUSE, said he." but not "X, ..., said he heard" or
+			// "X, who ..., says the program changed his life":
+			// there the phrase opens the reported clause
+			if pe := tokenAt(toks, fsp.end); pe < len(toks) && toks[pe].word || fsp.name == "" && fsp.pronoun == "" && hasFiniteVerb(toks, c+1, pe) {
+				fsp = np{}
+			}
+		}
+		if !fsp.empty() && fsp.pronoun == "" || fsp.pronoun == "he" || fsp.pronoun == "she" {
+			if !fsp.empty() {
+				sc.emit(sc.floor, c-1, fsp, toks[c].text, clauseOpts{})
+				sc.speaker = fsp
+				sc.floor = len(toks)
+			}
+		}
+	}
+	return np{}, false
+}
+
+// clauseAfterCue returns where a clause after the cue toks[c] would start,
+// past adverbials, an object ("told X that ..."), a pseudo-cleft ("is
+// that") and a noun of saying ("the caveat that"), and the outlet named on
+// the way ("told CNN").
+func (sc *indirectScan) clauseAfterCue(c int, object bool) (int, string) {
+	toks := sc.toks
+	k, ol := sc.ex.skipAdverbials(toks, c+1, object)
+	if object {
+		// "told X that ...": find "that" or a pronoun subject shortly
+		// after the object
+		for j := k; j < len(toks) && j <= k+maxObjectTokens; j++ {
+			jl := toks[j].lower()
+			if jl == "that" || (j > k && (lexicon.Pronouns().Has(jl) || jl == "there") && jl != "it" && jl != "you") || j == k && k > c+1 && (jl == "it" || jl == "there" || jl == "he" || jl == "she" || jl == "they" || jl == "we") {
+				// "reminded the crowd it was ...": the object came first
+				k = j
+				break
+			}
+			if !toks[j].word || toks[j].quoted {
+				break
+			}
+		}
+	}
+	if k+1 < len(toks) && (toks[k].low == "is" || toks[k].low == "was") && toks[k+1].low == "that" {
+		// "What he would say is that ...": a pseudo-cleft
+		k++
+	}
+	if t := contentNounThat(toks, k); t > 0 {
+		// "added the weighty caveat that ...": the clause completes a
+		// noun of saying
+		k = t
+	}
+	return k, ol
+}
+
+// clauseBefore takes "CLAUSE, X said[, CLAUSE2]." for the cue toks[c]
+// (lower case l) with speaker sp at token spTok, the words after the cue
+// starting at toks[k]; it returns the token to go on after. A weak cue
+// counts here when a person or pronoun says it and the sentence or a
+// parenthesis closes after it (", he adds.", ", they promise,").
+func (sc *indirectScan) clauseBefore(c, k, spTok int, sp np, l, ol string) int {
+	toks := sc.toks
+	closes := k >= len(toks) || toks[k].text == "." || toks[k].text == "," || toks[k].text == ";"
+	weakOK := closes && (sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she" || sp.pronoun == "they")
+	if !(spTok > sc.floor+1 && spTok > 0 && toks[spTok-1].text == "," && (!lexicon.WeakCues().Has(l) || weakOK)) {
+		return c
+	}
+	cue := toks[c].text
+	sc.emit(sc.floor, spTok-1, sp, cue, clauseOpts{outlet: ol})
+	sc.speaker = sp
+	if k < len(toks) && toks[k].text == ";" && k+1 < len(toks) {
+		// "..., Foster writes; such accusations ...": the clause
+		// after the semicolon is the same speaker's
+		e := clauseEnd(toks, k+1)
+		if clauseStartOK(toks, k+1) {
+			sc.emit(k+1, e, sp, cue, clauseOpts{outlet: ol})
+		}
+		c = e
+	}
+	if k < len(toks) && toks[k].text == "," {
+		e := clauseEnd(toks, k+1)
+		if clauseStartOK(toks, k+1) || k+1 < len(toks) && toks[k+1].lower() == "but" {
+			sc.emit(k+1, e, sp, cue, clauseOpts{outlet: ol, anyClause: true})
+		}
+		c = e
+	}
+	sc.floor = max(c, k)
+	return c
+}
+
+const (
+	// maxParentheticalTokens is how far (in tokens) a dash after
+	// "according to X" may be closed by a second dash ("according to the
+	// study — which used data from X — CLAUSE"). Hand-set, unmeasured.
+	maxParentheticalTokens = 30
+	// maxObjectTokens is how far (in tokens) after the object of "told"
+	// its clause may start ("told the crowd gathered there that ...").
+	// Hand-set, unmeasured.
+	maxObjectTokens = 6
+)
