@@ -189,7 +189,7 @@ func (ex *extractor) prevSentencePerson(c *cand, sp np) *entity {
 		// "She cited the Starlight Tours. "...," she said.": the same
 		// person as the sentence before, whatever it names after its
 		// pronoun
-		return ex.ents.resolvePronoun(sp.pronoun, pt[0].start, 3000)
+		return ex.ents.resolvePronoun(sp.pronoun, pt[0].start, pronounWindow)
 	}
 	return ex.onePerson(ex.sents[p].toks, want, span{})
 }

@@ -32,7 +32,6 @@ func (ex *extractor) inSubordinate(c *cand, sp np) bool {
 
 // resolve assigns canonical speakers in text order.
 func (ex *extractor) resolve() {
-	const window = 3000 // bytes back a pronoun may reach
 	var prev *cand
 	for i := range ex.cands {
 		c := &ex.cands[i]
@@ -42,251 +41,19 @@ func (ex *extractor) resolve() {
 			continue
 		}
 		if c.inherit && !c.fromSentence {
-			for _, b := range ex.bare {
-				if b.sent == c.sent+1 && (i+1 >= len(ex.cands) || ex.cands[i+1].sent > b.sent) {
-					c.sp, c.cue, c.inherit = b.sp, b.cue, false
-					if c.outlet == "" {
-						c.outlet = b.outlet
-					}
-				}
-			}
+			ex.takeBareAttribution(i)
 		}
 		if c.inherit {
-			src := ex.inheritSource(i)
-			if src != nil {
-				c.speaker, c.title, c.ent = src.speaker, src.title, src.ent
-				if c.outlet == "" {
-					c.outlet = src.outlet
-				}
-				if c.cue == "" {
-					c.cue = ""
-				}
-			}
+			ex.inheritSpeaker(i)
 			prev = c
 			continue
 		}
-		var e *entity
 		sp := c.sp
 		if sp.name == "" && sp.pronoun == "" && lexicon.SurnameWords().Has(strings.ToLower(sp.text)) && isUpperStart(sp.text) {
 			// "Green said": a surname that is also a title word
 			sp.name, sp.role = sp.text, ""
 		}
-		switch {
-		case sp.pronoun == "" && unitName(sp.text) != "":
-			// "Cisco System's Talos cybersecurity unit" is Talos
-			e = ex.ents.entity(unitName(sp.text))
-			e.org = true
-		case sp.pronoun != "":
-			switch sp.pronoun {
-			case "he", "she":
-				e = ex.ents.resolvePronounExcept(sp.pronoun, sp.start, window, span{c.s, c.e})
-				if alt := ex.prevSentencePerson(c, sp); alt != nil {
-					e = alt
-				}
-				if e == nil && prev != nil && prev.ent != nil && !prev.ent.org {
-					e = prev.ent
-				}
-				if e == nil {
-					// no speaker or subject fits: the nearest person named
-					// before ("For Jane Roe and other refugees, ...")
-					e = ex.ents.nearestPerson(sp.pronoun, sp.start, window, span{c.s, c.e})
-				}
-				if e != nil && ex.contrasted(c, e, sp.pronoun) {
-					// "Unlike Al Mnajer, he has been unable to find work":
-					// he is someone other than the person contrasted
-					alt := ex.ents.resolvePronounAvoid(sp.pronoun, sp.start, window, span{c.s, c.e}, e)
-					if alt == nil || lastWord(alt.name) == lastWord(e.name) {
-						alt = ex.ents.nearestPersonAvoid(sp.pronoun, sp.start, window, span{c.s, c.e}, e)
-					}
-					e = alt
-				}
-				if e != nil && ex.sentenceOpensWith(c, e) {
-					// "Macharia hid under desks, he said": he is not
-					// Macharia but the person in focus before
-					if alt := ex.ents.resolvePronounAvoid(sp.pronoun, sp.start, window, span{c.s, c.e}, e); alt != nil {
-						e = alt
-					}
-				}
-			case "they", "it":
-				if !c.antecedent.empty() {
-					// "The Conservatives believe ...; they say"
-					e = ex.ents.entity(strings.TrimSpace(c.antecedent.text))
-					e.org = true
-				} else {
-					if sp.pronoun == "they" {
-						// "Key to the Liberals' hopes is ... . Almost all
-						// revenues, they promise, ...": a named group just
-						// before
-						e = ex.pluralGroup(c, sp.start)
-					}
-					if e == nil {
-						e = ex.ents.resolvePronoun(sp.pronoun, sp.start, window)
-					}
-					if e != nil && sp.pronoun == "they" && e.personLike() {
-						e = nil
-					}
-				}
-			}
-		case sp.name != "":
-			if name, ok := CanonicalOutlet(sp.name); ok {
-				// an outlet is a source, not a speaker
-				if c.outlet == "" {
-					c.outlet = name
-				}
-			} else if sp.exact && !strings.Contains(sp.name, " ") {
-				e = ex.ents.entity(sp.name)
-				e.introduced = true
-				if e.title == "" {
-					e.title = sp.title
-				}
-				for _, w := range strings.Fields(strings.ToLower(sp.title)) {
-					if g, ok := wordGender(w); ok && e.gender == genderUnknown {
-						e.gender = g
-					}
-				}
-			} else {
-				e = ex.ents.resolveName(sp.name, sp.start)
-				if sp.title != "" && e.title == "" {
-					e.title = sp.title
-				}
-				if titleIsOrg(sp.title) {
-					e.org = true
-				}
-				for _, w := range strings.Fields(strings.ToLower(sp.title)) {
-					if g, ok := wordGender(w); ok && e.gender == genderUnknown {
-						e.gender = g
-					}
-				}
-			}
-		case sp.role != "" && (lexicon.OrgRoles().Has(sp.role) || lexicon.DocumentNouns().Has(sp.role) || sp.role == "statement"):
-			// "the company", "the city", "a statement": an organisation
-			// named earlier, else the phrase itself
-			if lexicon.OrgRoles().Has(sp.role) && strings.EqualFold(firstWord(sp.text), "the") {
-				e = ex.ents.orgNamed(sp.role, sp.start, window)
-				if e == nil {
-					// "the city" is the City of Surrey named further back
-					e = ex.ents.orgNamedMost(sp.role, sp.start)
-				}
-				if e == nil && (sp.role == "company" || sp.role == "firm" || sp.role == "agency" || sp.role == "group" || sp.role == "organization" || sp.role == "organisation") {
-					e = ex.ents.lastOrgSpeaker(sp.start, window)
-					// an organisation that opened a sentence since then
-					// is the nearer referent
-					if o, at := ex.ents.lastOrgSubject(sp.start, 1000); o != nil && (e == nil || at > ex.ents.lastSalientPos(e, sp.start)) {
-						e = o
-					}
-					if e == nil {
-						e = ex.prevSentenceActor(c)
-					}
-				}
-			}
-			det := strings.ToLower(firstWord(sp.text))
-			if e == nil && (det == "his" || det == "her") {
-				p := "he"
-				if det == "her" {
-					p = "she"
-				}
-				e = ex.ents.resolvePronoun(p, sp.start, window)
-			}
-			if e == nil && lexicon.DocumentNouns().Has(sp.role) {
-				// "the Civic Action study", "the NAO report": the
-				// organisation the phrase names behind the document, in
-				// full when it was named before ("National Audit Office")
-				if n := documentOwner(sp.text, sp.role); n != "" {
-					e = ex.ents.resolveName(n, sp.start)
-					if e != nil {
-						e.org = true
-					}
-				}
-			}
-			if e == nil && det == "the" && !lexicon.OrgRoles().Has(sp.role) {
-				// "the report said": whoever was said to have written it
-				e = ex.authorOf(i, sp.role)
-			}
-			if e == nil && det == "the" && lexicon.DocumentNouns().Has(sp.role) {
-				// "A study by the University of Calgary's School of Public
-				// Policy analyzed ... “...,” the report said."
-				e = ex.docAuthor(c)
-			}
-			if e == nil && !lexicon.OrgRoles().Has(sp.role) && (det == "a" || det == "an" || det == "the" || det == "its") && prev != nil && prev.para == c.para && prev.ent != nil {
-				// "Gatsby said ... A statement said": the same source
-				e = prev.ent
-			}
-			if e == nil {
-				e = ex.ents.entity(strings.TrimSpace(sp.text))
-				e.org = true
-			}
-		case sp.role != "" && sp.affiliated:
-			// "the lawyer for X", "An official with X": a nameless person
-			// of that organisation, not an earlier person with the role
-			e = ex.ents.entity(strings.TrimSpace(sp.text))
-			e.introduced, e.anonymous, e.org = true, true, false
-		case sp.role != "" && anonymousSources(sp):
-			// "sources familiar with the negotiations", later "people
-			// familiar with the bid" and "sources": one pool of unnamed
-			// sources, named as first introduced
-			if ex.anonSources == nil {
-				ex.anonSources = ex.ents.entity(strings.TrimSpace(sp.text))
-				ex.anonSources.org = false
-			}
-			e = ex.anonSources
-		case sp.role != "":
-			det := strings.ToLower(firstWord(sp.text))
-			indefinite := det == "a" || det == "an" || det == "one" || det == "another"
-			if pre := strings.Fields(ex.text[max(0, sp.start-12):sp.start]); len(pre) > 0 {
-				// "One former director": the phrase may leave out its
-				// sentence-initial determiner
-				switch strings.ToLower(pre[len(pre)-1]) {
-				case "one", "a", "an", "another":
-					indefinite = true
-				}
-			}
-			if !isPluralRole(sp.role) && !indefinite && !sp.affiliated {
-				// "traders" are not the one person titled "trader"; "one
-				// former director" is someone new
-				e = ex.ents.resolveRole(sp.role, sp.start)
-			}
-			if indefinite && lexicon.PersonNouns().Has(sp.role) {
-				// "One former director indicated ... . Joseph Manzoli told
-				// the Globe ...": the person named right after
-				e = ex.namedNext(c)
-			}
-			if e == nil && (det == "his" || det == "her") && !lexicon.OrgRoles().Has(sp.role) {
-				// "her statement read", "his spokesman said": the owner
-				p := "he"
-				if det == "her" {
-					p = "she"
-				}
-				if sp.role == "statement" || sp.role == "email" || sp.role == "letter" || sp.role == "post" || sp.role == "tweet" {
-					e = ex.ents.resolvePronoun(p, sp.start, window)
-				}
-			}
-			if e == nil && !lexicon.Determiners().Has(det) && !lexicon.OrgRoles().Has(sp.role) && !strings.HasSuffix(sp.role, "s") && lexicon.PersonNouns().Has(sp.role) {
-				// "the lanky, bespectacled professor said"
-				e = ex.ents.lastPerson(sp.start, window)
-			}
-			if e == nil && lexicon.OrgRoles().Has(sp.role) && lexicon.Determiners().Has(det) {
-				e = ex.ents.lastOrgSpeaker(sp.start, window)
-			}
-			if e == nil && det == "the" && !lexicon.OrgRoles().Has(sp.role) && (!strings.HasSuffix(sp.role, "s") || strings.Contains(sp.role, "-")) {
-				// a definite description ("the 26-year-old right wing")
-				// refers back to the last person in focus
-				e = ex.ents.lastPerson(sp.start, window)
-			}
-			if e == nil {
-				e = ex.ents.entity(strings.TrimSpace(sp.text))
-				if g, ok := wordGender(sp.role); ok {
-					e.gender = g
-				}
-				if (det == "a" || det == "an") && lexicon.PersonNouns().Has(sp.role) {
-					// "a private security professional told Reuters ...
-					// he said": a nameless person he/she may refer to
-					e.introduced, e.anonymous = true, true
-					// "An official with X Services" is a person
-					e.org = false
-				}
-			}
-		}
-		if e != nil {
+		if e := ex.speakerEntity(i, sp, prev); e != nil {
 			e.spoke = true
 			c.ent = e
 			c.speaker = e.name
@@ -300,6 +67,307 @@ func (ex *extractor) resolve() {
 		prev = c
 	}
 }
+
+// takeBareAttribution gives the floating quote ex.cands[i] the speaker of
+// a bare attribution in the next sentence ("X said in a statement."), when
+// no other quote comes before it.
+func (ex *extractor) takeBareAttribution(i int) {
+	c := &ex.cands[i]
+	for _, b := range ex.bare {
+		if b.sent == c.sent+1 && (i+1 >= len(ex.cands) || ex.cands[i+1].sent > b.sent) {
+			c.sp, c.cue, c.inherit = b.sp, b.cue, false
+			if c.outlet == "" {
+				c.outlet = b.outlet
+			}
+		}
+	}
+}
+
+// inheritSpeaker gives ex.cands[i] the speaker, title and outlet of the
+// quote it inherits from (see inheritSource).
+func (ex *extractor) inheritSpeaker(i int) {
+	c := &ex.cands[i]
+	src := ex.inheritSource(i)
+	if src == nil {
+		return
+	}
+	c.speaker, c.title, c.ent = src.speaker, src.title, src.ent
+	if c.outlet == "" {
+		c.outlet = src.outlet
+	}
+}
+
+// speakerEntity resolves the speaker phrase sp of ex.cands[i] to an
+// entity, or nil; prev is the quote before.
+func (ex *extractor) speakerEntity(i int, sp np, prev *cand) *entity {
+	c := &ex.cands[i]
+	switch {
+	case sp.pronoun == "" && unitName(sp.text) != "":
+		// "Cisco System's Talos cybersecurity unit" is Talos
+		e := ex.ents.entity(unitName(sp.text))
+		e.org = true
+		return e
+	case sp.pronoun != "":
+		return ex.pronounSpeaker(c, sp, prev)
+	case sp.name != "":
+		return ex.namedSpeaker(c, sp)
+	case sp.role != "" && (lexicon.OrgRoles().Has(sp.role) || lexicon.DocumentNouns().Has(sp.role) || sp.role == "statement"):
+		return ex.orgSpeaker(i, sp, prev)
+	case sp.role != "" && sp.affiliated:
+		// "the lawyer for X", "An official with X": a nameless person
+		// of that organisation, not an earlier person with the role
+		e := ex.ents.entity(strings.TrimSpace(sp.text))
+		e.introduced, e.anonymous, e.org = true, true, false
+		return e
+	case sp.role != "" && anonymousSources(sp):
+		// "sources familiar with the negotiations", later "people
+		// familiar with the bid" and "sources": one pool of unnamed
+		// sources, named as first introduced
+		if ex.anonSources == nil {
+			ex.anonSources = ex.ents.entity(strings.TrimSpace(sp.text))
+			ex.anonSources.org = false
+		}
+		return ex.anonSources
+	case sp.role != "":
+		return ex.roleSpeaker(c, sp)
+	}
+	return nil
+}
+
+// pronounSpeaker resolves a pronoun speaker (he, she, they, it).
+func (ex *extractor) pronounSpeaker(c *cand, sp np, prev *cand) *entity {
+	var e *entity
+	switch sp.pronoun {
+	case "he", "she":
+		e = ex.ents.resolvePronounExcept(sp.pronoun, sp.start, pronounWindow, span{c.s, c.e})
+		if alt := ex.prevSentencePerson(c, sp); alt != nil {
+			e = alt
+		}
+		if e == nil && prev != nil && prev.ent != nil && !prev.ent.org {
+			e = prev.ent
+		}
+		if e == nil {
+			// no speaker or subject fits: the nearest person named
+			// before ("For Jane Roe and other refugees, ...")
+			e = ex.ents.nearestPerson(sp.pronoun, sp.start, pronounWindow, span{c.s, c.e})
+		}
+		if e != nil && ex.contrasted(c, e, sp.pronoun) {
+			// "Unlike Al Mnajer, he has been unable to find work":
+			// he is someone other than the person contrasted
+			alt := ex.ents.resolvePronounAvoid(sp.pronoun, sp.start, pronounWindow, span{c.s, c.e}, e)
+			if alt == nil || lastWord(alt.name) == lastWord(e.name) {
+				alt = ex.ents.nearestPersonAvoid(sp.pronoun, sp.start, pronounWindow, span{c.s, c.e}, e)
+			}
+			e = alt
+		}
+		if e != nil && ex.sentenceOpensWith(c, e) {
+			// "Macharia hid under desks, he said": he is not
+			// Macharia but the person in focus before
+			if alt := ex.ents.resolvePronounAvoid(sp.pronoun, sp.start, pronounWindow, span{c.s, c.e}, e); alt != nil {
+				e = alt
+			}
+		}
+	case "they", "it":
+		if !c.antecedent.empty() {
+			// "The Conservatives believe ...; they say"
+			e = ex.ents.entity(strings.TrimSpace(c.antecedent.text))
+			e.org = true
+			return e
+		}
+		if sp.pronoun == "they" {
+			// "Key to the Liberals' hopes is ... . Almost all
+			// revenues, they promise, ...": a named group just
+			// before
+			e = ex.pluralGroup(c, sp.start)
+		}
+		if e == nil {
+			e = ex.ents.resolvePronoun(sp.pronoun, sp.start, pronounWindow)
+		}
+		if e != nil && sp.pronoun == "they" && e.personLike() {
+			e = nil
+		}
+	}
+	return e
+}
+
+// namedSpeaker resolves a named speaker; an outlet's name becomes c's
+// outlet instead (an outlet is a source, not a speaker).
+func (ex *extractor) namedSpeaker(c *cand, sp np) *entity {
+	if name, ok := CanonicalOutlet(sp.name); ok {
+		if c.outlet == "" {
+			c.outlet = name
+		}
+		return nil
+	}
+	var e *entity
+	if sp.exact && !strings.Contains(sp.name, " ") {
+		e = ex.ents.entity(sp.name)
+		e.introduced = true
+		if e.title == "" {
+			e.title = sp.title
+		}
+	} else {
+		e = ex.ents.resolveName(sp.name, sp.start)
+		if sp.title != "" && e.title == "" {
+			e.title = sp.title
+		}
+		if titleIsOrg(sp.title) {
+			e.org = true
+		}
+	}
+	for _, w := range strings.Fields(strings.ToLower(sp.title)) {
+		if g, ok := wordGender(w); ok && e.gender == genderUnknown {
+			e.gender = g
+		}
+	}
+	return e
+}
+
+// orgSpeaker resolves "the company", "the city", "a statement": an
+// organisation named earlier, else the phrase itself.
+func (ex *extractor) orgSpeaker(i int, sp np, prev *cand) *entity {
+	c := &ex.cands[i]
+	var e *entity
+	orgRole := lexicon.OrgRoles().Has(sp.role)
+	if orgRole && strings.EqualFold(firstWord(sp.text), "the") {
+		e = ex.theOrg(c, sp)
+	}
+	det := strings.ToLower(firstWord(sp.text))
+	if e == nil && (det == "his" || det == "her") {
+		e = ex.ents.resolvePronoun(possessorPronoun(det), sp.start, pronounWindow)
+	}
+	if e == nil && lexicon.DocumentNouns().Has(sp.role) {
+		// "the Civic Action study", "the NAO report": the
+		// organisation the phrase names behind the document, in
+		// full when it was named before ("National Audit Office")
+		if n := documentOwner(sp.text, sp.role); n != "" {
+			e = ex.ents.resolveName(n, sp.start)
+			if e != nil {
+				e.org = true
+			}
+		}
+	}
+	if e == nil && det == "the" && !orgRole {
+		// "the report said": whoever was said to have written it
+		e = ex.authorOf(i, sp.role)
+	}
+	if e == nil && det == "the" && lexicon.DocumentNouns().Has(sp.role) {
+		// "A study by the University of Calgary's School of Public
+		// Policy analyzed ... “...,” the report said."
+		e = ex.docAuthor(c)
+	}
+	if e == nil && !orgRole && (det == "a" || det == "an" || det == "the" || det == "its") && prev != nil && prev.para == c.para && prev.ent != nil {
+		// "Gatsby said ... A statement said": the same source
+		e = prev.ent
+	}
+	if e == nil {
+		e = ex.ents.entity(strings.TrimSpace(sp.text))
+		e.org = true
+	}
+	return e
+}
+
+// theOrg resolves "the <organisation role>" ("the city", "the company") to
+// an organisation named before, or nil.
+func (ex *extractor) theOrg(c *cand, sp np) *entity {
+	e := ex.ents.orgNamed(sp.role, sp.start, pronounWindow)
+	if e == nil {
+		// "the city" is the City of Surrey named further back
+		e = ex.ents.orgNamedMost(sp.role, sp.start)
+	}
+	if e == nil && (sp.role == "company" || sp.role == "firm" || sp.role == "agency" || sp.role == "group" || sp.role == "organization" || sp.role == "organisation") {
+		e = ex.ents.lastOrgSpeaker(sp.start, pronounWindow)
+		// an organisation that opened a sentence since then
+		// is the nearer referent
+		if o, at := ex.ents.lastOrgSubject(sp.start, orgSubjectWindow); o != nil && (e == nil || at > ex.ents.lastSalientPos(e, sp.start)) {
+			e = o
+		}
+		if e == nil {
+			e = ex.prevSentenceActor(c)
+		}
+	}
+	return e
+}
+
+// possessorPronoun is the pronoun of a possessive determiner: "he" for
+// "his", "she" for "her".
+func possessorPronoun(det string) string {
+	if det == "her" {
+		return "she"
+	}
+	return "he"
+}
+
+// roleSpeaker resolves a role phrase ("the minister", "a resident", "his
+// spokesman") to the person it refers to, else to the phrase itself.
+func (ex *extractor) roleSpeaker(c *cand, sp np) *entity {
+	var e *entity
+	det := strings.ToLower(firstWord(sp.text))
+	indefinite := det == "a" || det == "an" || det == "one" || det == "another"
+	if pre := strings.Fields(ex.text[max(0, sp.start-determinerLookback):sp.start]); len(pre) > 0 {
+		// "One former director": the phrase may leave out its
+		// sentence-initial determiner
+		switch strings.ToLower(pre[len(pre)-1]) {
+		case "one", "a", "an", "another":
+			indefinite = true
+		}
+	}
+	orgRole, personNoun := lexicon.OrgRoles().Has(sp.role), lexicon.PersonNouns().Has(sp.role)
+	if !isPluralRole(sp.role) && !indefinite && !sp.affiliated {
+		// "traders" are not the one person titled "trader"; "one
+		// former director" is someone new
+		e = ex.ents.resolveRole(sp.role, sp.start)
+	}
+	if indefinite && personNoun {
+		// "One former director indicated ... . Joseph Manzoli told
+		// the Globe ...": the person named right after
+		e = ex.namedNext(c)
+	}
+	if e == nil && (det == "his" || det == "her") && !orgRole {
+		// "her statement read", "his spokesman said": the owner
+		if sp.role == "statement" || sp.role == "email" || sp.role == "letter" || sp.role == "post" || sp.role == "tweet" {
+			e = ex.ents.resolvePronoun(possessorPronoun(det), sp.start, pronounWindow)
+		}
+	}
+	if e == nil && !lexicon.Determiners().Has(det) && !orgRole && !strings.HasSuffix(sp.role, "s") && personNoun {
+		// "the lanky, bespectacled professor said"
+		e = ex.ents.lastPerson(sp.start, pronounWindow)
+	}
+	if e == nil && orgRole && lexicon.Determiners().Has(det) {
+		e = ex.ents.lastOrgSpeaker(sp.start, pronounWindow)
+	}
+	if e == nil && det == "the" && !orgRole && (!strings.HasSuffix(sp.role, "s") || strings.Contains(sp.role, "-")) {
+		// a definite description ("the 26-year-old right wing")
+		// refers back to the last person in focus
+		e = ex.ents.lastPerson(sp.start, pronounWindow)
+	}
+	if e == nil {
+		e = ex.ents.entity(strings.TrimSpace(sp.text))
+		if g, ok := wordGender(sp.role); ok {
+			e.gender = g
+		}
+		if (det == "a" || det == "an") && personNoun {
+			// "a private security professional told Reuters ...
+			// he said": a nameless person he/she may refer to
+			e.introduced, e.anonymous = true, true
+			// "An official with X Services" is a person
+			e.org = false
+		}
+	}
+	return e
+}
+
+const (
+	// pronounWindow is how far back (bytes) a pronoun or a description
+	// ("the company", "the professor") may reach for its referent.
+	pronounWindow = 3000
+	// orgSubjectWindow is how far back (bytes) an organisation that
+	// opened a sentence counts as the nearer referent of "the company".
+	orgSubjectWindow = 1000
+	// determinerLookback is how many bytes before a role phrase are read
+	// for a determiner it left out ("One former director").
+	determinerLookback = 12
+)
 
 // sentenceOpensWith reports whether the sentence of a pronoun cue opens with
 // the last word of person e's name ("Macharia and some colleagues hid under
