@@ -92,6 +92,10 @@ func relativeNP(text string, toks []token, n np, floor int) np {
 	return n
 }
 
+// maxPhraseWords is the most words a speaker phrase walked back from its
+// cue may hold; a longer run is no phrase. Hand-set, unmeasured.
+const maxPhraseWords = 9
+
 // backPhrase collects the phrase ending at tokens[i] (inclusive).
 func backPhrase(text string, toks []token, i, floor int) np {
 	if i < floor || !toks[i].word || toks[i].quoted {
@@ -104,6 +108,42 @@ func backPhrase(text string, toks []token, i, floor int) np {
 	if lexicon.StopWords().Has(l) && (!toks[i].capitalized() || i == 0 || lexicon.SentenceStarters().Has(l)) {
 		return np{}
 	}
+	j, ok := phraseWalkBack(toks, i, floor)
+	if !ok {
+		return np{}
+	}
+	a := j + 1
+	if a > i {
+		return np{}
+	}
+	if j >= floor && (toks[j].low == "her" || toks[j].low == "his" || toks[j].low == "their" || toks[j].low == "its") && !toks[j].quoted && a <= i && !toks[a].capitalized() {
+		// "her statement read": keep the owner
+		a = j
+	}
+	if n, ok := affiliationPhrase(text, toks, i, j, floor); ok {
+		return n
+	}
+	a = trimPhraseStart(toks, a, i)
+	if a > i {
+		return np{}
+	}
+	if a == i && lexicon.Determiners().Has(toks[i].low) && !toks[i].capitalized() || isContraction(toks[i].low) || lexicon.PossessiveDeterminers().Has(toks[i].low) {
+		// "other states require", "we’re", "his": no speaker
+		return np{}
+	}
+	n := np{start: toks[a].start, end: toks[i].end}
+	n.text = text[n.start:n.end]
+	n, done := phraseName(text, toks, a, i, n)
+	if done {
+		return n
+	}
+	return phraseHead(text, toks, a, i, n)
+}
+
+// phraseWalkBack walks back from tokens[i] over the words of a speaker
+// phrase and returns the index before its first word; ok is false when
+// the phrase runs longer than maxPhraseWords.
+func phraseWalkBack(toks []token, i, floor int) (int, bool) {
 	j := i
 	words := 0
 	for j >= floor {
@@ -132,19 +172,18 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			break
 		}
 		words++
-		if words > 9 {
-			return np{}
+		if words > maxPhraseWords {
+			return j, false
 		}
 		j--
 	}
-	a := j + 1
-	if a > i {
-		return np{}
-	}
-	if j >= floor && (toks[j].low == "her" || toks[j].low == "his" || toks[j].low == "their" || toks[j].low == "its") && !toks[j].quoted && a <= i && !toks[a].capitalized() {
-		// "her statement read": keep the owner
-		a = j
-	}
+	return j, true
+}
+
+// affiliationPhrase reads "Tim Guest with the Nova Scotia Health
+// Authority" ending at tokens[i], where toks[j] is "with", "from" or "at":
+// the person before the affiliation, titled with it.
+func affiliationPhrase(text string, toks []token, i, j, floor int) (np, bool) {
 	if j >= floor+1 && j-1 >= floor && (toks[j].low == "with" || toks[j].low == "from" || toks[j].low == "at") && toks[j-1].capitalized() && !toks[j-1].quoted {
 		// "Tim Guest with the Nova Scotia Health Authority": the person
 		// before the affiliation
@@ -157,9 +196,16 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			}
 			n.end = toks[i].end
 			n.text = text[n.start:n.end]
-			return n
+			return n, true
 		}
 	}
+	return np{}, false
+}
+
+// trimPhraseStart moves the start a of the phrase ending at tokens[i]
+// past what is no part of it: capitalised connectives ("But"), a verb
+// ("he heard students shout"), and all before a second article.
+func trimPhraseStart(toks []token, a, i int) int {
 	// drop sentence-starting connectives that are capitalised ("But", "And")
 	for a <= i && (lexicon.SentenceStarters().Has(toks[a].lower()) && !lexicon.Determiners().Has(toks[a].lower())) {
 		a++
@@ -176,15 +222,13 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			break
 		}
 	}
-	if a > i {
-		return np{}
-	}
-	if a == i && lexicon.Determiners().Has(toks[i].low) && !toks[i].capitalized() || isContraction(toks[i].low) || lexicon.PossessiveDeterminers().Has(toks[i].low) {
-		// "other states require", "we’re", "his": no speaker
-		return np{}
-	}
-	n := np{start: toks[a].start, end: toks[i].end}
-	n.text = text[n.start:n.end]
+	return a
+}
+
+// phraseName finds the name in the phrase tokens[a..i] and the title
+// before it; done reports that n is final (a role before "of", a person
+// before "of" an organisation).
+func phraseName(text string, toks []token, a, i int, n np) (np, bool) {
 	// name: trailing run of capitalised non-title tokens
 	k := i
 	for k >= a && (isNameToken(toks[k]) && !isTitleWord(toks[k]) && !isPossessive(toks[k].text) || (k < i && k > a && lexicon.Connectors().Has(toks[k].text) && (toks[k-1].capitalized() && !isTitleWord(toks[k-1]) || nameParticle(toks[k].text) && nameParticle(toks[k-1].text) && k-1 > a && toks[k-2].capitalized())) || k < i && k > a && orgAnd(toks, k, a, i)) {
@@ -196,7 +240,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 		for x := a + 1; x < i; x++ {
 			if toks[x].text == "of" && !toks[x-1].capitalized() && toks[x-1].word {
 				n.role = strings.ToLower(toks[x-1].text)
-				return n
+				return n, true
 			}
 		}
 	}
@@ -215,7 +259,7 @@ func backPhrase(text string, toks []token, i, floor int) np {
 				q++
 			}
 			n.title = strings.TrimSpace(text[toks[q].start:toks[i].end])
-			return n
+			return n, true
 		}
 		if ns <= i {
 			if ns == i && ns-1 >= a && toks[ns-1].word && isNumber(toks[ns-1].text) && (ns-2 < a || !isNumber(toks[ns-2].text)) {
@@ -239,6 +283,14 @@ func backPhrase(text string, toks []token, i, floor int) np {
 			}
 		}
 	}
+	return n, false
+}
+
+// phraseHead finishes the phrase tokens[a..i]: the place is cut from a
+// name, a document's owner speaks ("Foster's book"), and a nameless
+// phrase gets its role, or none when its head is no speaker ("speak
+// publicly", "its seven").
+func phraseHead(text string, toks []token, a, i int, n np) np {
 	if n.name != "" {
 		n.name = cutOfPlace(n.name)
 	}
