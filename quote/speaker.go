@@ -33,6 +33,44 @@ func (n np) mention() string { return n.text }
 // appositive ("Yun Sun, director of the Stimson Center's China program,").
 // floor is the first token that may belong to the phrase.
 func backNP(text string, toks []token, end, floor int) np {
+	i := skipBeforeCue(toks, end, floor)
+	if i < floor {
+		return np{}
+	}
+	if isDash(toks[i].text) {
+		return dashedSpeaker(text, toks, i, floor)
+	}
+	if toks[i].low == "who" && i-1 >= floor {
+		return relativeAntecedent(text, toks, i, floor)
+	}
+	if toks[i].text == "," {
+		return appositiveNP(text, toks, i, floor)
+	}
+	n := backPhrase(text, toks, i, floor)
+	if !n.empty() && n.pronoun == "" && n.name == "" {
+		n = relativeNP(text, toks, n, floor)
+		n = postModified(text, toks, n, floor)
+	} else if !n.empty() && n.pronoun == "" {
+		// "The host who also presents Stars In Their Eyes said": a name
+		// inside a relative clause is its object; its antecedent speaks
+		n = relativeNP(text, toks, n, floor)
+	}
+	if !n.empty() && n.pronoun == "" && n.name != "" {
+		n = placedRole(text, toks, n, floor)
+	}
+	if !n.empty() && n.pronoun == "" {
+		n = affiliated(text, toks, n, floor)
+	}
+	if !n.empty() && n.pronoun == "" && n.name == "" {
+		n = quantified(text, toks, n, floor)
+	}
+	return n
+}
+
+// skipBeforeCue returns the last token of the speaker phrase before the
+// cue tokens[end], past auxiliaries and adverbs ("has also said", ",
+// however,"), an acronym in brackets and a time ("on Tuesday said").
+func skipBeforeCue(toks []token, end, floor int) int {
 	i := end - 1
 	// skip auxiliaries and adverbs ("has also said", ", however,")
 	for i >= floor {
@@ -59,123 +97,113 @@ func backNP(text string, toks []token, end, floor int) np {
 		}
 		break
 	}
-	if i < floor {
-		return np{}
-	}
-	if isDash(toks[i].text) {
-		// "Jane Roe - who was wrongly convicted - said": a parenthesis
-		// between dashes after the speaker
-		for j := i - 1; j > floor && i-j <= 30; j-- {
-			if toks[j].quoted || toks[j].text == "." || toks[j].text == ";" {
-				break
-			}
-			if isDash(toks[j].text) {
-				if n := backPhrase(text, toks, j-1, floor); n.name != "" || n.role != "" {
-					return n
-				}
-				break
-			}
+	return i
+}
+
+// dashedSpeaker reads "Jane Roe - who was wrongly convicted - said": a
+// parenthesis between dashes after the speaker; tokens[i] is the closing
+// dash.
+func dashedSpeaker(text string, toks []token, i, floor int) np {
+	// "Jane Roe - who was wrongly convicted - said": a parenthesis
+	// between dashes after the speaker
+	for j := i - 1; j > floor && i-j <= 30; j-- {
+		if toks[j].quoted || toks[j].text == "." || toks[j].text == ";" {
+			break
 		}
-		return np{}
-	}
-	if toks[i].low == "who" && i-1 >= floor {
-		// "by Jane Roe, who noted that ...": the relative pronoun's
-		// antecedent speaks
-		j := i - 1
-		if toks[j].text == "," {
-			j--
-		}
-		if j >= floor && toks[j].word && !toks[j].quoted {
-			if n := backPhrase(text, toks, j, floor); n.name != "" {
+		if isDash(toks[j].text) {
+			if n := backPhrase(text, toks, j-1, floor); n.name != "" || n.role != "" {
 				return n
 			}
+			break
+		}
+	}
+	return np{}
+}
+
+// relativeAntecedent reads "by Jane Roe, who noted that ...": the
+// relative pronoun's antecedent speaks; tokens[i] is "who".
+func relativeAntecedent(text string, toks []token, i, floor int) np {
+	// "by Jane Roe, who noted that ...": the relative pronoun's
+	// antecedent speaks
+	j := i - 1
+	if toks[j].text == "," {
+		j--
+	}
+	if j >= floor && toks[j].word && !toks[j].quoted {
+		if n := backPhrase(text, toks, j, floor); n.name != "" {
+			return n
+		}
+	}
+	return np{}
+}
+
+// appositiveNP reads a speaker phrase with an appositive, ", X," between
+// it and the cue ("Yun Sun, director of the Stimson Center's China
+// program, said"); tokens[i] is the closing comma.
+func appositiveNP(text string, toks []token, i, floor int) np {
+	// appositive: ", X," between the phrase and the cue
+	j := i - 1
+	for j >= floor && toks[j].text != "," && (toks[j].quoted || !isClauseBreak(toks[j].text) || isQuoteRune([]rune(toks[j].text)[0]) || abbrevDot(toks, j)) {
+		j--
+	}
+	if j < floor || toks[j].text != "," || i-j-1 < 1 {
+		return np{}
+	}
+	apA, apB := j+1, i // appositive tokens [apA, apB)
+	relative := false
+	switch toks[apA].lower() {
+	case "who", "which", "whose", "whom":
+		relative = true
+	}
+	if i-j-1 > 14 && !(relative && i-j-1 <= 40) {
+		// "Nick Roe, the student seen smiling in the videos as he
+		// stood face-to-face with ..., said": a long appositive after
+		// the sentence's named subject
+		if i-j-1 <= 40 {
+			return chainSubject(text, toks, floor, i)
 		}
 		return np{}
 	}
-	if toks[i].text == "," {
-		// appositive: ", X," between the phrase and the cue
-		j := i - 1
-		for j >= floor && toks[j].text != "," && (toks[j].quoted || !isClauseBreak(toks[j].text) || isQuoteRune([]rune(toks[j].text)[0]) || abbrevDot(toks, j)) {
-			j--
+	appos := strings.TrimSpace(text[toks[apA].start:toks[apB-1].end])
+	switch toks[apA].lower() {
+	case "who", "which", "whose", "where", "when", "whom", "in", "on", "at", "after", "before", "during", "speaking", "according", "however", "though", "meanwhile":
+		appos = ""
+	}
+	if looksLikeDate(toks[apA:apB]) {
+		appos = ""
+	}
+	n := backPhrase(text, toks, j-1, floor)
+	if n.name == "" && n.pronoun == "" && appos != "" && !isNameRun(toks, apA, apB) {
+		// "One of the bidders who lost out, steel giant LNM, told": the
+		// appositive is one noun phrase with a name
+		if a := backPhrase(text, toks, apB-1, apA); a.name != "" && a.start == toks[apA].start {
+			return a
 		}
-		if j < floor || toks[j].text != "," || i-j-1 < 1 {
-			return np{}
+	}
+	if n.pronoun == "" && (n.name == "" || looksOrg(n.name) || !strings.Contains(n.name, " ")) {
+		// "Jane Roe, who grew up in Halifax, worked in Ottawa, said":
+		// a chain of appositives after the sentence's subject
+		if s := chainSubject(text, toks, floor, j); !s.empty() {
+			return s
 		}
-		apA, apB := j+1, i // appositive tokens [apA, apB)
-		relative := false
-		switch toks[apA].lower() {
-		case "who", "which", "whose", "whom":
-			relative = true
-		}
-		if i-j-1 > 14 && !(relative && i-j-1 <= 40) {
-			// "Nick Roe, the student seen smiling in the videos as he
-			// stood face-to-face with ..., said": a long appositive after
-			// the sentence's named subject
-			if i-j-1 <= 40 {
-				return chainSubject(text, toks, floor, i)
-			}
-			return np{}
-		}
-		appos := strings.TrimSpace(text[toks[apA].start:toks[apB-1].end])
-		switch toks[apA].lower() {
-		case "who", "which", "whose", "where", "when", "whom", "in", "on", "at", "after", "before", "during", "speaking", "according", "however", "though", "meanwhile":
-			appos = ""
-		}
-		if looksLikeDate(toks[apA:apB]) {
-			appos = ""
-		}
-		n := backPhrase(text, toks, j-1, floor)
-		if n.name == "" && n.pronoun == "" && appos != "" && !isNameRun(toks, apA, apB) {
-			// "One of the bidders who lost out, steel giant LNM, told": the
-			// appositive is one noun phrase with a name
-			if a := backPhrase(text, toks, apB-1, apA); a.name != "" && a.start == toks[apA].start {
-				return a
-			}
-		}
-		if n.pronoun == "" && (n.name == "" || looksOrg(n.name) || !strings.Contains(n.name, " ")) {
-			// "Jane Roe, who grew up in Halifax, worked in Ottawa, said":
-			// a chain of appositives after the sentence's subject
-			if s := chainSubject(text, toks, floor, j); !s.empty() {
-				return s
-			}
-		}
-		if n.empty() || n.pronoun != "" {
-			return n
-		}
-		if appos != "" {
-			if isNameRun(toks, apA, apB) && apB-apA >= 1 && (n.name == "" || lexicon.Determiners().Has(strings.ToLower(firstWord(n.text))) && strings.Contains(n.text, " ") || apB-apA >= 2 && (looksOrg(n.name) || !strings.Contains(n.name, " "))) {
-				// "Spindler's father, Joseph, says": the appositive is the name
-				n.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n.text, "the "), "The "))
-				n.name = appos
-				n.exact = n.role != "" || !strings.Contains(n.title, " ") || isPossessive(firstWord(n.title))
-				n.role = ""
-			} else if n.name != "" {
-				if n.title == "" {
-					n.title = appos
-				} else {
-					n.title = n.title + ", " + appos
-				}
-			}
-		}
+	}
+	if n.empty() || n.pronoun != "" {
 		return n
 	}
-	n := backPhrase(text, toks, i, floor)
-	if !n.empty() && n.pronoun == "" && n.name == "" {
-		n = relativeNP(text, toks, n, floor)
-		n = postModified(text, toks, n, floor)
-	} else if !n.empty() && n.pronoun == "" {
-		// "The host who also presents Stars In Their Eyes said": a name
-		// inside a relative clause is its object; its antecedent speaks
-		n = relativeNP(text, toks, n, floor)
-	}
-	if !n.empty() && n.pronoun == "" && n.name != "" {
-		n = placedRole(text, toks, n, floor)
-	}
-	if !n.empty() && n.pronoun == "" {
-		n = affiliated(text, toks, n, floor)
-	}
-	if !n.empty() && n.pronoun == "" && n.name == "" {
-		n = quantified(text, toks, n, floor)
+	if appos != "" {
+		if isNameRun(toks, apA, apB) && apB-apA >= 1 && (n.name == "" || lexicon.Determiners().Has(strings.ToLower(firstWord(n.text))) && strings.Contains(n.text, " ") || apB-apA >= 2 && (looksOrg(n.name) || !strings.Contains(n.name, " "))) {
+			// "Spindler's father, Joseph, says": the appositive is the name
+			n.title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n.text, "the "), "The "))
+			n.name = appos
+			n.exact = n.role != "" || !strings.Contains(n.title, " ") || isPossessive(firstWord(n.title))
+			n.role = ""
+		} else if n.name != "" {
+			if n.title == "" {
+				n.title = appos
+			} else {
+				n.title = n.title + ", " + appos
+			}
+		}
 	}
 	return n
 }
