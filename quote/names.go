@@ -38,128 +38,165 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 			i++
 			continue
 		}
-		// run of capitalised words and connectors
-		j := i
-		for j < len(toks) && (isNameToken(toks[j]) || (lexicon.Connectors().Has(toks[j].text) && j > i && (j+1 < len(toks) && toks[j+1].capitalized() || j+2 < len(toks) && nameParticle(toks[j].text) && nameParticle(toks[j+1].text) && toks[j+2].capitalized()))) {
-			if isPossessive(toks[j].text) {
-				j++
-				break
-			}
-			j++
-		}
+		j := nameRunEnd(toks, i)
 		prepStart := first && lexicon.PrepStarters().Has(toks[i].lower())
-		// title words: everything up to the last title word of the run
-		// ("Surrey Mayor Doug McCallum", "U.S. Secretary of State Mike Pompeo")
-		a := i
-		orgName := j-i >= 2 && lexicon.OrgWords().Has(strings.Trim(toks[j-1].low, ".")) // "State Department", "Justice Ministry"
-		for k := i; k < j; k++ {
-			if surnameTitle(toks, i, j, k) {
-				// "Damon Green", "Rodney King": a surname, not a title
-				continue
-			}
-			if isTitleWord(toks[k]) && !orgName || (k == i && first && lexicon.SentenceStarters().Has(toks[k].lower())) {
-				a = k + 1
-			}
-		}
-		for a < j && lexicon.Connectors().Has(toks[a].text) {
-			a++
-		}
-		// title words preceding in lower case ("foreign ministry spokesman")
-		ts := i
-		for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !lexicon.StopWords().Has(toks[ts-1].lower()) && !lexicon.Determiners().Has(toks[ts-1].lower()) && !lexicon.Subordinators().Has(toks[ts-1].low) && toks[ts-1].low != "whether" && i-ts < 4 {
-			ts--
-		}
+		a := nameStart(toks, i, j, first)
+		ts := titleStart(toks, i)
 		credit := j < len(toks) && (toks[j].text == "/" || j > 0 && toks[j-1].end < len(text) && text[toks[j-1].end] == '/')
 		if a < j && !credit && !headline && !allUpper(toks[a:j]) {
-			name := text[toks[a].start:toks[j-1].end]
-			name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
-			title := ""
-			for ts < a && (lexicon.Determiners().Has(toks[ts].low) || lexicon.SentenceStarters().Has(toks[ts].low) || lexicon.Connectors().Has(toks[ts].text)) {
-				ts++
-			}
-			if ts < a {
-				title = strings.TrimSpace(text[toks[ts].start:toks[a-1].end])
-			}
-			// a subject: the sentence's first words, or a name after an
-			// intro clause that a verb follows ("Down the street, Mike
-			// McFadden also rejoiced")
-			subject := first && !prepStart
-			if !subject && !prepStart {
-				// "Union leader Grace Obi addressed ...": a few role words
-				// at the sentence start
-				before := 0
-				ok := true
-				for k := 0; k < i; k++ {
-					if !toks[k].word {
-						ok = false
-						break
-					}
-					before++
-					l := toks[k].lower()
-					if cue := lexicon.ReportingVerbs().Has(l); cue || lexicon.StopWords().Has(l) || lexicon.FiniteVerbs().Has(l) || lexicon.PrepStarters().Has(l) {
-						ok = false
-						break
-					}
-				}
-				subject = ok && before <= 6
-			}
-			if !subject && ts > 0 && (toks[ts-1].text == "," || toks[ts-1].text == "—" || toks[ts-1].text == "–") {
-				n := j
-				for pass := 0; pass < 3 && n < len(toks) && toks[n].text == ","; pass++ {
-					// skip an appositive: "Donald Tusk, the president of the
-					// European Council, which represents EU leaders, urged"
-					for m := n + 1; m < len(toks) && m < n+30; m++ {
-						if toks[m].text == "," {
-							n = m + 1
-							break
-						}
-						if toks[m].text == "." || toks[m].quoted {
-							break
-						}
-					}
-				}
-				for n < len(toks) && toks[n].word && lexicon.Auxiliaries().Has(toks[n].lower()) {
-					n++
-				}
-				if n < len(toks) && toks[n].word && !toks[n].capitalized() {
-					l := toks[n].lower()
-					cue := lexicon.ReportingVerbs().Has(l)
-					if cue || lexicon.FiniteVerbs().Has(l) || strings.HasSuffix(l, "ed") {
-						subject = true
-					}
-				}
-			}
-			if caption {
-				// people in a photo caption are named, not in focus
-				subject = false
-			}
-			if subject && i <= 3 && lexicon.Subordinators().Has(toks[0].low) {
-				// "Although Trump has tweeted ..., its inclusion ...": the
-				// subject of a subordinate clause is not in focus
-				subject = false
-			}
-			name = cutOfPlace(stripDescriptor(name))
-			if len(strings.Fields(name)) == 1 && j+2 < len(toks) && toks[j].text == "," && (toks[j+1].low == "a" || toks[j+1].low == "an") && !looksOrg(name) {
-				// "Roman, a resident of the area": a person known by one name
-				e := es.entity(name)
-				e.introduced = true
-				es.addSalient(toks[a].start, e)
-			}
-			if len(strings.Fields(name)) >= 2 || subject {
-				subject = subject && !isPossessive(toks[j-1].text)
-				es.addMention(nameMention{pos: toks[a].start, name: name, title: title, subject: subject})
-				if subject {
-					es.learnSubjectGender(name, toks, j)
-				}
-			}
-			if c, ok := CanonicalOutlet(name); ok {
-				f := strings.Fields(strings.ToLower(c))
-				es.outlets[f[len(f)-1]] = c
-			}
+			es.recordName(text, toks, i, j, a, ts, first, prepStart, caption)
 		}
 		first = false
 		i = j
 	}
+}
+
+// nameRunEnd returns the end of the run of capitalised words and
+// connectors starting at toks[i]; a possessive ends it.
+func nameRunEnd(toks []token, i int) int {
+	// run of capitalised words and connectors
+	j := i
+	for j < len(toks) && (isNameToken(toks[j]) || (lexicon.Connectors().Has(toks[j].text) && j > i && (j+1 < len(toks) && toks[j+1].capitalized() || j+2 < len(toks) && nameParticle(toks[j].text) && nameParticle(toks[j+1].text) && toks[j+2].capitalized()))) {
+		if isPossessive(toks[j].text) {
+			j++
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// nameStart returns where the name of the run toks[i:j] starts, after its
+// title words ("Surrey Mayor Doug McCallum", "U.S. Secretary of State
+// Mike Pompeo"); first tells the run opens the sentence.
+func nameStart(toks []token, i, j int, first bool) int {
+	// title words: everything up to the last title word of the run
+	// ("Surrey Mayor Doug McCallum", "U.S. Secretary of State Mike Pompeo")
+	a := i
+	orgName := j-i >= 2 && lexicon.OrgWords().Has(strings.Trim(toks[j-1].low, ".")) // "State Department", "Justice Ministry"
+	for k := i; k < j; k++ {
+		if surnameTitle(toks, i, j, k) {
+			// "Damon Green", "Rodney King": a surname, not a title
+			continue
+		}
+		if isTitleWord(toks[k]) && !orgName || (k == i && first && lexicon.SentenceStarters().Has(toks[k].lower())) {
+			a = k + 1
+		}
+	}
+	for a < j && lexicon.Connectors().Has(toks[a].text) {
+		a++
+	}
+	return a
+}
+
+// titleStart returns where lower-case title words before the run at
+// toks[i] start ("foreign ministry spokesman").
+func titleStart(toks []token, i int) int {
+	// title words preceding in lower case ("foreign ministry spokesman")
+	ts := i
+	for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !lexicon.StopWords().Has(toks[ts-1].lower()) && !lexicon.Determiners().Has(toks[ts-1].lower()) && !lexicon.Subordinators().Has(toks[ts-1].low) && toks[ts-1].low != "whether" && i-ts < 4 {
+		ts--
+	}
+	return ts
+}
+
+// recordName records the name toks[a:j] of the run toks[i:j] with the
+// title words from toks[ts] before it: a mention, a one-word person
+// introduced as such ("Roman, a resident of the area"), an outlet.
+func (es *entities) recordName(text string, toks []token, i, j, a, ts int, first, prepStart, caption bool) {
+	name := text[toks[a].start:toks[j-1].end]
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	title := ""
+	for ts < a && (lexicon.Determiners().Has(toks[ts].low) || lexicon.SentenceStarters().Has(toks[ts].low) || lexicon.Connectors().Has(toks[ts].text)) {
+		ts++
+	}
+	if ts < a {
+		title = strings.TrimSpace(text[toks[ts].start:toks[a-1].end])
+	}
+	subject := nameIsSubject(toks, i, j, ts, first, prepStart, caption)
+	name = cutOfPlace(stripDescriptor(name))
+	if len(strings.Fields(name)) == 1 && j+2 < len(toks) && toks[j].text == "," && (toks[j+1].low == "a" || toks[j+1].low == "an") && !looksOrg(name) {
+		// "Roman, a resident of the area": a person known by one name
+		e := es.entity(name)
+		e.introduced = true
+		es.addSalient(toks[a].start, e)
+	}
+	if len(strings.Fields(name)) >= 2 || subject {
+		subject = subject && !isPossessive(toks[j-1].text)
+		es.addMention(nameMention{pos: toks[a].start, name: name, title: title, subject: subject})
+		if subject {
+			es.learnSubjectGender(name, toks, j)
+		}
+	}
+	if c, ok := CanonicalOutlet(name); ok {
+		f := strings.Fields(strings.ToLower(c))
+		es.outlets[f[len(f)-1]] = c
+	}
+}
+
+// nameIsSubject reports whether the name run toks[i:j], titled from
+// toks[ts], is its sentence's subject: the sentence's first words, a name
+// after a few role words ("Union leader Grace Obi addressed ..."), or a
+// name after an intro clause that a verb follows ("Down the street, Mike
+// McFadden also rejoiced"). People in a photo caption and the subject of
+// an opening subordinate clause are not in focus.
+func nameIsSubject(toks []token, i, j, ts int, first, prepStart, caption bool) bool {
+	subject := first && !prepStart
+	if !subject && !prepStart {
+		// "Union leader Grace Obi addressed ...": a few role words
+		// at the sentence start
+		before := 0
+		ok := true
+		for k := 0; k < i; k++ {
+			if !toks[k].word {
+				ok = false
+				break
+			}
+			before++
+			l := toks[k].lower()
+			if cue := lexicon.ReportingVerbs().Has(l); cue || lexicon.StopWords().Has(l) || lexicon.FiniteVerbs().Has(l) || lexicon.PrepStarters().Has(l) {
+				ok = false
+				break
+			}
+		}
+		subject = ok && before <= 6
+	}
+	if !subject && ts > 0 && (toks[ts-1].text == "," || toks[ts-1].text == "—" || toks[ts-1].text == "–") {
+		n := j
+		for pass := 0; pass < 3 && n < len(toks) && toks[n].text == ","; pass++ {
+			// skip an appositive: "Donald Tusk, the president of the
+			// European Council, which represents EU leaders, urged"
+			for m := n + 1; m < len(toks) && m < n+30; m++ {
+				if toks[m].text == "," {
+					n = m + 1
+					break
+				}
+				if toks[m].text == "." || toks[m].quoted {
+					break
+				}
+			}
+		}
+		for n < len(toks) && toks[n].word && lexicon.Auxiliaries().Has(toks[n].lower()) {
+			n++
+		}
+		if n < len(toks) && toks[n].word && !toks[n].capitalized() {
+			l := toks[n].lower()
+			cue := lexicon.ReportingVerbs().Has(l)
+			if cue || lexicon.FiniteVerbs().Has(l) || strings.HasSuffix(l, "ed") {
+				subject = true
+			}
+		}
+	}
+	if caption {
+		// people in a photo caption are named, not in focus
+		subject = false
+	}
+	if subject && i <= 3 && lexicon.Subordinators().Has(toks[0].low) {
+		// "Although Trump has tweeted ..., its inclusion ...": the
+		// subject of a subordinate clause is not in focus
+		subject = false
+	}
+	return subject
 }
 
 // surnameTitle reports whether toks[k], the last word of the name run
