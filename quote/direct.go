@@ -114,8 +114,16 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 	// Indirect and mixed speech around the remaining cues.
 	ex.indirect(s, usedCue, consumed, outlet)
 
-	// Remaining quotes: floating (a quoted sentence with no cue) or scare
-	// quotes (a few words inside a sentence), which are dropped.
+	ex.floatingQuotes(s, consumed, outlet)
+}
+
+// floatingQuotes takes the quotes of s that no cue consumed: a floating
+// quote (a quoted sentence with no cue, its speaker inherited) or a
+// subject completed by a quote; scare quotes (a few words inside a
+// sentence) are dropped.
+func (ex *extractor) floatingQuotes(s *sentence, consumed []bool, outlet string) {
+	text := ex.text
+	toks := s.toks
 	for qi, q := range s.quotes {
 		if consumed[qi] {
 			continue
