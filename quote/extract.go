@@ -82,8 +82,9 @@ type sentence struct {
 	caption bool
 }
 
-func (ex *extractor) run() {
-	text := ex.text
+// splitArticle runs the first stages: paragraphs, quote marks, sentences
+// that keep quotes whole, tokens, and the layout of each paragraph.
+func splitArticle(text string) []sentence {
 	var sents []sentence
 	for _, p := range paragraphs(text) {
 		qs := findQuotes(text, p.start, p.end)
@@ -102,6 +103,13 @@ func (ex *extractor) run() {
 			sents = append(sents, s)
 		}
 	}
+	return sents
+}
+
+// run runs the stages after splitArticle on the article.
+func (ex *extractor) run() {
+	text := ex.text
+	sents := splitArticle(text)
 	// Stage 1: names of the article (for short names and pronouns).
 	for _, s := range sents {
 		ex.ents.collectNames(text, s.toks, s.headline, s.caption)
