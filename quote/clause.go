@@ -12,7 +12,7 @@ import (
 // index and an outlet named as the object.
 func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, string) {
 	outlet := ""
-	for step := 0; step < 6 && k < len(toks); step++ {
+	for step := 0; step < maxAdverbials && k < len(toks); step++ {
 		t := toks[k]
 		l := t.lower()
 		switch {
@@ -35,7 +35,7 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 		case l == "in" || l == "on" || l == "at" || l == "during" || l == "via" || l == "through" || l == "over" || l == "by" || l == "before" || l == "to" && !object || l == "for" && k+1 < len(toks) && (lexicon.AdverbialNouns().Has(toks[k+1].low) || k+2 < len(toks) && lexicon.Determiners().Has(toks[k+1].low) && lexicon.AdverbialNouns().Has(toks[k+2].low)):
 			// "in a statement", "on Twitter", "at a news conference"
 			end := -1
-			for j := k + 1; j < len(toks) && j <= k+7; j++ {
+			for j := k + 1; j < len(toks) && j <= k+maxAdverbialTokens; j++ {
 				if !toks[j].word || toks[j].quoted {
 					break
 				}
@@ -57,7 +57,7 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 			if end < 0 {
 				// "admits in this instance, there were ...": a short
 				// adverbial closed by a comma
-				for j := k + 1; j < len(toks) && j <= k+5; j++ {
+				for j := k + 1; j < len(toks) && j <= k+maxCommaAdverbialTokens; j++ {
 					if toks[j].text == "," && j > k+1 {
 						end = j
 						break
@@ -71,7 +71,7 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 				return k, outlet
 			}
 			// "in this instance, ...": the adverbial runs to its comma
-			for j := end + 1; j < len(toks) && j <= end+3 && toks[j].word && !toks[j].quoted && !lexicon.Determiners().Has(toks[j].low) && !lexicon.Pronouns().Has(toks[j].low) && !lexicon.FiniteVerbs().Has(toks[j].low) && toks[j].low != "that"; j++ {
+			for j := end + 1; j < len(toks) && j <= end+maxAdverbialTailTokens && toks[j].word && !toks[j].quoted && !lexicon.Determiners().Has(toks[j].low) && !lexicon.Pronouns().Has(toks[j].low) && !lexicon.FiniteVerbs().Has(toks[j].low) && toks[j].low != "that"; j++ {
 				if j+1 < len(toks) && toks[j+1].text == "," {
 					end = j + 1
 					break
@@ -91,7 +91,7 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 			if lexicon.Determiners().Has(l) {
 				j++
 			}
-			for j < len(toks) && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || lexicon.AudienceWords().Has(toks[j].lower()) || lexicon.Connectors().Has(toks[j].lower()) && j+1 < len(toks) && toks[j+1].capitalized()) && j-k < 8 {
+			for j < len(toks) && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || lexicon.AudienceWords().Has(toks[j].lower()) || lexicon.Connectors().Has(toks[j].lower()) && j+1 < len(toks) && toks[j+1].capitalized()) && j-k < maxObjectNameTokens {
 				if lexicon.Pronouns().Has(toks[j].lower()) || lexicon.SentenceStarters().Has(toks[j].lower()) && toks[j].lower() != "the" {
 					break
 				}
@@ -140,7 +140,7 @@ func clauseEnd(toks []token, k int) int {
 		}
 		if j > k+2 && (toks[j].low == "but" || toks[j].low == "while" || toks[j].low == "and") {
 			// "... but Chapman says ...": another attribution starts
-			for c := j + 1; c < len(toks) && c <= j+5; c++ {
+			for c := j + 1; c < len(toks) && c <= j+maxNewAttributionTokens; c++ {
 				if isCueToken(toks, c) && !toks[c-1].quoted {
 					subj := c > j+1
 					for x := j + 1; x < c; x++ {
@@ -169,7 +169,7 @@ func clauseEnd(toks []token, k int) int {
 			}
 			// "While critics say A, Roe says B": a new speaker's clause
 			x := j + 1
-			for x < len(toks) && x <= j+3 && toks[x].word && !toks[x].quoted && toks[x].capitalized() && !lexicon.SentenceStarters().Has(toks[x].low) {
+			for x < len(toks) && x <= j+maxNewSpeakerTokens && toks[x].word && !toks[x].quoted && toks[x].capitalized() && !lexicon.SentenceStarters().Has(toks[x].low) {
 				x++
 			}
 			if x > j+1 && x+1 < len(toks) && isCueToken(toks, x) && toks[x+1].word {
@@ -225,7 +225,7 @@ func introSubject(text string, toks []token, stop int) np {
 	if len(toks) == 0 || !lexicon.PrepStarters().Has(toks[0].low) {
 		return np{}
 	}
-	for k := 1; k < stop && k < 15; k++ {
+	for k := 1; k < stop && k < maxIntroSubjectTokens; k++ {
 		if toks[k].quoted {
 			return np{}
 		}
@@ -245,7 +245,7 @@ func contentNounThat(toks []token, k int) int {
 	if k >= len(toks) || !lexicon.Determiners().Has(toks[k].low) {
 		return 0
 	}
-	for j := k + 1; j < len(toks) && j <= k+4; j++ {
+	for j := k + 1; j < len(toks) && j <= k+maxContentNounTokens; j++ {
 		t := toks[j]
 		if !t.word || t.quoted {
 			return 0
@@ -280,11 +280,11 @@ func shortObject(toks []token, k int) bool {
 			continue
 		}
 		n++
-		if n > 5 || lexicon.FiniteVerbs().Has(t.low) || cueVerbsHas(t.low) || t.low == "that" || lexicon.Pronouns().Has(t.low) {
+		if n > maxShortObjectWords || lexicon.FiniteVerbs().Has(t.low) || cueVerbsHas(t.low) || t.low == "that" || lexicon.Pronouns().Has(t.low) {
 			return false
 		}
 	}
-	return n > 0 && n <= 5
+	return n > 0 && n <= maxShortObjectWords
 }
 
 // evaluativeComplement reports whether toks[j:] is a judgement that ends
@@ -327,7 +327,7 @@ func evaluativeComplement(toks []token, j int) bool {
 		}
 		n++
 	}
-	return n >= 2 && n <= 12
+	return n >= 2 && n <= maxEvaluativeWords
 }
 
 func onlyPunctToks(toks []token, a, b int) bool {
@@ -343,7 +343,7 @@ func onlyPunctToks(toks []token, a, b int) bool {
 // pronoun subject, an auxiliary or a past-tense verb among the first words.
 func hasFiniteVerb(toks []token, a, b int) bool {
 	n := 0
-	for k := a; k < b && n < 16; k++ {
+	for k := a; k < b && n < maxClauseVerbWords; k++ {
 		t := toks[k]
 		if !t.word {
 			continue
@@ -359,7 +359,7 @@ func hasFiniteVerb(toks []token, a, b int) bool {
 		if (n <= 2) && (lexicon.Pronouns().Has(l) || l == "there") {
 			return true
 		}
-		if len(l) > 4 && strings.HasSuffix(l, "ed") && !t.capitalized() {
+		if len(l) >= minEdVerbBytes && strings.HasSuffix(l, "ed") && !t.capitalized() {
 			return true
 		}
 		// present tense after a noun: "the party needs", "Ottawa holds"
@@ -384,7 +384,7 @@ func hasFiniteVerb(toks []token, a, b int) bool {
 // empty phrase.
 func pluralSubject(text string, toks []token, stop int) np {
 	j := 0
-	for j < stop && j < 6 && toks[j].word && !toks[j].quoted {
+	for j < stop && j < maxPluralSubjectTokens && toks[j].word && !toks[j].quoted {
 		l := toks[j].low
 		if cue := lexicon.ReportingVerbs().Has(l); cue || lexicon.FiniteVerbs().Has(l) || lexicon.Auxiliaries().Has(l) || (lexicon.StopWords().Has(l) && !lexicon.Determiners().Has(l)) {
 			break
@@ -431,7 +431,7 @@ func zeroThatClause(toks []token, k int) bool {
 		// subject
 		return false
 	}
-	for j := k; j < len(toks) && j <= k+6; j++ {
+	for j := k; j < len(toks) && j <= k+maxZeroThatSubjectTokens; j++ {
 		t := toks[j]
 		if !t.word || t.quoted {
 			return false
@@ -447,3 +447,63 @@ func zeroThatClause(toks []token, k int) bool {
 	}
 	return false
 }
+
+const (
+	// maxAdverbials is the most adverbials (and one object) skipped after a
+	// cue before its clause. Hand-set, unmeasured; introduced in cffae27.
+	maxAdverbials = 6
+	// maxAdverbialTokens is the longest prepositional adverbial after a cue,
+	// in tokens ("at a news conference in Ottawa"). Hand-set, unmeasured;
+	// introduced in cffae27.
+	maxAdverbialTokens = 7
+	// maxCommaAdverbialTokens is the longest adverbial closed by a comma after
+	// a cue, in tokens ("admits in this instance, ..."). Hand-set, unmeasured;
+	// introduced in d2c7ca5.
+	maxCommaAdverbialTokens = 5
+	// maxAdverbialTailTokens is how many words may follow an adverbial's noun
+	// before its comma ("in this instance, ..."). Hand-set, unmeasured;
+	// introduced in d2c7ca5.
+	maxAdverbialTailTokens = 3
+	// maxNewAttributionTokens is how far (tokens) after "but", "while" or
+	// "and" a new attribution's cue may come, ending the clause. Hand-set,
+	// unmeasured; introduced in 07d631e.
+	maxNewAttributionTokens = 5
+	// maxNewSpeakerTokens is the longest name (tokens) of a second speaker
+	// that ends a clause ("While critics say A, Roe says B"). Hand-set,
+	// unmeasured; introduced in c8e9cd4.
+	maxNewSpeakerTokens = 3
+	// maxIntroSubjectTokens is how far (tokens) into the sentence its subject
+	// is looked for before "and said". Hand-set, unmeasured; introduced in
+	// 182e2a8.
+	maxIntroSubjectTokens = 15
+	// maxContentNounTokens is how far (tokens) a noun of saying may stand from
+	// its determiner ("the weighty caveat that"). Hand-set, unmeasured;
+	// introduced in 182e2a8.
+	maxContentNounTokens = 4
+	// maxShortObjectWords is the most words of a short object that ends the
+	// sentence ("told the local radio station."). Hand-set, unmeasured;
+	// introduced in 4a6a917.
+	maxShortObjectWords = 5
+	// maxEvaluativeWords is the most words of an evaluative complement taken
+	// as a quote. Hand-set, unmeasured; introduced in 2bc3b33.
+	maxEvaluativeWords = 12
+	// maxClauseVerbWords is how many words of a clause are searched for a
+	// finite verb. Hand-set, unmeasured; introduced in 1101fb8.
+	maxClauseVerbWords = 16
+	// maxPluralSubjectTokens is the longest plural subject (tokens) that
+	// "they" may refer to. Hand-set, unmeasured; introduced in 2527b99.
+	maxPluralSubjectTokens = 6
+	// maxZeroThatSubjectTokens is the longest subject (tokens) of a reported
+	// clause without "that". Hand-set, unmeasured; introduced in cffae27.
+	maxZeroThatSubjectTokens = 6
+)
+
+// maxObjectNameTokens is the longest object of "told" skipped before its
+// clause ("told CTV News Vancouver"), in tokens. Hand-set, unmeasured;
+// introduced in cffae27.
+const maxObjectNameTokens = 8
+
+// minEdVerbBytes is the shortest "-ed" word taken for a past-tense verb
+// that shows a clause ("used", not "red"). Hand-set, unmeasured;
+// introduced in 1101fb8.
+const minEdVerbBytes = 5

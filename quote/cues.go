@@ -86,7 +86,7 @@ func urgeObject(toks []token, cue string, k int, sp np) bool {
 	if sp.name == "" && sp.pronoun == "" {
 		return false
 	}
-	for j := k; j < len(toks) && j <= k+5; j++ {
+	for j := k; j < len(toks) && j <= k+maxUrgeObjectTokens; j++ {
 		if toks[j].low == "to" && j > k {
 			return true
 		}
@@ -149,7 +149,7 @@ func (ex *extractor) namingCue(toks []token, c, floor int) int {
 		return 0
 	case "the", "his", "her", "their", "its":
 		// "called the program “a boondoggle”": a short object, then a quote
-		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+		for j := k + 1; j < len(toks) && j <= k+maxNamingObjectTokens; j++ {
 			if toks[j].quoted {
 				return j
 			}
@@ -176,7 +176,7 @@ func criticismCue(toks []token, c int) (int, int) {
 		return 0, 0
 	}
 	j := c + 1
-	for j < len(toks) && j <= c+6 && toks[j].word && !toks[j].quoted && toks[j].low != prep {
+	for j < len(toks) && j <= c+maxCriticismObjectTokens && toks[j].word && !toks[j].quoted && toks[j].low != prep {
 		j++
 	}
 	if j >= len(toks) || toks[j].low != prep || j == c+1 {
@@ -184,14 +184,14 @@ func criticismCue(toks []token, c int) (int, int) {
 	}
 	a := j + 1
 	b := a
-	for b < len(toks) && b < a+15 && (toks[b].word || toks[b].quoted || toks[b].text == "-") {
+	for b < len(toks) && b < a+maxChargeTokens && (toks[b].word || toks[b].quoted || toks[b].text == "-") {
 		l := toks[b].low
 		if !toks[b].quoted && (lexicon.Pronouns().Has(l) && b+1 < len(toks) && isCueToken(toks, b+1) || l == "that" || l == "which" || l == "who" || l == "and" || l == "but") {
 			break
 		}
 		b++
 	}
-	if b-a < 2 || b-a >= 15 || a < len(toks) && strings.HasSuffix(toks[a].low, "ing") {
+	if b-a < 2 || b-a >= maxChargeTokens || a < len(toks) && strings.HasSuffix(toks[a].low, "ing") {
 		// "accused him of lying": a verb, not a charge worth quoting
 		return 0, 0
 	}
@@ -208,3 +208,20 @@ func cueIsVerb(l string) bool {
 	ok := lexicon.ReportingVerbs().Has(l)
 	return ok
 }
+
+const (
+	// maxUrgeObjectTokens is how far (tokens) "to" may follow "urged" ("urged
+	// people to send ..."). Hand-set, unmeasured; introduced in d2c7ca5.
+	maxUrgeObjectTokens = 5
+	// maxNamingObjectTokens is the longest object (tokens) between a naming
+	// verb and its quote ("called the program “...”"). Hand-set, unmeasured;
+	// introduced in 182e2a8.
+	maxNamingObjectTokens = 4
+	// maxCriticismObjectTokens is how far (tokens) the preposition of a charge
+	// may follow a criticism verb ("derides the board for"). Hand-set,
+	// unmeasured; introduced in 86f5cff.
+	maxCriticismObjectTokens = 6
+	// maxChargeTokens bounds the charge after a criticism verb, in tokens: a
+	// longer one is no quote. Hand-set, unmeasured; introduced in 86f5cff.
+	maxChargeTokens = 15
+)

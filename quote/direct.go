@@ -12,13 +12,13 @@ import (
 // personSubject reports whether a sentence's subject is a definite person
 // description ("The mayor said", "On Monday, the former minister ...").
 func personSubject(toks []token) bool {
-	for i := 0; i < len(toks) && i < 12; i++ {
+	for i := 0; i < len(toks) && i < maxPersonSubjectStart; i++ {
 		if toks[i].low != "the" || toks[i].quoted || i > 0 && toks[i-1].text != "," {
 			// the subject opens the sentence or follows an introductory
 			// phrase ("On Dec. 13, the mayor brought up ...")
 			continue
 		}
-		for k := i + 1; k < len(toks) && k <= i+3 && toks[k].word && !toks[k].quoted; k++ {
+		for k := i + 1; k < len(toks) && k <= i+maxPersonSubjectWords && toks[k].word && !toks[k].quoted; k++ {
 			if lexicon.PersonNouns().Has(toks[k].low) && k+1 < len(toks) && toks[k+1].word && !toks[k+1].capitalized() && toks[k+1].low != "of" {
 				return true
 			}
@@ -77,7 +77,7 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 		q := s.quotes[d.qi]
 		attributedQ[d.qi] = true
 		consumed[d.qi] = true
-		c := cand{s: q.start, e: q.end, kind: news.Direct, sp: d.sp, cue: toks[d.cue].text, outlet: outlet, para: s.para, sent: s.serial, conf: 0.9, sentS: s.sp.start, sentE: s.sp.end}
+		c := cand{s: q.start, e: q.end, kind: news.Direct, sp: d.sp, cue: toks[d.cue].text, outlet: outlet, para: s.para, sent: s.serial, conf: confDirect, sentS: s.sp.start, sentE: s.sp.end}
 		// words before the quote that are not an attribution: the quote
 		// is part of a reported clause ("Her time has been "life-changing,"
 		// she said").
@@ -145,13 +145,13 @@ func (ex *extractor) floatingQuotes(s *sentence, consumed []bool, outlet string)
 			}
 		}
 		// "Then, after a pause: “...”": a colon introduces the quote
-		colon := bi > 0 && toks[bi-1].text == ":" && postWords == 0 && preWords <= 6
-		if preWords+postWords <= 1 && words >= 3 || words >= 8 && (preWords == 0 || q.close < 0) || colon && words >= 5 {
-			ex.cands = append(ex.cands, cand{s: q.start, e: q.end, kind: news.Direct, outlet: outlet, para: s.para, sent: s.serial, inherit: true, conf: 0.6})
-		} else if words >= 8 && postWords == 0 && preWords >= 2 && preWords <= 4 && bi > 0 && toks[0].capitalized() && !toks[0].quoted && noVerbBefore(toks, bi) {
+		colon := bi > 0 && toks[bi-1].text == ":" && postWords == 0 && preWords <= maxColonIntroWords
+		if preWords+postWords <= 1 && words >= minFloatingWords || words >= minLongFloatingWords && (preWords == 0 || q.close < 0) || colon && words >= minColonQuoteWords {
+			ex.cands = append(ex.cands, cand{s: q.start, e: q.end, kind: news.Direct, outlet: outlet, para: s.para, sent: s.serial, inherit: true, conf: confFloating})
+		} else if words >= minLongFloatingWords && postWords == 0 && preWords >= 2 && preWords <= maxCompletedSubjectWords && bi > 0 && toks[0].capitalized() && !toks[0].quoted && noVerbBefore(toks, bi) {
 			// "The Prime Minister “could get a deal if ...”": a subject and
 			// a quote that completes it, after an attributed sentence
-			ex.cands = append(ex.cands, cand{s: toks[0].start, e: o.end, kind: news.Mixed, outlet: outlet, para: s.para, sent: s.serial, inherit: true, conf: 0.5})
+			ex.cands = append(ex.cands, cand{s: toks[0].start, e: o.end, kind: news.Mixed, outlet: outlet, para: s.para, sent: s.serial, inherit: true, conf: confCompletedSubject})
 		}
 	}
 }
@@ -189,7 +189,7 @@ func (ex *extractor) afterAttribution(toks []token, after int, s *sentence, qi i
 		return i, np{}, true
 	}
 	// SPEAKER [aux] CUE (the phrase must start at i)
-	for c := i + 1; c < limit && c <= i+30; c++ {
+	for c := i + 1; c < limit && c <= i+maxAttributionTokens; c++ {
 		if toks[c].quoted {
 			break
 		}
@@ -230,12 +230,12 @@ func (ex *extractor) beforeAttribution(toks []token, before int, s *sentence, qi
 		floor = tokenAt(toks, s.quotes[qi-1].outer().end)
 	}
 	end := toks[before].text
-	maxGap := 2
+	maxGap := maxBareGap
 	switch end {
 	case ":":
-		maxGap = 30
+		maxGap = maxColonGap
 	case ",", "—", "–":
-		maxGap = 10
+		maxGap = maxCommaGap
 	}
 	for c := before; c >= floor && before-c <= maxGap; c-- {
 		if toks[c].quoted {
@@ -246,10 +246,10 @@ func (ex *extractor) beforeAttribution(toks []token, before int, s *sentence, qi
 		}
 		// "X said that "..."" or "X said he's a "...": a mixed clause,
 		// handled by indirect().
-		if c+1 <= before && toks[c+1].lower() == "that" || maxGap == 2 && c != before {
+		if c+1 <= before && toks[c+1].lower() == "that" || maxGap == maxBareGap && c != before {
 			return 0, np{}, false
 		}
-		if maxGap == 2 {
+		if maxGap == maxBareGap {
 			// `said "may not work" included ...`: words after the quote
 			// make it part of a clause
 			ai := tokenAt(toks, s.quotes[qi].outer().end)
@@ -283,3 +283,48 @@ func (ex *extractor) beforeAttribution(toks []token, before int, s *sentence, qi
 	}
 	return 0, np{}, false
 }
+
+const (
+	// maxPersonSubjectStart is how far (tokens) into a sentence a person
+	// subject ("On Dec. 13, the mayor ...") may start. Hand-set, unmeasured;
+	// introduced in 4a6a917.
+	maxPersonSubjectStart = 12
+	// maxPersonSubjectWords is how many words after "the" a person noun may
+	// come ("the former deputy mayor"). Hand-set, unmeasured; introduced in
+	// 4a6a917.
+	maxPersonSubjectWords = 3
+	// maxColonIntroWords is the most words before a colon that introduces a
+	// floating quote ("Then, after a pause: “...”"). Hand-set, unmeasured;
+	// introduced in 2ceb8ed.
+	maxColonIntroWords = 6
+	// minFloatingWords is the fewest words of a quote that stands alone in its
+	// sentence to count as a floating quote. Hand-set, unmeasured; introduced
+	// in cffae27.
+	minFloatingWords = 3
+	// minLongFloatingWords is the fewest words of a quote that is a floating
+	// quote whatever surrounds it (shorter ones are scare quotes). Hand-set,
+	// unmeasured; introduced in cffae27.
+	minLongFloatingWords = 8
+	// minColonQuoteWords is the fewest words of a floating quote introduced by
+	// a colon. Hand-set, unmeasured; introduced in 2ceb8ed.
+	minColonQuoteWords = 5
+	// maxCompletedSubjectWords is the most words of a subject that a quote
+	// completes ("The Prime Minister “could get ...”"). Hand-set, unmeasured;
+	// introduced in e6dd4d2.
+	maxCompletedSubjectWords = 4
+	// maxAttributionTokens is the longest speaker phrase (tokens) between a
+	// quote and its cue (`"...," SPEAKER said`). Hand-set, unmeasured;
+	// introduced in 8cf4d60.
+	maxAttributionTokens = 30
+	// maxColonGap is how far (tokens) a cue may stand before a quote opened by
+	// a colon (`X said on Monday: "..."`). Hand-set, unmeasured; introduced in
+	// cffae27.
+	maxColonGap = 30
+	// maxCommaGap is how far (tokens) a cue may stand before a quote opened by
+	// a comma or dash. Hand-set, unmeasured; introduced in cffae27.
+	maxCommaGap = 10
+	// maxBareGap is how far (tokens) a cue may stand before a quote with no
+	// punctuation between (`he said "..."`). Hand-set, unmeasured; introduced
+	// in cffae27.
+	maxBareGap = 2
+)

@@ -58,7 +58,7 @@ func (e *entity) nameGender() gender {
 		return genderUnknown
 	}
 	f := strings.Fields(e.name)
-	if len(f) < 2 || len(f) > 4 || !isUpperStart(f[0]) {
+	if len(f) < 2 || len(f) > maxPersonNameWords || !isUpperStart(f[0]) {
 		return genderUnknown
 	}
 	first := strings.ToLower(strings.TrimRight(f[0], "."))
@@ -96,3 +96,10 @@ func isDemonym(name string) bool {
 	d := lexicon.Demonyms()
 	return d.Has(l) || d.Has(strings.TrimSuffix(l, "s"))
 }
+
+const (
+	// maxPersonNameWords is the most words of a person's name ("Jane Mary van
+	// Roe"); longer runs are organisations or titles. Hand-set, unmeasured;
+	// introduced in 96c306c.
+	maxPersonNameWords = 4
+)

@@ -95,7 +95,7 @@ func (sc *indirectScan) emit(a, b int, sp np, cue string, o clauseOpts) {
 		en = toks[b].end
 	}
 	words := wordCount(text, st, en)
-	if words < 3 || (!o.anyClause && !hasFiniteVerb(toks, a, b)) || s.headline {
+	if words < minClauseWords || (!o.anyClause && !hasFiniteVerb(toks, a, b)) || s.headline {
 		return
 	}
 	kind := news.Indirect
@@ -502,10 +502,17 @@ func (sc *indirectScan) clauseBefore(c, k, spTok int, sp np, l, ol string) int {
 const (
 	// maxParentheticalTokens is how far (in tokens) a dash after
 	// "according to X" may be closed by a second dash ("according to the
-	// study — which used data from X — CLAUSE"). Hand-set, unmeasured.
+	// study — which used data from X — CLAUSE"). Hand-set, unmeasured;
+	// introduced in 5367e36.
 	maxParentheticalTokens = 30
 	// maxObjectTokens is how far (in tokens) after the object of "told"
 	// its clause may start ("told the crowd gathered there that ...").
-	// Hand-set, unmeasured.
+	// Hand-set, unmeasured; introduced in cffae27.
 	maxObjectTokens = 6
+)
+
+const (
+	// minClauseWords is the fewest words of a reported clause. Hand-set,
+	// unmeasured; introduced in 1101fb8.
+	minClauseWords = 3
 )

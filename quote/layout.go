@@ -44,7 +44,7 @@ func (ex *extractor) pullQuotes(sents []sentence) {
 			// "... The Canadian Press.": a credit, not a signature
 			continue
 		}
-		if len(f) < 2 || len(f) > 4 || len(sig) > 60 || strings.ContainsAny(sig, "0123456789()/") || last.caption {
+		if len(f) < 2 || len(f) > maxPersonNameWords || len(sig) > maxSignatureBytes || strings.ContainsAny(sig, "0123456789()/") || last.caption {
 			// "(Jane Doe/The Canadian Press)": a photo credit
 			continue
 		}
@@ -59,7 +59,7 @@ func (ex *extractor) pullQuotes(sents []sentence) {
 			continue
 		}
 		s, e := trimSpan(text, pStart, pStart+dot)
-		if wordCount(text, s, e) < 6 {
+		if wordCount(text, s, e) < minPullQuoteWords {
 			continue
 		}
 		ns := pStart + dot + 1 + strings.Index(para[dot+1:], name)
@@ -67,7 +67,7 @@ func (ex *extractor) pullQuotes(sents []sentence) {
 		if org := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(sig, name), ",")); org != "" {
 			sp.title = org
 		}
-		ex.cands = append(ex.cands, cand{s: s, e: e, kind: news.Direct, sp: sp, para: last.para, sent: sents[first].serial, conf: 0.6, sentS: s, sentE: e})
+		ex.cands = append(ex.cands, cand{s: s, e: e, kind: news.Direct, sp: sp, para: last.para, sent: sents[first].serial, conf: confFloating, sentS: s, sentE: e})
 	}
 }
 
@@ -97,19 +97,19 @@ func (ex *extractor) tweetQuotes(sents []sentence) {
 			continue
 		}
 		s, e := trimSpan(text, pStart, pStart+m[0])
-		if wordCount(text, s, e) < 4 {
+		if wordCount(text, s, e) < minTweetWords {
 			continue
 		}
 		name := para[m[2]:m[3]]
 		sp := np{start: pStart + m[2], end: pStart + m[3], text: name, name: name}
-		ex.cands = append(ex.cands, cand{s: s, e: e, kind: news.Direct, sp: sp, cue: "tweeted", para: sents[i].para, sent: sents[first].serial, conf: 0.6, sentS: s, sentE: e})
+		ex.cands = append(ex.cands, cand{s: s, e: e, kind: news.Direct, sp: sp, cue: "tweeted", para: sents[i].para, sent: sents[first].serial, conf: confFloating, sentS: s, sentE: e})
 	}
 }
 
 // isLabelLine reports a line opened by a capitalised label and a colon
 // ("WATCH: ...", "READ MORE: ..."): a link to another story.
 func isLabelLine(toks []token) bool {
-	for k := 0; k < len(toks) && k < 3; k++ {
+	for k := 0; k < len(toks) && k < maxLabelTokens; k++ {
 		if toks[k].text == ":" {
 			return k > 0 && allUpper(toks[:k])
 		}
@@ -126,7 +126,7 @@ func isCaption(text string, s, e int) bool {
 		return false
 	}
 	o := strings.LastIndexByte(p, '(')
-	if o < 0 || len(p)-o > 80 {
+	if o < 0 || len(p)-o > maxCreditBytes {
 		return false
 	}
 	in := strings.TrimSpace(p[o+1 : len(p)-1])
@@ -142,7 +142,7 @@ func isCaption(text string, s, e int) bool {
 			letters++
 		}
 	}
-	return letters >= 4 && strings.Contains(in, " ")
+	return letters >= minCreditLetters && strings.Contains(in, " ")
 }
 
 // isHeadline reports whether a paragraph is a short line without final
@@ -153,5 +153,29 @@ func isHeadline(text string, s, e int) bool {
 	case '.', '!', '?', '"', '”', '’', '\'', ')', ':', '…':
 		return false
 	}
-	return wordCount(text, s, e) < 25 && !strings.Contains(text[s:e], ",")
+	return wordCount(text, s, e) < maxHeadlineWords && !strings.Contains(text[s:e], ",")
 }
+
+const (
+	// maxSignatureBytes is the longest signature of a pull quote ("Jane Roe,
+	// Rentals.ca"), in bytes. Hand-set, unmeasured; introduced in 96c306c.
+	maxSignatureBytes = 60
+	// minPullQuoteWords is the fewest words of a pull quote. Hand-set,
+	// unmeasured; introduced in 96c306c.
+	minPullQuoteWords = 6
+	// minTweetWords is the fewest words of an embedded tweet taken as a quote.
+	// Hand-set, unmeasured; introduced in 278a8d4.
+	minTweetWords = 4
+	// maxLabelTokens is how far (tokens) the colon of a label line may come
+	// ("READ MORE:"). Hand-set, unmeasured; introduced in 47bd51f.
+	maxLabelTokens = 3
+	// maxCreditBytes is the longest photo credit in brackets at a caption's
+	// end, in bytes. Hand-set, unmeasured; introduced in 1632eac.
+	maxCreditBytes = 80
+	// minCreditLetters is the fewest letters of a credit written in capitals
+	// ("( JANE DOE )"). Hand-set, unmeasured; introduced in 1632eac.
+	minCreditLetters = 4
+	// maxHeadlineWords is the most words of a headline (a line without final
+	// punctuation). Hand-set, unmeasured; introduced in 1101fb8.
+	maxHeadlineWords = 25
+)

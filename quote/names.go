@@ -94,7 +94,7 @@ func nameStart(toks []token, i, j int, first bool) int {
 func titleStart(toks []token, i int) int {
 	// title words preceding in lower case ("foreign ministry spokesman")
 	ts := i
-	for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !lexicon.StopWords().Has(toks[ts-1].lower()) && !lexicon.Determiners().Has(toks[ts-1].lower()) && !lexicon.Subordinators().Has(toks[ts-1].low) && toks[ts-1].low != "whether" && i-ts < 4 {
+	for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !lexicon.StopWords().Has(toks[ts-1].lower()) && !lexicon.Determiners().Has(toks[ts-1].lower()) && !lexicon.Subordinators().Has(toks[ts-1].low) && toks[ts-1].low != "whether" && i-ts < maxLowerTitleWords {
 		ts--
 	}
 	return ts
@@ -159,14 +159,14 @@ func nameIsSubject(toks []token, i, j, ts int, first, prepStart, caption bool) b
 				break
 			}
 		}
-		subject = ok && before <= 6
+		subject = ok && before <= maxRoleWordsBeforeSubject
 	}
 	if !subject && ts > 0 && (toks[ts-1].text == "," || toks[ts-1].text == "—" || toks[ts-1].text == "–") {
 		n := j
-		for pass := 0; pass < 3 && n < len(toks) && toks[n].text == ","; pass++ {
+		for pass := 0; pass < maxAppositives && n < len(toks) && toks[n].text == ","; pass++ {
 			// skip an appositive: "Donald Tusk, the president of the
 			// European Council, which represents EU leaders, urged"
-			for m := n + 1; m < len(toks) && m < n+30; m++ {
+			for m := n + 1; m < len(toks) && m < n+maxAppositiveSkipTokens; m++ {
 				if toks[m].text == "," {
 					n = m + 1
 					break
@@ -191,7 +191,7 @@ func nameIsSubject(toks []token, i, j, ts int, first, prepStart, caption bool) b
 		// people in a photo caption are named, not in focus
 		subject = false
 	}
-	if subject && i <= 3 && lexicon.Subordinators().Has(toks[0].low) {
+	if subject && i <= maxSubordinateSubjectStart && lexicon.Subordinators().Has(toks[0].low) {
 		// "Although Trump has tweeted ..., its inclusion ...": the
 		// subject of a subordinate clause is not in focus
 		subject = false
@@ -214,14 +214,14 @@ func surnameTitle(toks []token, i, j, k int) bool {
 // expanded only from a run of words in the text, never from a single
 // name's initials: a one-word name is far likelier a name.
 func (es *entities) expandAcronym(acr string, pos int) *entity {
-	if len(acr) >= 4 && len(acr) <= 6 && isUpperStart(acr) && strings.ToLower(acr[1:]) == acr[1:] {
+	if len(acr) >= minWordAcronym && len(acr) <= maxAcronym && isUpperStart(acr) && strings.ToLower(acr[1:]) == acr[1:] {
 		if pos > len(es.text) {
 			return nil
 		}
 		up := strings.ToUpper(acr)
 		words := strings.Fields(es.text[:pos])
 		for i := range words {
-			if name := initialsRun(words[i:], up); name != "" && len(strings.Fields(name)) >= 4 {
+			if name := initialsRun(words[i:], up); name != "" && len(strings.Fields(name)) >= minWordAcronym {
 				e := es.entity(name)
 				e.org = true
 				return e
@@ -229,7 +229,7 @@ func (es *entities) expandAcronym(acr string, pos int) *entity {
 		}
 		return nil
 	}
-	if len(acr) < 2 || len(acr) > 6 || strings.ToUpper(acr) != acr || strings.ToLower(acr) == acr {
+	if len(acr) < 2 || len(acr) > maxAcronym || strings.ToUpper(acr) != acr || strings.ToLower(acr) == acr {
 		return nil
 	}
 	for k := len(es.mentions) - 1; k >= 0; k-- {
@@ -324,7 +324,7 @@ func (es *entities) learnSubjectGender(name string, toks []token, from int) {
 	if e == nil || e.gender != genderUnknown || e.org {
 		return
 	}
-	for k := from; k < len(toks) && k < from+25; k++ {
+	for k := from; k < len(toks) && k < from+maxSubjectVerbTokens; k++ {
 		t := toks[k]
 		if t.quoted {
 			continue
@@ -413,3 +413,37 @@ func stripPostNominal(name string) string {
 	}
 	return strings.Join(f, " ")
 }
+
+const (
+	// maxLowerTitleWords is the most lower-case title words before a name
+	// ("foreign ministry spokesman"). Hand-set, unmeasured; introduced in
+	// b88abdc.
+	maxLowerTitleWords = 4
+	// maxRoleWordsBeforeSubject is the most role words before a name that is
+	// still the sentence's subject ("Union leader Grace Obi addressed").
+	// Hand-set, unmeasured; introduced in 3906f61.
+	maxRoleWordsBeforeSubject = 6
+	// maxAppositives is the most appositives skipped after a name to find its
+	// verb. Hand-set, unmeasured; introduced in 664cfed.
+	maxAppositives = 3
+	// maxSubordinateSubjectStart is how far (tokens) from a sentence-opening
+	// subordinator its clause's subject may start ("Although Trump has ...").
+	// Hand-set, unmeasured; introduced in b88abdc.
+	maxSubordinateSubjectStart = 3
+	// minWordAcronym is the shortest acronym written as a word ("Hefce"), and
+	// the fewest words of the name it expands to. Hand-set, unmeasured;
+	// introduced in a20e650.
+	minWordAcronym = 4
+	// maxAcronym is the longest acronym expanded to a name. Hand-set,
+	// unmeasured; introduced in a20e650.
+	maxAcronym = 6
+	// maxSubjectVerbTokens is how far (tokens) after a subject its pronoun is
+	// looked for to learn its gender. Hand-set, unmeasured; introduced in
+	// 7615f7b.
+	maxSubjectVerbTokens = 25
+)
+
+// maxAppositiveSkipTokens is the longest appositive (tokens) skipped after
+// a name to find its verb ("Donald Tusk, the president of the European
+// Council, ..., urged"). Hand-set, unmeasured; introduced in 3906f61.
+const maxAppositiveSkipTokens = 30

@@ -57,7 +57,8 @@ func CanonicalOutlet(s string) (name string, ok bool) {
 	return name, ok
 }
 
-// maxOutletWords is the longest outlet name in words.
+// maxOutletWords is the longest outlet name in words that outletAt tries
+// (lexicon/outlets.txt has none longer). Hand-set; introduced in cffae27.
 const maxOutletWords = 6
 
 // paragraphOutlets carries an outlet that opens a sentence ("As the BBC
@@ -179,10 +180,15 @@ func (ex *extractor) scopeOutlet(serial int) bool {
 	if toks[0].low != "as" && !(toks[0].low == "according" && toks[1].low == "to") {
 		return false
 	}
-	for k := 1; k < len(toks) && k < 10 && toks[k].text != ","; k++ {
+	for k := 1; k < len(toks) && k < maxScopeOutletTokens && toks[k].text != ","; k++ {
 		if _, n := ex.outletAt(toks, k); n > 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// maxScopeOutletTokens is how far (tokens) into "As X reported," or
+// "According to X," the outlet may come for it to cover the next
+// sentence. Hand-set, unmeasured; introduced in 6355497.
+const maxScopeOutletTokens = 10

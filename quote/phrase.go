@@ -47,7 +47,7 @@ func isClauseBreak(s string) bool {
 // isNameRun reports whether toks[a:b] are all capitalised words (a short
 // name such as "Joseph").
 func isNameRun(toks []token, a, b int) bool {
-	if b <= a || b-a > 4 {
+	if b <= a || b-a > maxPersonNameWords {
 		return false
 	}
 	for k := a; k < b; k++ {
@@ -59,7 +59,7 @@ func isNameRun(toks []token, a, b int) bool {
 }
 
 func looksLikeDate(ts []token) bool {
-	if len(ts) == 0 || len(ts) > 4 {
+	if len(ts) == 0 || len(ts) > maxDateTokens {
 		return false
 	}
 	switch strings.TrimSuffix(ts[0].lower(), ".") {
@@ -76,7 +76,7 @@ func looksLikeDate(ts []token) bool {
 // the phrase before "who".
 func relativeNP(text string, toks []token, n np, floor int) np {
 	st := tokenAt(toks, n.start)
-	for w := st - 1; w >= floor && w >= st-8; w-- {
+	for w := st - 1; w >= floor && w >= st-maxRelativeTokens; w-- {
 		if !toks[w].word || toks[w].quoted {
 			return n
 		}
@@ -93,7 +93,8 @@ func relativeNP(text string, toks []token, n np, floor int) np {
 }
 
 // maxPhraseWords is the most words a speaker phrase walked back from its
-// cue may hold; a longer run is no phrase. Hand-set, unmeasured.
+// cue may hold; a longer run is no phrase. Hand-set, unmeasured;
+// introduced in cffae27.
 const maxPhraseWords = 9
 
 // backPhrase collects the phrase ending at tokens[i] (inclusive).
@@ -358,7 +359,7 @@ func forwardPhrase(text string, toks []token, i, stop int) np {
 	}
 	// "said oil and gas worker Mike Wipf.": the phrase ends at a name right
 	// before punctuation, whatever lower-case words come first
-	for p := i + 1; p < stop && p <= i+12; p++ {
+	for p := i + 1; p < stop && p <= i+maxForwardPhraseTokens; p++ {
 		if toks[p].quoted {
 			break
 		}
@@ -400,7 +401,7 @@ func forwardPhrase(text string, toks []token, i, stop int) np {
 		if lexicon.ObjectVerbs().Has(tl) || cueIsVerb(tl) {
 			break
 		}
-		if j-i > 8 {
+		if j-i > maxForwardNameTokens {
 			break
 		}
 		j++
@@ -416,13 +417,13 @@ func forwardPhrase(text string, toks []token, i, stop int) np {
 	if n.name == "" && n.pronoun == "" {
 		// "said the chairman of the committee, Labour MP Jane Roe.": the
 		// name set off after the role is the speaker
-		for j < stop && j <= i+14 && toks[j].word && !toks[j].quoted {
+		for j < stop && j <= i+maxForwardRoleTokens && toks[j].word && !toks[j].quoted {
 			j++
 		}
 	}
 	if n.name == "" && n.pronoun == "" && j < stop && toks[j].text == "," {
 		p := j + 1
-		for p < stop && p <= j+7 && toks[p].word && !toks[p].quoted {
+		for p < stop && p <= j+maxSetOffNameTokens && toks[p].word && !toks[p].quoted {
 			p++
 		}
 		if p > j+1 && (p == stop || toks[p].text == "." || toks[p].text == "!" || toks[p].text == "?") && toks[p-1].capitalized() {
@@ -447,3 +448,26 @@ func onlyTitles(toks []token, a, b int) bool {
 	}
 	return true
 }
+
+const (
+	// maxDateTokens is the longest date (tokens) read as an appositive ("Jan.
+	// 4, 2019"). Hand-set, unmeasured; introduced in cffae27.
+	maxDateTokens = 4
+	// maxRelativeTokens is how far (tokens) back a relative pronoun is looked
+	// for in a speaker phrase. Hand-set, unmeasured; introduced in 664cfed.
+	maxRelativeTokens = 8
+	// maxForwardPhraseTokens is the longest speaker phrase after an inverted
+	// cue that ends at a name ("said oil and gas worker Mike Wipf.").
+	// Hand-set, unmeasured; introduced in 0ef9c84.
+	maxForwardPhraseTokens = 12
+	// maxForwardNameTokens is the longest name run after an inverted cue, in
+	// tokens. Hand-set, unmeasured; introduced in cffae27.
+	maxForwardNameTokens = 8
+	// maxForwardRoleTokens is the longest role (tokens) after an inverted cue
+	// before a name set off by a comma ("said the chairman of the committee,
+	// Labour MP Jane Roe"). Hand-set, unmeasured; introduced in 2bc3b33.
+	maxForwardRoleTokens = 14
+	// maxSetOffNameTokens is the longest name set off by a comma after such a
+	// role, in tokens. Hand-set, unmeasured; introduced in 2bc3b33.
+	maxSetOffNameTokens = 7
+)

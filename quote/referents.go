@@ -59,7 +59,7 @@ func (ex *extractor) pluralGroup(c *cand, pos int) *entity {
 				continue
 			}
 			w := strings.TrimSuffix(strings.TrimSuffix(t.text, "’"), "'")
-			if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.ToUpper(w) == w {
+			if len(w) < minGroupNameBytes || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.ToUpper(w) == w {
 				continue
 			}
 			if k+1 < len(toks) && toks[k+1].word && toks[k+1].capitalized() {
@@ -77,7 +77,7 @@ func (ex *extractor) pluralGroup(c *cand, pos int) *entity {
 // docAuthor returns the organisation named as the author of a document in
 // the sentences before c ("a study by X", "a report from X"), or nil.
 func (ex *extractor) docAuthor(c *cand) *entity {
-	for n := c.sent - 1; n >= 0 && n >= c.sent-3; n-- {
+	for n := c.sent - 1; n >= 0 && n >= c.sent-maxDocAuthorSentences; n-- {
 		if ex.sents[n].para < ex.sents[c.sent].para-2 {
 			break
 		}
@@ -91,7 +91,7 @@ func (ex *extractor) docAuthor(c *cand) *entity {
 				a++
 			}
 			b := a
-			for b < len(toks) && b < a+10 && toks[b].word && !toks[b].quoted && (toks[b].capitalized() || (lexicon.Connectors().Has(toks[b].text) || toks[b].low == "for" || toks[b].low == "of" || toks[b].low == "on") && b+1 < len(toks) && toks[b+1].capitalized() || isPossessive(toks[b].text)) {
+			for b < len(toks) && b < a+maxDocAuthorTokens && toks[b].word && !toks[b].quoted && (toks[b].capitalized() || (lexicon.Connectors().Has(toks[b].text) || toks[b].low == "for" || toks[b].low == "of" || toks[b].low == "on") && b+1 < len(toks) && toks[b+1].capitalized() || isPossessive(toks[b].text)) {
 				b++
 			}
 			if b == a || !toks[b-1].capitalized() {
@@ -176,7 +176,7 @@ func (ex *extractor) prevSentencePerson(c *cand, sp np) *entity {
 	}
 	p := c.sent - 1
 	skipped := 0 // paragraphs of headlines and captions in between
-	for p >= 0 && (ex.sents[p].headline || ex.sents[p].caption || isLabelLine(ex.sents[p].toks)) && c.sent-p < 4 {
+	for p >= 0 && (ex.sents[p].headline || ex.sents[p].caption || isLabelLine(ex.sents[p].toks)) && c.sent-p < maxSkippedLayoutSentences {
 		if p+1 >= len(ex.sents) || ex.sents[p+1].para != ex.sents[p].para {
 			skipped++
 		}
@@ -265,7 +265,7 @@ func (ex *extractor) onePerson(toks []token, want gender, skip span) *entity {
 		}
 		// "Donald Tusk, the president of ...": a role marks a person
 		if j+2 < len(toks) && toks[j].text == "," && lexicon.Determiners().Has(toks[j+1].low) {
-			for x := j + 2; x < len(toks) && x < j+6 && toks[x].word; x++ {
+			for x := j + 2; x < len(toks) && x < j+maxApposRoleTokens && toks[x].word; x++ {
 				if isTitleWord(toks[x]) || lexicon.PersonNouns().Has(toks[x].low) {
 					aged = true
 					break
@@ -303,3 +303,25 @@ func (ex *extractor) authorOf(i int, noun string) *entity {
 	}
 	return nil
 }
+
+const (
+	// minGroupNameBytes is the shortest plural group name ("the Liberals")
+	// that "they" may refer to, in bytes. Hand-set, unmeasured; introduced in
+	// e54bdf0.
+	minGroupNameBytes = 4
+	// maxDocAuthorSentences is how many sentences back the author of a
+	// document ("a study by X") is looked for. Hand-set, unmeasured;
+	// introduced in 06418d0.
+	maxDocAuthorSentences = 3
+	// maxDocAuthorTokens is the longest author name after "a study by", in
+	// tokens. Hand-set, unmeasured; introduced in 06418d0.
+	maxDocAuthorTokens = 10
+	// maxSkippedLayoutSentences is how many headline, caption and label
+	// sentences a he/she looks past to the sentence before. Hand-set,
+	// unmeasured; introduced in 1632eac.
+	maxSkippedLayoutSentences = 4
+	// maxApposRoleTokens is how far (tokens) after "Name, the" a role word
+	// marks the name as a person's. Hand-set, unmeasured; introduced in
+	// 1632eac.
+	maxApposRoleTokens = 6
+)

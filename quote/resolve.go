@@ -19,7 +19,7 @@ func (ex *extractor) inSubordinate(c *cand, sp np) bool {
 		return false
 	}
 	// the speaker opens the clause, right after the subordinator
-	for k := 1; k < len(toks) && k <= 3; k++ {
+	for k := 1; k < len(toks) && k <= maxSubordinateSubjectStart; k++ {
 		if toks[k].start == sp.start {
 			return true
 		}
@@ -360,12 +360,16 @@ func (ex *extractor) roleSpeaker(c *cand, sp np) *entity {
 const (
 	// pronounWindow is how far back (bytes) a pronoun or a description
 	// ("the company", "the professor") may reach for its referent.
+	// Hand-set, unmeasured; introduced in cffae27 (first staged
+	// extractor), where it was a bare literal twice.
 	pronounWindow = 3000
 	// orgSubjectWindow is how far back (bytes) an organisation that
 	// opened a sentence counts as the nearer referent of "the company".
+	// Hand-set, unmeasured; introduced in d32f6c6.
 	orgSubjectWindow = 1000
 	// determinerLookback is how many bytes before a role phrase are read
-	// for a determiner it left out ("One former director").
+	// for a determiner it left out ("One former director"). Hand-set,
+	// unmeasured; introduced in a0d5d0b.
 	determinerLookback = 12
 )
 
@@ -434,7 +438,7 @@ func (ex *extractor) inheritSource(i int) *cand {
 	}
 	// A person introduced as a sentence subject after that quote (and
 	// before this one) is the likelier speaker of a quote that follows.
-	floor := c.s - 1500
+	floor := c.s - inheritWindow
 	if src != nil {
 		floor = src.e
 	}
@@ -491,7 +495,7 @@ func documentOwner(phrase, noun string) string {
 	for len(f) > 0 && !isUpperStart(f[len(f)-1]) {
 		f = f[:len(f)-1]
 	}
-	if len(f) == 0 || len(f) > 5 {
+	if len(f) == 0 || len(f) > maxOwnerWords {
 		return ""
 	}
 	for _, w := range f {
@@ -534,7 +538,7 @@ func (ex *extractor) contrasted(c *cand, e *entity, pronoun string) bool {
 	}
 	last := f[len(f)-1]
 	para := ex.sents[c.sent].para
-	for i := c.sent; i >= 0 && c.sent-i < 4 && para-ex.sents[i].para <= 1; i-- {
+	for i := c.sent; i >= 0 && c.sent-i < maxContrastSentences && para-ex.sents[i].para <= 1; i-- {
 		toks := ex.sents[i].toks
 		if len(toks) < 4 || toks[0].low != "unlike" {
 			continue
@@ -577,3 +581,16 @@ func (ex *extractor) namesInQuote(c *cand, e *entity) bool {
 		}
 	}
 }
+
+const (
+	// inheritWindow is how far back (bytes) a floating quote with no earlier
+	// attributed quote looks for a sentence subject to inherit. Hand-set,
+	// unmeasured; introduced in d1f0b83.
+	inheritWindow = 1500
+	// maxOwnerWords is the longest proper name before a document noun ("the
+	// Civic Action study"). Hand-set, unmeasured; introduced in d92914e.
+	maxOwnerWords = 5
+	// maxContrastSentences is how many sentences back "Unlike X, he ..." is
+	// looked for. Hand-set, unmeasured; introduced in 9b26cdf.
+	maxContrastSentences = 4
+)

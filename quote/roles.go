@@ -177,7 +177,7 @@ func isTitleWord(t token) bool {
 		// "Vice-President", "co-chair"
 		return true
 	}
-	if len(l) >= 5 && (strings.HasPrefix("president", l) || strings.HasPrefix("minister", l) || strings.HasPrefix("secretary", l) || strings.HasPrefix("spokesperson", l) || strings.HasPrefix("governor", l)) {
+	if len(l) >= minClippedTitle && (strings.HasPrefix("president", l) || strings.HasPrefix("minister", l) || strings.HasPrefix("secretary", l) || strings.HasPrefix("spokesperson", l) || strings.HasPrefix("governor", l)) {
 		return true
 	}
 	return false
@@ -209,7 +209,7 @@ func appositiveRole(text string, toks []token, k, stop int) string {
 		k += 2
 	}
 	a := k
-	for k < stop && k-a < 12 {
+	for k < stop && k-a < maxSetOffRoleTokens {
 		t := toks[k]
 		if !t.word {
 			if t.text == "’" || t.text == "'" || t.text == "&" || t.text == "-" {
@@ -248,10 +248,25 @@ func appositiveRole(text string, toks []token, k, stop int) string {
 // possessiveAhead reports whether a capitalised run starting at toks[k]
 // ends in a possessive ("Nintendo Europe's general manager").
 func possessiveAhead(toks []token, k, stop int) bool {
-	for ; k < stop && k < k+4 && toks[k].word && toks[k].capitalized(); k++ {
+	for ; k < stop && k < k+maxPossessiveAheadTokens && toks[k].word && toks[k].capitalized(); k++ {
 		if isPossessive(toks[k].text) {
 			return true
 		}
 	}
 	return false
 }
+
+const (
+	// minClippedTitle is the shortest clipped title word accepted ("Vice
+	// Preside Kamala Harris"). Hand-set, unmeasured; introduced in 55da3f8.
+	minClippedTitle = 5
+	// maxSetOffRoleTokens is the longest role (tokens) set off after a name
+	// that follows its cue ("said Mara Lind, chief engineer of the project,").
+	// Hand-set, unmeasured; introduced in 6f961b1.
+	maxSetOffRoleTokens = 12
+	// maxPossessiveAheadTokens was meant to bound the capitalised run searched
+	// for a possessive; the loop's k < k+maxPossessiveAheadTokens is always
+	// true, so only stop bounds it (kept as is: fixing it would change
+	// output). Hand-set, unmeasured; introduced in 6f961b1.
+	maxPossessiveAheadTokens = 4
+)

@@ -106,7 +106,7 @@ func skipBeforeCue(toks []token, end, floor int) int {
 func dashedSpeaker(text string, toks []token, i, floor int) np {
 	// "Jane Roe - who was wrongly convicted - said": a parenthesis
 	// between dashes after the speaker
-	for j := i - 1; j > floor && i-j <= 30; j-- {
+	for j := i - 1; j > floor && i-j <= maxDashedTokens; j-- {
 		if toks[j].quoted || toks[j].text == "." || toks[j].text == ";" {
 			break
 		}
@@ -155,11 +155,11 @@ func appositiveNP(text string, toks []token, i, floor int) np {
 	case "who", "which", "whose", "whom":
 		relative = true
 	}
-	if i-j-1 > 14 && !(relative && i-j-1 <= 40) {
+	if i-j-1 > maxAppositiveTokens && !(relative && i-j-1 <= maxLongAppositiveTokens) {
 		// "Nick Roe, the student seen smiling in the videos as he
 		// stood face-to-face with ..., said": a long appositive after
 		// the sentence's named subject
-		if i-j-1 <= 40 {
+		if i-j-1 <= maxLongAppositiveTokens {
 			return chainSubject(text, toks, floor, i)
 		}
 		return np{}
@@ -213,7 +213,7 @@ func appositiveNP(text string, toks []token, i, floor int) np {
 func quantified(text string, toks []token, n np, floor int) np {
 	st := tokenAt(toks, n.start)
 	a := st
-	for a-1 >= floor && a > st-3 && toks[a-1].word && !toks[a-1].quoted && lexicon.Quantifiers().Has(toks[a-1].low) {
+	for a-1 >= floor && a > st-maxQuantifiers && toks[a-1].word && !toks[a-1].quoted && lexicon.Quantifiers().Has(toks[a-1].low) {
 		a--
 	}
 	if a == st {
@@ -303,7 +303,7 @@ func chainSubject(text string, toks []token, floor, last int) np {
 	}
 	if lexicon.PrepStarters().Has(toks[floor].low) {
 		// "On Tuesday, Donald Tusk, the president of ..., urged"
-		for k := floor + 1; k < last && k <= floor+6; k++ {
+		for k := floor + 1; k < last && k <= floor+maxIntroAdverbialTokens; k++ {
 			if toks[k].text == "," {
 				floor = k + 1
 				break
@@ -370,7 +370,7 @@ func forwardNP(text string, toks []token, i, stop int) np {
 func subjectNP(text string, toks []token, stop int) np {
 	if stop > 0 && allUpper(toks[:1]) {
 		// a dateline: "MIRAMICHI, N.B. — Justin Trudeau is warning ..."
-		for k := 1; k < stop && k < 8; k++ {
+		for k := 1; k < stop && k < maxDatelineTokens; k++ {
 			if toks[k].text == "—" || toks[k].text == "–" || toks[k].text == "--" {
 				return subjectNP(text, toks[k+1:], stop-k-1)
 			}
@@ -386,7 +386,7 @@ func subjectNP(text string, toks []token, stop int) np {
 	if lexicon.Determiners().Has(toks[0].low) {
 		// "The diocese issued a statement, saying ...": a role phrase
 		k := 1
-		for k < stop && k < 6 && toks[k].word && !toks[k].quoted && !toks[k].capitalized() {
+		for k < stop && k < maxRoleSubjectTokens && toks[k].word && !toks[k].quoted && !toks[k].capitalized() {
 			l := toks[k].low
 			if cue := lexicon.ReportingVerbs().Has(l); cue || lexicon.FiniteVerbs().Has(l) || lexicon.Auxiliaries().Has(l) || lexicon.StopWords().Has(l) || strings.HasSuffix(l, "ed") {
 				break
@@ -397,7 +397,7 @@ func subjectNP(text string, toks []token, stop int) np {
 			return np{start: toks[0].start, end: toks[k-1].end, text: text[toks[0].start:toks[k-1].end], role: toks[k-1].low}
 		}
 	}
-	for j < stop && j < 10 && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || isTitleWord(toks[j]) || lexicon.Connectors().Has(toks[j].text) && j+1 < stop && toks[j+1].capitalized()) {
+	for j < stop && j < maxSubjectNameTokens && toks[j].word && !toks[j].quoted && (toks[j].capitalized() || isTitleWord(toks[j]) || lexicon.Connectors().Has(toks[j].text) && j+1 < stop && toks[j+1].capitalized()) {
 		j++
 	}
 	if j == 0 || !toks[j-1].capitalized() || j == 1 && (lexicon.SentenceStarters().Has(toks[0].low) || lexicon.Determiners().Has(toks[0].low)) {
@@ -406,11 +406,11 @@ func subjectNP(text string, toks []token, stop int) np {
 	// "UK advertising giant WPP", "US software firm Acme Corp": a place
 	// and a descriptor before the name; the name is the last run
 	if d := j; d < stop {
-		for d < stop && d < j+3 && toks[d].word && !toks[d].quoted && !toks[d].capitalized() && descriptorWord(toks[d].low) {
+		for d < stop && d < j+maxDescriptorWords && toks[d].word && !toks[d].quoted && !toks[d].capitalized() && descriptorWord(toks[d].low) {
 			d++
 		}
 		if d > j && d < stop && toks[d].word && !toks[d].quoted && toks[d].capitalized() && !isTitleWord(toks[d]) {
-			for d < stop && d < j+10 && toks[d].word && !toks[d].quoted && toks[d].capitalized() {
+			for d < stop && d < j+maxSubjectNameTokens && toks[d].word && !toks[d].quoted && toks[d].capitalized() {
 				d++
 			}
 			j = d
@@ -486,7 +486,7 @@ func personBeforeOf(toks []token, a, end int) int {
 	for p < end && isNameToken(toks[p]) && !isTitleWord(toks[p]) && !lexicon.OrgWords().Has(toks[p].lower()) && !isPossessive(toks[p].text) {
 		p++
 	}
-	if n := p - a; n < 2 || n > 4 || p >= end || toks[p].low != "of" {
+	if n := p - a; n < 2 || n > maxPersonNameWords || p >= end || toks[p].low != "of" {
 		return -1
 	}
 	if lexicon.Determiners().Has(toks[a].lower()) || lexicon.SentenceStarters().Has(toks[a].low) {
@@ -494,3 +494,42 @@ func personBeforeOf(toks []token, a, end int) int {
 	}
 	return p
 }
+
+const (
+	// maxAppositiveTokens is the longest appositive (tokens) between a speaker
+	// and its cue (", director of the Stimson Center's China program,").
+	// Hand-set, unmeasured; introduced in 1101fb8.
+	maxAppositiveTokens = 14
+	// maxLongAppositiveTokens is the longest appositive (tokens) still passed
+	// over to the sentence's named subject, or the longest relative clause.
+	// Hand-set, unmeasured; introduced in 1101fb8. Raised use in dbaa485.
+	maxLongAppositiveTokens = 40
+	// maxQuantifiers is the most quantifier words a role phrase is extended
+	// back over ("All those involved"). Hand-set, unmeasured; introduced in
+	// bdc6ce1.
+	maxQuantifiers = 3
+	// maxIntroAdverbialTokens is the longest opening adverbial (tokens) before
+	// a sentence's subject ("On Tuesday, Donald Tusk, ..."). Hand-set,
+	// unmeasured; introduced in 5367e36.
+	maxIntroAdverbialTokens = 6
+	// maxDatelineTokens is the longest dateline (tokens) skipped before a
+	// subject ("MIRAMICHI, N.B. —"). Hand-set, unmeasured; introduced in
+	// 11af2a7.
+	maxDatelineTokens = 8
+	// maxRoleSubjectTokens is the longest lower-case role subject (tokens) for
+	// a participle ("The diocese issued a statement, saying"). Hand-set,
+	// unmeasured; introduced in 3f6821e.
+	maxRoleSubjectTokens = 6
+	// maxSubjectNameTokens is the longest capitalised subject name run, in
+	// tokens. Hand-set, unmeasured; introduced in 3906f61.
+	maxSubjectNameTokens = 10
+	// maxDescriptorWords is the most descriptor words between a subject's
+	// place and its name ("UK advertising giant WPP"). Hand-set, unmeasured;
+	// introduced in 7e08e59.
+	maxDescriptorWords = 3
+)
+
+// maxDashedTokens is the longest parenthesis (tokens) between dashes after
+// a speaker ("Jane Roe - who was wrongly convicted - said"). Hand-set,
+// unmeasured; introduced in cc225a3.
+const maxDashedTokens = 30
