@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"io/fs"
+	"maps"
 	"strings"
 	"testing"
 )
@@ -92,10 +93,7 @@ func TestTables(t *testing.T) {
 }
 
 func TestOutlets(t *testing.T) {
-	canon := map[string]string{}
-	for form, c := range Outlets() {
-		canon[form] = c
-	}
+	canon := maps.Collect(Outlets())
 	for form, want := range map[string]string{"WSJ": "The Wall Street Journal", "BBC": "BBC", "El Pais": "El País", "Power and Politics": "Power & Politics"} {
 		if canon[form] != want {
 			t.Errorf("%q is %q, want %q", form, canon[form], want)

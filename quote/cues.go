@@ -9,7 +9,7 @@ import (
 // noVerbBefore reports whether toks[:b] hold no verb or cue: a bare
 // subject ("The Prime Minister").
 func noVerbBefore(toks []token, b int) bool {
-	for k := 0; k < b; k++ {
+	for k := range b {
 		t := toks[k]
 		if !t.word {
 			if t.text == "," || t.text == ":" {

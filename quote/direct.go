@@ -85,7 +85,7 @@ func (ex *extractor) sentenceQuotes(s *sentence) {
 		bi := tokenAt(toks, o.start)
 		if d.cue > bi && bi > 0 {
 			pre := 0
-			for k := 0; k < bi; k++ {
+			for k := range bi {
 				if toks[k].word && !toks[k].quoted {
 					pre++
 				}
@@ -132,7 +132,7 @@ func (ex *extractor) floatingQuotes(s *sentence, consumed []bool, outlet string)
 		o := q.outer()
 		bi := tokenAt(toks, o.start)
 		preWords := 0
-		for k := 0; k < bi; k++ {
+		for k := range bi {
 			if toks[k].word && !toks[k].quoted {
 				preWords++
 			}

@@ -141,7 +141,7 @@ func (es *entities) addMention(m nameMention) {
 	if titleIsOrg(m.title) {
 		e.org = true
 	}
-	for _, w := range strings.Fields(strings.ToLower(m.title)) {
+	for w := range strings.FieldsSeq(strings.ToLower(m.title)) {
 		if g, ok := honorificGender(w); ok {
 			e.gender = g
 		}
@@ -305,7 +305,7 @@ func (es *entities) resolveRole(head string, pos int) *entity {
 		if e == nil {
 			continue
 		}
-		for _, w := range strings.Fields(strings.ToLower(e.title + " " + m.title)) {
+		for w := range strings.FieldsSeq(strings.ToLower(e.title + " " + m.title)) {
 			if strings.Trim(w, ",.") == head {
 				best = e
 			}
@@ -315,7 +315,7 @@ func (es *entities) resolveRole(head string, pos int) *entity {
 		if s.pos > pos {
 			break
 		}
-		for _, w := range strings.Fields(strings.ToLower(s.ent.title)) {
+		for w := range strings.FieldsSeq(strings.ToLower(s.ent.title)) {
 			if strings.Trim(w, ",.") == head {
 				best = s.ent
 			}

@@ -15,7 +15,7 @@ import (
 // Rentals.ca"), the name also appearing elsewhere in the article.
 func (ex *extractor) pullQuotes(sents []sentence) {
 	text := ex.text
-	for i := 0; i < len(sents); i++ {
+	for i := range sents {
 		last := &sents[i]
 		if i+1 < len(sents) && sents[i+1].para == last.para {
 			continue
@@ -79,7 +79,7 @@ var tweetEnd = regexp.MustCompile(`\s*(?:pic\.twitter\.com/\S+|https?://t\.co/\S
 // account's display name the speaker.
 func (ex *extractor) tweetQuotes(sents []sentence) {
 	text := ex.text
-	for i := 0; i < len(sents); i++ {
+	for i := range sents {
 		if i+1 < len(sents) && sents[i+1].para == sents[i].para {
 			continue
 		}

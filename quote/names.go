@@ -147,7 +147,7 @@ func nameIsSubject(toks []token, i, j, ts int, first, prepStart, caption bool) b
 		// at the sentence start
 		before := 0
 		ok := true
-		for k := 0; k < i; k++ {
+		for k := range i {
 			if !toks[k].word {
 				ok = false
 				break
@@ -238,7 +238,7 @@ func (es *entities) expandAcronym(acr string, pos int) *entity {
 			continue
 		}
 		var ini strings.Builder
-		for _, w := range strings.Fields(m.name) {
+		for w := range strings.FieldsSeq(m.name) {
 			if lexicon.Connectors().Has(w) || w == "of" || w == "the" || w == "and" || w == "for" {
 				continue
 			}
@@ -303,12 +303,12 @@ func initialsRun(words []string, acr string) string {
 // person's name of two or more words followed by "of" and a place), but
 // keeps organisations ("Bank of Canada").
 func cutOfPlace(name string) string {
-	i := strings.Index(name, " of ")
-	if i < 0 {
+	before, after, ok := strings.Cut(name, " of ")
+	if !ok {
 		return name
 	}
-	head := name[:i]
-	if len(strings.Fields(head)) >= 2 && !looksOrg(head) && !looksOrg(name[i+4:]) {
+	head := before
+	if len(strings.Fields(head)) >= 2 && !looksOrg(head) && !looksOrg(after) {
 		return head
 	}
 	return name

@@ -215,7 +215,7 @@ func (ex *extractor) namedSpeaker(c *cand, sp np) *entity {
 			e.org = true
 		}
 	}
-	for _, w := range strings.Fields(strings.ToLower(sp.title)) {
+	for w := range strings.FieldsSeq(strings.ToLower(sp.title)) {
 		if g, ok := wordGender(w); ok && e.gender == genderUnknown {
 			e.gender = g
 		}

@@ -10,7 +10,7 @@ import (
 // hasTitleWord reports whether a title holds a real title word
 // ("leader", "Vice-President"), not just words before a name.
 func hasTitleWord(title string) bool {
-	for _, w := range strings.Fields(title) {
+	for w := range strings.FieldsSeq(title) {
 		if isTitleWord(token{text: w, low: strings.ToLower(w), word: true}) {
 			return true
 		}

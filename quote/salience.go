@@ -210,7 +210,7 @@ func (es *entities) orgNamed(head string, pos, window int) *entity {
 		if pos-m.pos > window {
 			continue
 		}
-		for _, w := range strings.Fields(strings.ToLower(m.name)) {
+		for w := range strings.FieldsSeq(strings.ToLower(m.name)) {
 			if w == head {
 				if e := es.byName[strings.ToLower(m.name)]; e != nil && !e.personLike() {
 					best = e
@@ -231,7 +231,7 @@ func (es *entities) orgNamedMost(head string, pos int) *entity {
 		if m.pos >= pos {
 			break
 		}
-		for _, w := range strings.Fields(strings.ToLower(m.name)) {
+		for w := range strings.FieldsSeq(strings.ToLower(m.name)) {
 			if w != head {
 				continue
 			}
