@@ -68,6 +68,19 @@ var (
 	genderWords           = table("gender_words.txt")
 	criticismVerbs        = table("criticism_verbs.txt")
 	firstNames            = table("firstnames.txt")
+	nonClauseStarts       = set("non_clause_starts.txt")
+	quantityNouns         = set("quantity_nouns.txt")
+	adverbialPreps        = set("adverbial_preps.txt")
+	dateWords             = set("date_words.txt")
+	outletTriggers        = set("outlet_triggers.txt")
+	outletReportVerbs     = set("outlet_report_verbs.txt")
+	appositiveNonRoles    = set("appositive_non_roles.txt")
+	genericOrgNouns       = set("generic_org_nouns.txt")
+	ownedMessages         = set("owned_messages.txt")
+	subjectBreakers       = set("subject_breakers.txt")
+	complementizers       = set("complementizers.txt")
+	refusalWords          = set("refusal_words.txt")
+	pronounGenders        = table("pronoun_genders.txt")
 )
 
 // ReportingVerbs are reporting verbs, every inflection ("say", "says",
@@ -314,3 +327,51 @@ func Outlets() iter.Seq2[string, string] {
 		}
 	}
 }
+
+// NonClauseStarts cannot open a reported clause after a cue ("said to", "said
+// nothing").
+func NonClauseStarts() Set { return nonClauseStarts() }
+
+// QuantityNouns after "a" make a quantity or a time, not a person ("a few", "a
+// while").
+func QuantityNouns() Set { return quantityNouns() }
+
+// AdverbialPreps open an adverbial after a cue ("said in a statement").
+func AdverbialPreps() Set { return adverbialPreps() }
+
+// DateWords open a date or day ("Jan. 4, 2019", "Monday").
+func DateWords() Set { return dateWords() }
+
+// OutletTriggers right before an outlet make it a cited source ("according to
+// Fox News").
+func OutletTriggers() Set { return outletTriggers() }
+
+// OutletReportVerbs right after an outlet make it a cited source ("the BBC
+// reported").
+func OutletReportVerbs() Set { return outletReportVerbs() }
+
+// AppositiveNonRoles open an appositive that is no role (", who ...", ", on
+// Monday,").
+func AppositiveNonRoles() Set { return appositiveNonRoles() }
+
+// GenericOrgNouns are organisation nouns that may refer to the last
+// organisation in focus ("the company").
+func GenericOrgNouns() Set { return genericOrgNouns() }
+
+// OwnedMessages are messages whose owner is their source ("her statement
+// read").
+func OwnedMessages() Set { return ownedMessages() }
+
+// SubjectBreakers end the subject of a reported clause without "that".
+func SubjectBreakers() Set { return subjectBreakers() }
+
+// Complementizers may open a reported clause before its subject ("said that",
+// "asked whether").
+func Complementizers() Set { return complementizers() }
+
+// RefusalWords before "to say" make it say nothing ("declined to say").
+func RefusalWords() Set { return refusalWords() }
+
+// PronounGenders maps a personal pronoun to the sex it tells, "m" or "f"
+// ("his" is "m", "herself" is "f").
+func PronounGenders() Table { return pronounGenders() }

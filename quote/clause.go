@@ -32,7 +32,7 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 		case l == "," && k+2 < len(toks) && toks[k+1].lower() == "however" && toks[k+2].text == ",":
 			k += 3
 			continue
-		case l == "in" || l == "on" || l == "at" || l == "during" || l == "via" || l == "through" || l == "over" || l == "by" || l == "before" || l == "to" && !object || l == "for" && k+1 < len(toks) && (lexicon.AdverbialNouns().Has(toks[k+1].low) || k+2 < len(toks) && lexicon.Determiners().Has(toks[k+1].low) && lexicon.AdverbialNouns().Has(toks[k+2].low)):
+		case lexicon.AdverbialPreps().Has(l) || l == "to" && !object || l == "for" && k+1 < len(toks) && (lexicon.AdverbialNouns().Has(toks[k+1].low) || k+2 < len(toks) && lexicon.Determiners().Has(toks[k+1].low) && lexicon.AdverbialNouns().Has(toks[k+2].low)):
 			// "in a statement", "on Twitter", "at a news conference"
 			end := -1
 			for j := k + 1; j < len(toks) && j <= k+maxAdverbialTokens; j++ {
@@ -122,10 +122,7 @@ func clauseStartOK(toks []token, k int) bool {
 	if !t.word {
 		return t.quoted && isQuoteRune([]rune(t.text)[0])
 	}
-	switch t.lower() {
-	case "to", "for", "of", "by", "with", "in", "on", "at", "from", "into", "so", "as", "than", "and",
-		"or", "but", "nothing", "anything", "something", "goodbye", "hello", "yes", "no", "sorry", "thanks",
-		"earlier", "later", "before", "after", "publicly", "last", "though", "although":
+	if lexicon.NonClauseStarts().Has(t.lower()) {
 		return false
 	}
 	return true
@@ -299,8 +296,7 @@ func evaluativeComplement(toks []token, j int) bool {
 	case toks[j].low == "one" && toks[j+1].low == "of" && toks[j+2].low == "the":
 		start = j + 3
 	case toks[j].low == "a" || toks[j].low == "an":
-		switch toks[j+1].low {
-		case "few", "dozen", "couple", "number", "lot", "total", "second", "third", "fourth", "day", "week", "month", "year", "bit", "while":
+		if lexicon.QuantityNouns().Has(toks[j+1].low) {
 			return false
 		}
 		start = j + 1
@@ -350,7 +346,7 @@ func hasFiniteVerb(toks []token, a, b int) bool {
 		}
 		n++
 		l := t.lower()
-		if n == 1 && (l == "that" || l == "if" || l == "whether" || l == "why" || l == "how" || l == "what") {
+		if n == 1 && lexicon.Complementizers().Has(l) {
 			continue
 		}
 		if lexicon.FiniteVerbs().Has(l) {
@@ -440,8 +436,7 @@ func zeroThatClause(toks []token, k int) bool {
 		if j > k && lexicon.ClauseVerbs().Has(l) {
 			return true
 		}
-		switch l {
-		case "that", "which", "who", "whom", "whose", "where", "when", "and", "or", "but", "to":
+		if lexicon.SubjectBreakers().Has(l) {
 			return false
 		}
 	}

@@ -111,7 +111,7 @@ func negatedCue(toks []token, c int) bool {
 	if p == "not" || p == "never" || strings.HasSuffix(strings.ReplaceAll(p, "’", "'"), "n't") {
 		return true
 	}
-	return p == "to" && c >= 2 && (toks[c-2].low == "declined" || toks[c-2].low == "refused" || toks[c-2].low == "unwilling")
+	return p == "to" && c >= 2 && lexicon.RefusalWords().Has(toks[c-2].low)
 }
 
 // namingCue matches a naming verb used as speech at toks[c] and returns

@@ -40,6 +40,13 @@ func honorificGender(w string) (gender, bool) {
 	return sexCode(c), ok
 }
 
+// pronounGender returns the sex a personal pronoun tells ("his" is
+// male) and whether w is one.
+func pronounGender(w string) (gender, bool) {
+	c, ok := lexicon.PronounGenders().Get(w)
+	return sexCode(c), ok
+}
+
 // wordGender returns the sex a role or kinship word tells ("spokeswoman"
 // is female) and whether it tells one.
 func wordGender(w string) (gender, bool) {

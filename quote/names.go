@@ -329,12 +329,8 @@ func (es *entities) learnSubjectGender(name string, toks []token, from int) {
 		if t.quoted {
 			continue
 		}
-		switch t.lower() {
-		case "he", "his", "him", "himself":
-			e.gender = male
-			return
-		case "she", "her", "hers", "herself":
-			e.gender = female
+		if g, ok := pronounGender(t.lower()); ok {
+			e.gender = g
 			return
 		}
 	}

@@ -101,11 +101,10 @@ func (ex *extractor) sentenceOutlet(toks []token) string {
 		if i+n < len(toks) {
 			next = toks[i+n].lower()
 		}
-		switch trig {
-		case "to", "per", "told", "with", "by", "tells", "telling", "via", "from":
+		if lexicon.OutletTriggers().Has(trig) {
 			return name
 		}
-		if next == "reported" || next == "reports" || next == "reporting" || next == "said" || next == "says" || next == "has" && i+n+1 < len(toks) && toks[i+n+1].lower() == "reported" {
+		if lexicon.OutletReportVerbs().Has(next) || next == "has" && i+n+1 < len(toks) && toks[i+n+1].lower() == "reported" {
 			return name
 		}
 		if next == "’" || next == "'" || strings.HasSuffix(toks[i+n-1].text, "’s") || strings.HasSuffix(toks[i+n-1].text, "'s") {

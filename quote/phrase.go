@@ -62,13 +62,7 @@ func looksLikeDate(ts []token) bool {
 	if len(ts) == 0 || len(ts) > maxDateTokens {
 		return false
 	}
-	switch strings.TrimSuffix(ts[0].lower(), ".") {
-	case "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-		"aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today":
-		return true
-	}
-	return false
+	return lexicon.DateWords().Has(strings.TrimSuffix(ts[0].lower(), "."))
 }
 
 // relativeNP handles "An official with X who was present in court told":

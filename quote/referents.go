@@ -207,15 +207,8 @@ func (ex *extractor) onePerson(toks []token, want gender, skip span) *entity {
 			continue
 		}
 		if t.word && !t.quoted {
-			switch t.low {
-			case "he", "his", "him", "himself":
-				if want == male {
-					return nil
-				}
-			case "she", "her", "hers", "herself":
-				if want == female {
-					return nil
-				}
+			if g, ok := pronounGender(t.low); ok && g == want {
+				return nil
 			}
 		}
 		if !t.word || t.quoted || !t.capitalized() {

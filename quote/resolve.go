@@ -275,7 +275,7 @@ func (ex *extractor) theOrg(c *cand, sp np) *entity {
 		// "the city" is the City of Surrey named further back
 		e = ex.ents.orgNamedMost(sp.role, sp.start)
 	}
-	if e == nil && (sp.role == "company" || sp.role == "firm" || sp.role == "agency" || sp.role == "group" || sp.role == "organization" || sp.role == "organisation") {
+	if e == nil && lexicon.GenericOrgNouns().Has(sp.role) {
 		e = ex.ents.lastOrgSpeaker(sp.start, pronounWindow)
 		// an organisation that opened a sentence since then
 		// is the nearer referent
@@ -325,7 +325,7 @@ func (ex *extractor) roleSpeaker(c *cand, sp np) *entity {
 	}
 	if e == nil && (det == "his" || det == "her") && !orgRole {
 		// "her statement read", "his spokesman said": the owner
-		if sp.role == "statement" || sp.role == "email" || sp.role == "letter" || sp.role == "post" || sp.role == "tweet" {
+		if lexicon.OwnedMessages().Has(sp.role) {
 			e = ex.ents.resolvePronoun(possessorPronoun(det), sp.start, pronounWindow)
 		}
 	}

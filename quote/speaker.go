@@ -165,8 +165,7 @@ func appositiveNP(text string, toks []token, i, floor int) np {
 		return np{}
 	}
 	appos := strings.TrimSpace(text[toks[apA].start:toks[apB-1].end])
-	switch toks[apA].lower() {
-	case "who", "which", "whose", "where", "when", "whom", "in", "on", "at", "after", "before", "during", "speaking", "according", "however", "though", "meanwhile":
+	if lexicon.AppositiveNonRoles().Has(toks[apA].lower()) {
 		appos = ""
 	}
 	if looksLikeDate(toks[apA:apB]) {
