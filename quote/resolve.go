@@ -2,7 +2,6 @@ package quote
 
 import (
 	"strings"
-	"unicode"
 
 	"newsbot/lexicon"
 )
@@ -373,27 +372,6 @@ const (
 	determinerLookback = 12
 )
 
-// sentenceOpensWith reports whether the sentence of a pronoun cue opens with
-// the last word of person e's name ("Macharia and some colleagues hid under
-// desks, he said, ..."): then the pronoun does not refer to e.
-func (ex *extractor) sentenceOpensWith(c *cand, e *entity) bool {
-	f := strings.Fields(e.name)
-	if len(f) < 2 || e.org || c.sent < 0 || c.sent >= len(ex.sents) {
-		return false
-	}
-	toks := ex.sents[c.sent].toks
-	k := 0
-	for k < len(toks) && !toks[k].word {
-		k++
-	}
-	if k+1 >= len(toks) || toks[k].text != f[len(f)-1] || toks[k].start >= c.sp.start {
-		return false
-	}
-	// the name is the subject of the reported clause, not of the cue
-	next := toks[k+1]
-	return next.word && !isCueToken(toks, k+1) && next.low != "who" || next.text == ","
-}
-
 // learnGender: "X said she ..." tells X's gender.
 func (ex *extractor) learnGender(c *cand, e *entity) {
 	if e.gender != genderUnknown || e.org {
@@ -523,63 +501,6 @@ func anonymousSources(sp np) bool {
 		return strings.HasPrefix(t, sp.role+" familiar with ")
 	}
 	return false
-}
-
-// contrasted reports whether a sentence shortly before c's cue (in the same
-// or the previous paragraph) opens "Unlike E, <pronoun>": the pronoun then
-// names someone other than person e.
-func (ex *extractor) contrasted(c *cand, e *entity, pronoun string) bool {
-	if c.sent < 0 || c.sent >= len(ex.sents) || e.org {
-		return false
-	}
-	f := strings.Fields(strings.ToLower(e.name))
-	if len(f) == 0 {
-		return false
-	}
-	last := f[len(f)-1]
-	para := ex.sents[c.sent].para
-	for i := c.sent; i >= 0 && c.sent-i < maxContrastSentences && para-ex.sents[i].para <= 1; i-- {
-		toks := ex.sents[i].toks
-		if len(toks) < 4 || toks[0].low != "unlike" {
-			continue
-		}
-		k := 1
-		for k < len(toks) && toks[k].capitalized() && !toks[k].quoted {
-			k++
-		}
-		if k == 1 || k+1 >= len(toks) || toks[k].text != "," || strings.TrimSuffix(strings.TrimSuffix(toks[k-1].low, "’s"), "'s") != last {
-			continue
-		}
-		p := toks[k+1].low
-		if p == pronoun || strings.HasPrefix(p, pronoun+"'") || strings.HasPrefix(p, pronoun+"’") {
-			return true
-		}
-	}
-	return false
-}
-
-// namesInQuote reports whether the quote c names person e in the third
-// person ("it was something he (Kerr) looked at"): a speaker does not
-// name themselves so, and the quote is likelier someone else's.
-func (ex *extractor) namesInQuote(c *cand, e *entity) bool {
-	last := strings.Fields(e.name)
-	if len(last) == 0 || c.s < 0 || c.e > len(ex.text) || c.s >= c.e {
-		return false
-	}
-	w := last[len(last)-1]
-	q := ex.text[c.s:c.e]
-	for from := 0; ; {
-		k := strings.Index(q[from:], w)
-		if k < 0 {
-			return false
-		}
-		k += from
-		from = k + len(w)
-		before, after := runeBefore(q, k, 0), runeAfter(q, k+len(w), len(q))
-		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
-			return true
-		}
-	}
 }
 
 const (
