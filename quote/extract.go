@@ -110,7 +110,7 @@ func splitArticle(text string) []sentence {
 func (ex *extractor) run() {
 	text := ex.text
 	sents := splitArticle(text)
-	// Stage 1: names of the article (for short names and pronouns).
+	// Entities: names of the article (for short names and pronouns).
 	for _, s := range sents {
 		ex.ents.collectNames(text, s.toks, s.headline, s.caption)
 		if personSubject(s.toks) {
@@ -118,13 +118,14 @@ func (ex *extractor) run() {
 		}
 	}
 	ex.sents = sents
-	// Stage 2: quotes and cues per sentence.
+	// Cues, direct quotes, indirect speech and their candidate sources,
+	// per sentence; then the layout's pull quotes and tweets.
 	for i := range sents {
 		ex.sentenceQuotes(&sents[i])
 	}
 	ex.pullQuotes(sents)
 	ex.tweetQuotes(sents)
-	// Stage 3: speakers, in text order.
+	// Resolution of speakers, in text order; then outlets carried over.
 	sort.SliceStable(ex.cands, func(i, j int) bool { return ex.cands[i].s < ex.cands[j].s })
 	ex.resolve()
 	ex.paragraphOutlets()
