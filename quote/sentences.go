@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newsbot/lexicon"
 	"newsbot/news"
 )
 
@@ -19,19 +20,6 @@ func Sentences(text string) []news.Sentence {
 		}
 	}
 	return out
-}
-
-// sentenceStarters are capitalised words that, after an initialism such as
-// "U.S.", signal a new sentence rather than a name or title.
-var sentenceStarters = map[string]bool{
-	"the": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "but": true,
-	"and": true, "in": true, "this": true, "that": true, "a": true, "an": true, "there": true, "his": true,
-	"her": true, "their": true, "its": true, "on": true, "at": true, "for": true, "as": true, "if": true,
-	"when": true, "while": true, "after": true, "before": true, "our": true, "you": true, "those": true,
-	"these": true, "some": true, "many": true, "most": true, "according": true, "however": true,
-	"unlike": true, "like": true, "despite": true, "during": true, "since": true, "although": true, "with": true,
-	"by": true, "from": true, "to": true, "of": true, "so": true, "yet": true, "now": true, "then": true,
-	"still": true, "also": true, "meanwhile": true, "instead": true, "read": true, "click": true, "watch": true,
 }
 
 // splitSentences splits text[s:e] (within one paragraph) into trimmed
@@ -126,12 +114,12 @@ func periodEnds(text string, floor, dot, next, e int) bool {
 	}
 	word := text[ws:dot]
 	lw := strings.ToLower(word)
-	if abbrevsNoEnd[lw] {
+	if lexicon.TitleAbbreviations().Has(lw) {
 		return false
 	}
 	// "who lost 16 lbs. “and two belt loops”": a lower-case word after a
 	// unit or abbreviation (past any quote mark) continues the sentence
-	if abbrevs[lw] || unitAbbrevs[lw] {
+	if lexicon.Abbreviations().Has(lw) || lexicon.UnitAbbrevs().Has(lw) {
 		k := next
 		for k < e {
 			r, n := utf8.DecodeRuneInString(text[k:e])
@@ -153,7 +141,7 @@ func periodEnds(text string, floor, dot, next, e int) bool {
 	}
 	// initialisms ("U.S.", "B.C.") and abbreviations like "Inc.": end only
 	// before a typical sentence starter.
-	if strings.Contains(word, ".") || abbrevs[lw] {
+	if strings.Contains(word, ".") || lexicon.Abbreviations().Has(lw) {
 		ne := next
 		for ne < e {
 			r, n := utf8.DecodeRuneInString(text[ne:e])
@@ -162,7 +150,7 @@ func periodEnds(text string, floor, dot, next, e int) bool {
 			}
 			ne += n
 		}
-		return sentenceStarters[strings.ToLower(text[next:ne])]
+		return lexicon.SentenceStarters().Has(strings.ToLower(text[next:ne]))
 	}
 	return true
 }

@@ -1,0 +1,112 @@
+package lexicon
+
+import (
+	"io/fs"
+	"maps"
+	"strings"
+	"testing"
+)
+
+// TestSourceLine: every list opens with a comment line that names its
+// source, as the project's style asks.
+func TestSourceLine(t *testing.T) {
+	names, err := fs.Glob(files, "*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no lists embedded: %v", err)
+	}
+	for _, n := range names {
+		b, err := files.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(string(b), "\n")
+		if !strings.HasPrefix(first, "# ") || !strings.Contains(first, "Source") {
+			t.Errorf("%s: first line %q names no source", n, first)
+		}
+		if len(lines(n)) == 0 {
+			t.Errorf("%s: no entries", n)
+		}
+	}
+}
+
+func TestSets(t *testing.T) {
+	tests := []struct {
+		name string
+		set  func() Set
+		in   []string
+		out  []string
+	}{
+		{"reporting verbs", ReportingVerbs, []string{"say", "said", "told", "emphasised", "worried"}, []string{"saying", "Said", ""}},
+		{"object verbs", ObjectVerbs, []string{"told", "asked", "warn"}, []string{"said", "add"}},
+		{"weak cues", WeakCues, []string{"post", "report", "say"}, []string{"said", "told"}},
+		{"say verbs", SayVerbs, []string{"said", "told", "replies"}, []string{"post", "reported"}},
+		{"participle cues", ParticipleCues, []string{"saying", "calling"}, []string{"said"}},
+		{"document nouns", DocumentNouns, []string{"report", "study"}, []string{"statement", "letter"}},
+		{"describers", Describers, []string{"republican", "mp"}, []string{"democrats"}},
+		{"what calls before", WhatCallsBefore, []string{",", "—", "in"}, []string{"the"}},
+		{"ambiguous outlets", AmbiguousOutlets, []string{"the current", "post"}, []string{"bbc"}},
+		{"title words", TitleWords, []string{"sgt.", "ex-", "prime"}, []string{"john"}},
+		{"demonyms", Demonyms, []string{"chinese", "north korean"}, []string{"china"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := tc.set()
+			for _, w := range tc.in {
+				if !s.Has(w) {
+					t.Errorf("%q missing", w)
+				}
+			}
+			for _, w := range tc.out {
+				if s.Has(w) {
+					t.Errorf("%q listed", w)
+				}
+			}
+		})
+	}
+}
+
+func TestTables(t *testing.T) {
+	tests := []struct {
+		name      string
+		table     func() Table
+		key, want string
+		ok        bool
+	}{
+		{"honorific", Honorifics, "mrs.", "f", true},
+		{"honorific missing", Honorifics, "dr", "", false},
+		{"gender word", GenderWords, "spokesman", "m", true},
+		{"criticism verb", CriticismVerbs, "accused", "of", true},
+		{"first name", FirstNames, "margaret", "f", true},
+		{"first name of both sexes", FirstNames, "jean", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := tc.table().Get(tc.key)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("Get(%q) = %q, %v, want %q, %v", tc.key, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+	if n := FirstNames().Len(); n < 30000 {
+		t.Errorf("first-name table has %d names, want tens of thousands", n)
+	}
+}
+
+func TestOutlets(t *testing.T) {
+	canon := maps.Collect(Outlets())
+	for form, want := range map[string]string{"WSJ": "The Wall Street Journal", "BBC": "BBC", "El Pais": "El País", "Power and Politics": "Power & Politics"} {
+		if canon[form] != want {
+			t.Errorf("%q is %q, want %q", form, canon[form], want)
+		}
+	}
+}
+
+func TestRoleSuffixes(t *testing.T) {
+	var got []string
+	for s := range RoleSuffixes().All() {
+		got = append(got, s)
+	}
+	if strings.Join(got, " ") != "er or ist ian ant ent ee man woman person ess arch" {
+		t.Errorf("role suffixes = %v", got)
+	}
+}
