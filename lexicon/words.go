@@ -46,6 +46,7 @@ var (
 	connectors            = set("connectors.txt")
 	determiners           = set("determiners.txt")
 	titleWords            = set("title_words.txt")
+	partyWords            = set("party_words.txt")
 	quantifiers           = set("quantifiers.txt")
 	postModifiers         = set("post_modifiers.txt")
 	unitAbbrevs           = set("unit_abbrevs.txt")
@@ -211,6 +212,10 @@ func Determiners() Set { return determiners() }
 
 // TitleWords form a title before a name ("Prime Minister Justin Trudeau").
 func TitleWords() Set { return titleWords() }
+
+// PartyWords are the adjectives that open a party's name before a plural
+// ("Liberal Democrats").
+func PartyWords() Set { return partyWords() }
 
 // Quantifiers open a phrase the speaker phrase leaves out ("All those
 // involved").

@@ -161,7 +161,7 @@ func stripHonorific(s string) (string, gender) {
 		if g, ok := honorificGender(strings.ToLower(f[0])); ok {
 			return strings.Join(f[1:], " "), g
 		}
-		if lexicon.TitleWords().Has(strings.ToLower(f[0])) && len(f) >= 2 && !(len(f) == 2 && isPluralRole(strings.ToLower(f[1]))) {
+		if lexicon.TitleWords().Has(strings.ToLower(f[0])) && len(f) >= 2 && !(len(f) == 2 && partyName(strings.ToLower(f[0]), strings.ToLower(f[1]))) {
 			return strings.Join(f[1:], " "), genderUnknown
 		}
 	}
@@ -204,7 +204,7 @@ func (es *entities) resolveName(name string, pos int) *entity {
 		// "Montana Sen. Jon Tester" is "Jon Tester": drop everything up to
 		// the last title word
 		for k := len(words) - 2; k >= 0; k-- {
-			if k == len(words)-2 && isPluralRole(strings.ToLower(words[k+1])) {
+			if k == len(words)-2 && partyName(strings.ToLower(words[k]), strings.ToLower(words[k+1])) {
 				// "Liberal Democrats" is a party's name, not a role
 				// and a name
 				continue

@@ -83,7 +83,7 @@ func (sc *indirectScan) emit(a, b int, sp np, cue string, o clauseOpts) {
 	for a < b && (toks[a].text == "," || toks[a].text == "—" || toks[a].text == "–" || toks[a].text == ":") {
 		a++
 	}
-	for b > a && !toks[b-1].word && !toks[b-1].quoted {
+	for b > a && !toks[b-1].word && !toks[b-1].quoted && toks[b-1].text != "%" {
 		b--
 	}
 	if b-a < 2 {

@@ -218,10 +218,16 @@ func (es *entities) expandAcronym(acr string, pos int) *entity {
 		if pos > len(es.text) {
 			return nil
 		}
+		if es.findByWord(strings.ToLower(acr), pos, true) != nil {
+			// "Hunt" after "Jeremy Hunt" is the person
+			return nil
+		}
 		up := strings.ToUpper(acr)
 		words := strings.Fields(es.text[:pos])
 		for i := range words {
-			if name := initialsRun(words[i:], up); name != "" && len(strings.Fields(name)) >= minWordAcronym {
+			if name := initialsRun(words[i:], up); name != "" && len(strings.Fields(name)) >= minWordAcronym && looksOrg(name) {
+				// only an organisation's name ("Higher Education Funding
+				// Council for England"), never a headline's words
 				e := es.entity(name)
 				e.org = true
 				return e

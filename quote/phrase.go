@@ -257,11 +257,13 @@ func phraseName(text string, toks []token, a, i int, n np) (np, bool) {
 			return n, true
 		}
 		if ns <= i {
-			if ns == i && ns-1 >= a && toks[ns-1].word && isNumber(toks[ns-1].text) && (ns-2 < a || !isNumber(toks[ns-2].text)) {
+			if ns == i && ns-2 >= a && toks[ns-1].word && isNumber(toks[ns-1].text) && len(toks[ns-1].text) <= 3 && toks[ns-2].word && !toks[ns-2].capitalized() && hasRoleNoun([]string{toks[ns-2].text}) {
 				// "rap star 50 Cent": a number opening a one-word name
+				// right after a role noun (not "In 2019 Microsoft", not
+				// "the 12 Conservatives")
 				ns--
 			}
-			if ns == i && ns-1 >= a && ns-2 < a+1 && toks[ns-1].capitalized() && isTitleWord(toks[ns-1]) && isPluralRole(toks[i].low) {
+			if ns == i && ns-1 >= a && ns-2 < a+1 && toks[ns-1].capitalized() && partyName(toks[ns-1].low, toks[i].low) {
 				// "the Liberal Democrats": a party adjective and a plural
 				// name are one name, not a role and a name
 				ns--
@@ -465,3 +467,10 @@ const (
 	// role, in tokens. Hand-set, unmeasured; introduced in 2bc3b33.
 	maxSetOffNameTokens = 7
 )
+
+// partyName reports whether a party adjective and a plural word make one
+// party's name ("Liberal Democrats"), where "Senator Collins" is a title
+// and a name.
+func partyName(adj, plural string) bool {
+	return lexicon.PartyWords().Has(adj) && isPluralRole(plural) && len(plural) > 3
+}

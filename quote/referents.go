@@ -383,6 +383,10 @@ func (ex *extractor) namesInQuote(c *cand, e *entity) bool {
 		return false
 	}
 	w := last[len(last)-1]
+	if lexicon.DateWords().Has(strings.ToLower(w)) {
+		// "Theresa May": "In May we will vote" names a month
+		return false
+	}
 	q := ex.text[c.s:c.e]
 	for from := 0; ; {
 		k := strings.Index(q[from:], w)
@@ -392,7 +396,15 @@ func (ex *extractor) namesInQuote(c *cand, e *entity) bool {
 		k += from
 		from = k + len(w)
 		before, after := runeBefore(q, k, 0), runeAfter(q, k+len(w), len(q))
-		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+		if unicode.IsLetter(before) || unicode.IsLetter(after) {
+			continue
+		}
+		// a capitalised word opening a sentence may be any word
+		j := k
+		for j > 0 && q[j-1] == ' ' {
+			j--
+		}
+		if p := runeBefore(q, j, 0); p != 0 && p != '.' && p != '?' && p != '!' && p != '"' && p != '“' {
 			return true
 		}
 	}

@@ -52,7 +52,8 @@ func cleanTitle(t string) string {
 	for len(f) > 0 && strip(f[len(f)-1]) {
 		f = f[:len(f)-1]
 	}
-	for len(f) > 0 && strip(f[0]) {
+	for len(f) > 0 && (strip(f[0]) || lexicon.PossessiveDeterminers().Has(strings.ToLower(f[0]))) {
+		// "Its chair" is "chair"
 		f = f[1:]
 	}
 	if len(f) == 0 || !hasRoleNoun(f) {
@@ -81,8 +82,12 @@ func speakerKind(c cand) news.SpeakerKind {
 		// "Analysts", "Critics", "Some"
 		return news.SpeakerGroup
 	}
-	if c.ent != nil && c.ent.org && c.ent.gender == genderUnknown && !firstNameKnown(c.speaker) {
+	if orgSpeaker(c.ent) || len(f) == 2 && partyName(strings.ToLower(f[0]), strings.ToLower(f[1])) {
 		return news.SpeakerOrganisation
+	}
+	if strings.Contains(c.speaker, " and ") || strings.Contains(c.speaker, ", ") {
+		// "Ann Lee, Tom Poe and Jo Ray": several people
+		return news.SpeakerGroup
 	}
 	return news.SpeakerPerson
 }
@@ -91,19 +96,35 @@ func speakerKind(c cand) news.SpeakerKind {
 // organisation or group, as the annotation protocol has it (a role is a
 // person's job, title or description).
 func speakerTitle(c cand) string {
-	if e := c.ent; e != nil && e.org && e.gender == genderUnknown && !firstNameKnown(e.name) {
+	if orgSpeaker(c.ent) {
 		return ""
 	}
 	return cleanTitle(c.title)
 }
 
-// firstNameKnown reports whether a name of two or more words starts with a
-// first name of the name table, of either sex ("Tom Haldane", not
-// "Halvard Lines"): such a name is a person's even when a title made it
-// look like an organisation.
-func firstNameKnown(name string) bool {
+// orgSpeaker reports whether entity e is an organisation rather than a
+// person: taken for one ("Halvard Lines", or a one-word subject "it"
+// refers to) with nothing that marks a person: no gender, no person's
+// title ("Mayor"), no first name from the name table.
+func orgSpeaker(e *entity) bool {
+	if e == nil || e.gender != genderUnknown || e.introduced || !e.org && !e.single {
+		return false
+	}
+	if hasTitleWord(e.title) && !titleIsOrg(e.title) {
+		return false
+	}
+	return !personNamed(e.name)
+}
+
+// personNamed reports whether a name of two or more words starts with a
+// first name of the name table, of either sex, and does not end in an
+// organisation noun ("Tom Haldane", "Lena Park"; not "Halvard Lines", nor
+// "Ford Motor Company"): such
+// a name is a person's even when a title made it look like an
+// organisation.
+func personNamed(name string) bool {
 	f := strings.Fields(name)
-	if len(f) < 2 {
+	if len(f) < 2 || lexicon.OrgRoles().Has(strings.ToLower(f[len(f)-1])) {
 		return false
 	}
 	_, ok := lexicon.FirstNames().Get(strings.ToLower(f[0]))
@@ -157,8 +178,9 @@ func hasRoleNoun(f []string) bool {
 			}
 		}
 	}
-	// an affiliation named as the role ("War on Want", "R-Pa.")
-	return caps >= 1
+	// an affiliation named as the role ("War on Want"), or a US party and
+	// state tag ("R-Pa.")
+	return caps >= 2 || len(f) == 1 && partyState(f[0])
 }
 
 // isPluralRole reports a plural role head ("traders", "officials").
@@ -222,6 +244,10 @@ func appositiveRole(text string, toks []token, k, stop int) string {
 			break
 		}
 		l := t.lower()
+		if k == a && (strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed")) {
+			// "said Jane Roe, reading from a statement": a clause
+			return ""
+		}
 		if cue := lexicon.ReportingVerbs().Has(l); cue || lexicon.StopWords().Has(l) && !lexicon.TitlePreps().Has(l) || lexicon.Pronouns().Has(l) {
 			break
 		}
@@ -248,7 +274,7 @@ func appositiveRole(text string, toks []token, k, stop int) string {
 // possessiveAhead reports whether a capitalised run starting at toks[k]
 // ends in a possessive ("Nintendo Europe's general manager").
 func possessiveAhead(toks []token, k, stop int) bool {
-	for ; k < stop && k < k+maxPossessiveAheadTokens && toks[k].word && toks[k].capitalized(); k++ {
+	for start := k; k < stop && k < start+maxPossessiveAheadTokens && toks[k].word && toks[k].capitalized(); k++ {
 		if isPossessive(toks[k].text) {
 			return true
 		}

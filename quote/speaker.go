@@ -354,6 +354,22 @@ func chainSubject(text string, toks []token, floor, last int) np {
 // the first token that may not belong to it.
 func forwardNP(text string, toks []token, i, stop int) np {
 	n := forwardPhrase(text, toks, i, stop)
+	if st := tokenAt(toks, n.start); n.name != "" && st-1 > i+1 && toks[st-1].low == "and" && onlyNamesAndCommas(toks, i, st-1) {
+		// `said Mara Lind and Tom Berg.`: both speak
+		n.start = toks[i].start
+		n.text = text[n.start:n.end]
+		n.name, n.title = n.text, ""
+		return n
+	}
+	if n.name != "" && n.title == "" {
+		if e := personListEnd(toks, tokenAt(toks, n.end), stop); e > 0 {
+			// `said Ann Lee, Tom Poe and Jo Ray.`: all of them speak
+			n.end = toks[e-1].end
+			n.text = text[n.start:n.end]
+			n.name = strings.TrimSpace(text[toks[tokenAt(toks, n.start)].start:n.end])
+			return n
+		}
+	}
 	if n.name != "" && n.title == "" {
 		// `"...," said Mara Lind, chief engineer of the project, at a
 		// meeting`: the role set off after the name
@@ -532,3 +548,52 @@ const (
 // a speaker ("Jane Roe - who was wrongly convicted - said"). Hand-set,
 // unmeasured; introduced in cc225a3.
 const maxDashedTokens = 30
+
+// personListEnd returns the end (exclusive token index) of a list of full
+// names that continues a name ending before toks[k] (", Tom Poe and Jo
+// Ray."), or 0 when no such list follows. Every item is two or more
+// capitalised words and the list closes the clause.
+func personListEnd(toks []token, k, stop int) int {
+	run := func(x int) int {
+		y := x
+		for y < stop && toks[y].word && !toks[y].quoted && toks[y].capitalized() && !isTitleWord(toks[y]) {
+			y++
+		}
+		if y-x < 2 {
+			return -1
+		}
+		return y
+	}
+	x := k
+	for x < stop && toks[x].text == "," {
+		y := run(x + 1)
+		if y < 0 {
+			break
+		}
+		x = y
+	}
+	if x+1 >= stop || toks[x].low != "and" {
+		return 0
+	}
+	y := run(x + 1)
+	if y < 0 || y < stop && toks[y].word {
+		return 0
+	}
+	return y
+}
+
+// onlyNamesAndCommas reports whether toks[a:b] are capitalised words (no
+// title words) and commas, with two or more words: names in a list.
+func onlyNamesAndCommas(toks []token, a, b int) bool {
+	words := 0
+	for k := a; k < b; k++ {
+		switch {
+		case toks[k].text == ",":
+		case toks[k].word && !toks[k].quoted && toks[k].capitalized() && !isTitleWord(toks[k]):
+			words++
+		default:
+			return false
+		}
+	}
+	return words >= 2
+}
