@@ -227,7 +227,8 @@ func (b *Bot) spawn(name string, fn func(ctx context.Context), onPanic func(ctx 
 		defer func() {
 			if v := recover(); v != nil {
 				errID := newErrorID()
-				b.log.Error("panic in handler", "task", name, "error_id", errID, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				b.log.Error("panic in handler", "task", name, "error_id", errID, "panic", fmt.Sprint(v))
+				b.log.Debug("stack of the panic", "error_id", errID, "stack", string(debug.Stack()))
 				if onPanic != nil {
 					func() {
 						defer func() { _ = recover() }()

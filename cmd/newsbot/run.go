@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	stdlog "log"
 	"log/slog"
 	"strings"
 	"time"
@@ -74,6 +75,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		log:    slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 		now:    time.Now,
 	}
+	// bleve reports what it skips while opening an index with the standard
+	// logger; the index package handles the cause and tells the user.
+	stdlog.SetFlags(0)
+	stdlog.SetOutput(slogWriter{a.log.With("component", "bleve")})
 	rest := fs.Args()
 	cmd := ""
 	if len(rest) > 0 {
@@ -123,7 +128,7 @@ func (a *app) open(ctx context.Context) (*index.Index, *handlers.Handlers, error
 // openDir opens the index in dir and the handlers on it, with fetcher (nil:
 // no URL fetching). The caller closes the returned index.
 func (a *app) openDir(dir string, fetcher handlers.Fetcher) (*index.Index, *handlers.Handlers, error) {
-	ix, err := index.Open(dir, index.Options{Logger: a.log.With("component", "index")})
+	ix, err := index.Open(dir, a.indexOptions())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -138,6 +143,16 @@ func (a *app) openDir(dir string, fetcher handlers.Fetcher) (*index.Index, *hand
 		return nil, nil, err
 	}
 	return ix, h, nil
+}
+
+// indexOptions are the options of every index the commands open: the
+// user is told in one line on standard error when a damaged search index
+// was rebuilt (serve logs it instead, as a warning).
+func (a *app) indexOptions() index.Options {
+	return index.Options{
+		Logger: a.log.With("component", "index"),
+		Notify: func(msg string) { fmt.Fprintf(a.stderr, "newsbot: %s\n", msg) },
+	}
 }
 
 // newFlags returns a flag set for a subcommand whose errors become usage
@@ -156,4 +171,12 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return usageError{fmt.Sprintf("%s: %v\n%s", fs.Name(), err, b.String())}
 	}
 	return nil
+}
+
+// slogWriter passes the standard logger's lines to slog at debug level.
+type slogWriter struct{ log *slog.Logger }
+
+func (w slogWriter) Write(p []byte) (int, error) {
+	w.log.Debug(strings.TrimSpace(string(p)))
+	return len(p), nil
 }
