@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sort"
+	"strconv"
+	"strings"
 	"syscall"
 
 	bolt "go.etcd.io/bbolt"
@@ -53,6 +55,103 @@ func guard(fn func() error) (err error) {
 func (x *Index) logPanic(msg string, pe *panicError) {
 	x.log.Error(msg, "dir", x.dir, "err", pe.value)
 	x.log.Debug("stack of the recovered panic", "stack", string(pe.stack))
+}
+
+// openBolt opens a bbolt file under guard, always for writing (an
+// exclusive lock): bbolt then loads the freelist while opening, in this
+// goroutine, where a panic on a damaged one is recovered (a read-only open
+// would load it lazily, in bbolt's check goroutine, where it cannot be).
+// Opening does not change the file. When bbolt panics while opening, it
+// has already locked and mapped the file; the mapping holds the lock, so
+// it is unmapped here, so that a restore later in this process is not
+// refused.
+func openBolt(path string, o bolt.Options) (*bolt.DB, error) {
+	var db *bolt.DB
+	err := guard(func() error {
+		var err error
+		db, err = bolt.Open(path, 0o644, &o)
+		return err
+	})
+	var pe *panicError
+	if errors.As(err, &pe) {
+		unmapFile(path)
+	}
+	return db, err
+}
+
+// unmapFile removes this process's memory mappings of path, found in
+// /proc/self/maps (Linux), and unlocks its descriptors of it, releasing
+// the flock that a bbolt Open abandoned by a panic still holds. The exclusive
+// lock that bbolt took first guarantees that no live DB of this process
+// maps the file.
+func unmapFile(path string) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return
+	}
+	sys, ok := st.Sys().(*syscall.Stat_t)
+	if !ok {
+		return
+	}
+	maps, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		return
+	}
+	for _, line := range strings.Split(string(maps), "\n") {
+		// start-end perms offset dev inode path
+		f := strings.Fields(line)
+		if len(f) < 6 || f[4] != strconv.FormatUint(sys.Ino, 10) {
+			continue
+		}
+		if abs, err := filepath.Abs(path); err != nil || f[5] != abs {
+			continue
+		}
+		lo, hi, ok := strings.Cut(f[0], "-")
+		if !ok {
+			continue
+		}
+		start, err1 := strconv.ParseUint(lo, 16, 64)
+		end, err2 := strconv.ParseUint(hi, 16, 64)
+		if err1 == nil && err2 == nil && end > start {
+			_, _, _ = syscall.Syscall(syscall.SYS_MUNMAP, uintptr(start), uintptr(end-start), 0)
+		}
+	}
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return
+	}
+	for _, e := range fds {
+		if target, err := os.Readlink("/proc/self/fd/" + e.Name()); err == nil && sameFile(target, st) {
+			// Unlocked, not closed: the abandoned *os.File still owns
+			// the descriptor and closes it when collected.
+			if fd, err := strconv.Atoi(e.Name()); err == nil {
+				_ = syscall.Flock(fd, syscall.LOCK_UN)
+			}
+		}
+	}
+}
+
+func sameFile(path string, st os.FileInfo) bool {
+	other, err := os.Stat(path)
+	return err == nil && os.SameFile(other, st)
+}
+
+// walkStore reads every key of every bucket, nested ones included, which
+// visits every branch and leaf page: a damaged one panics here, under the
+// caller's guard, rather than in bbolt's own check goroutine.
+func walkStore(tx *bolt.Tx) error {
+	return tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return walkBucket(b) })
+}
+
+func walkBucket(b *bolt.Bucket) error {
+	return b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			if nb := b.Bucket(k); nb != nil {
+				return walkBucket(nb)
+			}
+		}
+		return nil
+	})
 }
 
 // StoreError reports a damaged article store. It matches news.ErrDamaged.

@@ -130,12 +130,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	x := &Index{dir: dir, opts: opts, log: opts.Logger}
 	x.bgCtx, x.bgCancel = context.WithCancel(context.Background())
-	var db *bolt.DB
-	err := guard(func() error {
-		var err error
-		db, err = bolt.Open(x.storePath(), 0o644, &bolt.Options{Timeout: opts.LockTimeout})
-		return err
-	})
+	db, err := openBolt(x.storePath(), bolt.Options{Timeout: opts.LockTimeout})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, &lockedError{dir: dir}

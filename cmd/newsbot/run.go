@@ -31,6 +31,9 @@ commands:
   eval [--json] DIR        score extraction and answers on an annotated set (GGT format)
   reindex                  rebuild the index from the stored articles
   bench [--json] [FLAGS]   benchmark ingest and answers (see 'newsbot bench -h')
+  check                    verify the store and the index: exit 0 when sound, 1 with findings
+  backup FILE              a consistent copy of the store (works while serve runs)
+  restore FILE             replace the store with a verified backup (the old one kept aside), reindex
 `
 
 // app is what every command gets: configuration, streams, a logger.
@@ -111,6 +114,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return a.reindex(ctx, rest)
 	case "bench":
 		return a.bench(ctx, rest)
+	case "check":
+		return a.check(ctx, rest)
+	case "backup":
+		return a.backup(ctx, rest)
+	case "restore":
+		return a.restore(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
