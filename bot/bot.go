@@ -114,9 +114,15 @@ func (b *Bot) Run(ctx context.Context) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 	b.log.Info("serving", "config", b.cfg, "addr", ln.Addr().String())
-	// Learn who the bot is without delaying the listener: a refused token is
-	// logged (and shown by /healthz), not fatal, so the server still starts.
-	go b.identify(ctx)
+	// Learn who the bot is without delaying the listener. A refused token
+	// ends Run with an error naming it; Slack being unreachable does not
+	// (the calls are retried, and events carry the bot's id too).
+	authErr := make(chan error, 1)
+	go func() {
+		if err := b.identify(ctx); err != nil {
+			authErr <- err
+		}
+	}()
 
 	sockCtx, stopSocket := context.WithCancel(ctx)
 	defer stopSocket()
@@ -131,6 +137,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	case <-ctx.Done():
 	case err := <-serveErr:
 		runErr = fmt.Errorf("http server: %w", err)
+	case err := <-authErr:
+		runErr = err
 	case err := <-sockErr:
 		sockDone = true
 		if err != nil && !errors.Is(err, context.Canceled) {
@@ -167,9 +175,9 @@ func (b *Bot) Run(ctx context.Context) error {
 }
 
 // identify learns the bot's own user id, to ignore its own messages and to
-// strip its mention from questions. Events also carry it, so a failure here
-// is only logged.
-func (b *Bot) identify(ctx context.Context) {
+// strip its mention from questions. It returns an error only when Slack
+// refuses the token; other failures are logged (events carry the id too).
+func (b *Bot) identify(ctx context.Context) error {
 	var resp *slack.AuthTestResponse
 	err := b.call(ctx, "auth.test", func(ctx context.Context) error {
 		var err error
@@ -178,17 +186,21 @@ func (b *Bot) identify(ctx context.Context) {
 	})
 	if err != nil {
 		var se slack.SlackErrorResponse
-		if errors.As(err, &se) && (se.Err == "invalid_auth" || se.Err == "not_authed" || se.Err == "token_revoked" || se.Err == "account_inactive") {
+		if errors.As(err, &se) && (se.Err == "invalid_auth" || se.Err == "not_authed" || se.Err == "token_revoked" || se.Err == "token_expired" || se.Err == "account_inactive") {
 			b.auth.Store("refused")
-			b.log.Error("SLACK_BOT_TOKEN was refused by Slack (" + se.Err + "): copy the Bot User OAuth Token (xoxb-...) again from OAuth & Permissions; see README, Slack setup")
-			return
+			msg := "SLACK_BOT_TOKEN was refused by Slack (" + se.Err + "): copy the Bot User OAuth Token (xoxb-...) again from OAuth & Permissions; see README, Slack setup"
+			b.log.Error(msg)
+			return errors.New(msg)
 		}
-		b.log.Warn("could not identify the bot user; relying on events", "err", err)
-		return
+		if ctx.Err() == nil {
+			b.log.Warn("could not identify the bot user; relying on events", "err", err)
+		}
+		return nil
 	}
 	b.auth.Store("ok")
 	b.setBotUser(resp.UserID)
 	b.log.Info("connected to Slack", "team", resp.Team, "bot_user", resp.UserID)
+	return nil
 }
 
 func (b *Bot) setBotUser(id string) {
@@ -269,33 +281,6 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
-	}
-}
-
-// maxRetryAfter is the longest Retry-After the bot waits for; a longer one
-// fails the call (the user gets an apology rather than a silent hour).
-const maxRetryAfter = 2 * time.Minute
-
-// call runs one Web API call, waiting and retrying as Slack asks when it
-// answers 429, and logs a failure with the method name.
-func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Context) error) error {
-	const retries = 3
-	for attempt := 0; ; attempt++ {
-		err := fn(ctx)
-		if err == nil {
-			return nil
-		}
-		var rl *slack.RateLimitedError
-		if errors.As(err, &rl) && attempt < retries && rl.RetryAfter <= maxRetryAfter {
-			wait := max(rl.RetryAfter, time.Second)
-			b.log.Warn("rate limited by Slack; retrying", "method", method, "retry_after", wait, "attempt", attempt+1)
-			if err := b.sleep(ctx, wait); err != nil {
-				return fmt.Errorf("slack %s: %w", method, err)
-			}
-			continue
-		}
-		b.log.Error("slack call failed", "method", method, "err", err)
-		return fmt.Errorf("slack %s: %w", method, err)
 	}
 }
 

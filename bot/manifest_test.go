@@ -48,9 +48,11 @@ func TestRunFailsClearly(t *testing.T) {
 			})
 		})
 		b, logs := newTestBot(t, fs, &fakeService{}, nil)
-		b.identify(context.Background())
+		if err := b.Run(context.Background()); err == nil || !strings.Contains(err.Error(), "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)") {
+			t.Errorf("Run = %v, want an error naming SLACK_BOT_TOKEN", err)
+		}
 		w := serve(b, httptest.NewRequest("GET", "/healthz", nil))
-		if w.Code != 200 || !strings.Contains(w.Body.String(), `"slack_auth":"refused"`) {
+		if !strings.Contains(w.Body.String(), `"slack_auth":"refused"`) {
 			t.Errorf("healthz = %d %s", w.Code, w.Body)
 		}
 		if !strings.Contains(logs.String(), "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)") {
