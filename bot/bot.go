@@ -34,10 +34,9 @@ type Bot struct {
 	now     func() time.Time
 	handler http.Handler
 
-	seen    *seenSet
-	threads *lru[[]string]
-	shares  *lru[news.Answer]
-	limit   *limiter
+	state  State
+	shares *lru[news.Answer]
+	limit  *limiter
 
 	botUser   atomic.Value // string: the bot's user id
 	auth      atomic.Value // string: "unknown", "ok" or "refused" (auth.test of the bot token)
@@ -78,8 +77,7 @@ func New(cfg Config) (*Bot, error) {
 		svc:     cfg.Service,
 		api:     slack.New(cfg.BotToken, opts...),
 		now:     cfg.Now,
-		seen:    newSeenSet(time.Hour, 100000),
-		threads: newLRU[[]string](20000),
+		state:   cfg.State,
 		shares:  newLRU[news.Answer](2000),
 		limit:   newLimiter(cfg.QuestionsPerMinute),
 		cancels: map[uint64]context.CancelFunc{},

@@ -127,7 +127,7 @@ func flakyBot(t *testing.T, f *flakySlack, svc Service) (*Bot, *logBuffer, func(
 	t.Helper()
 	logs := &logBuffer{}
 	b, err := New(Config{
-		BotToken: "xoxb-test-token-secret", SigningSecret: testSecret, APIURL: f.URL + "/", Service: svc,
+		BotToken: "xoxb-test-token-secret", SigningSecret: testSecret, APIURL: f.URL + "/", Service: svc, State: newMemState(),
 		Logger: slogTo(logs), SlowAfter: time.Hour, QuestionsPerMinute: 1 << 20,
 	})
 	if err != nil {

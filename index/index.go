@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -85,6 +86,10 @@ type Index struct {
 	bgCancel context.CancelFunc
 	bg       sync.WaitGroup
 
+	// stateWrites counts writes of the bot's state, to prune it now and
+	// then.
+	stateWrites atomic.Uint64
+
 	// failWrite, when set (by tests), fails every store write transaction
 	// as a full disk would, after its changes were made.
 	failWrite func() error
@@ -145,12 +150,13 @@ func Open(dir string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("open article store %s: %w", x.storePath(), err)
 	}
 	x.db = db
+	db.MaxBatchDelay = stateBatchDelay
 	if x.im, err = newMapping(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
 	if err := x.update(func(tx *bolt.Tx) error {
-		for _, b := range allBuckets {
+		for _, b := range append(allBuckets, stateBuckets...) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

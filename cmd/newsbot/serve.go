@@ -65,6 +65,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		APIURL:        a.cfg.APIURL,
 		Listen:        a.cfg.Listen,
 		Service:       h,
+		State:         ix,
 		Schedule:      lateScheduler{&sched},
 		Logger:        a.log, // the bot names its own component
 		Now:           a.now,
