@@ -182,13 +182,15 @@ type DiskError struct {
 
 func (e *DiskError) Error() string {
 	what := "the disk holding " + e.Dir + " is full"
-	switch {
-	case errors.Is(e.Err, syscall.EROFS):
+	switch diskErrno(e.Err) {
+	case syscall.EROFS:
 		what = e.Dir + " is on a read-only file system"
-	case errors.Is(e.Err, syscall.EACCES), errors.Is(e.Err, syscall.EPERM):
+	case syscall.EACCES, syscall.EPERM:
 		what = e.Dir + " is not writable by newsbot"
-	case errors.Is(e.Err, syscall.EDQUOT):
+	case syscall.EDQUOT:
 		what = "the disk quota for " + e.Dir + " is used up"
+	case syscall.EFBIG:
+		what = "a file in " + e.Dir + " reached the file size limit (ulimit -f)"
 	}
 	return fmt.Sprintf("%s (%v): nothing was stored; free space or fix the permissions and try again", what, e.Err)
 }
@@ -196,15 +198,22 @@ func (e *DiskError) Error() string {
 // Unwrap returns the system's error.
 func (e *DiskError) Unwrap() error { return e.Err }
 
-// isDiskError reports whether err is the disk refusing a write.
-func isDiskError(err error) bool {
-	for _, e := range []error{syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS, syscall.EACCES, syscall.EPERM, syscall.EFBIG} {
-		if errors.Is(err, e) {
-			return true
+// diskErrnos are the errors of a disk that refuses writes.
+var diskErrnos = []syscall.Errno{syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS, syscall.EACCES, syscall.EPERM, syscall.EFBIG}
+
+// diskErrno returns which of diskErrnos err is, 0 for none. bbolt wraps
+// some with %s (a file resize error), so the message is matched too.
+func diskErrno(err error) syscall.Errno {
+	for _, e := range diskErrnos {
+		if errors.Is(err, e) || strings.Contains(err.Error(), e.Error()) {
+			return e
 		}
 	}
-	return false
+	return 0
 }
+
+// isDiskError reports whether err is the disk refusing a write.
+func isDiskError(err error) bool { return diskErrno(err) != 0 }
 
 // storeDamage reports whether err from bbolt says the file is not a sound
 // bbolt file.

@@ -372,6 +372,10 @@ func (x *Index) Add(ctx context.Context, docs []news.Document) (errs []error, er
 		return addCounters(tx, recs, +1)
 	})
 	if err != nil {
+		var de *DiskError
+		if errors.As(err, &de) {
+			return nil, err // it says it all
+		}
 		return nil, fmt.Errorf("store articles: %w", err)
 	}
 	x.clean = x.clean[:0]
