@@ -21,12 +21,19 @@ import (
 // so they are consistent while writers go on.
 
 // Backup writes a consistent copy of the store to w and returns its size.
-func (x *Index) Backup(ctx context.Context, w io.Writer) (int64, error) {
+// When announce is not nil it is told the size before any byte is
+// written (a stream can say how long it is); its error ends the backup.
+func (x *Index) Backup(ctx context.Context, w io.Writer, announce func(size int64) error) (int64, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
 	var n int64
 	err := x.view(func(tx *bolt.Tx) error {
+		if announce != nil {
+			if err := announce(tx.Size()); err != nil {
+				return err
+			}
+		}
 		var err error
 		n, err = tx.WriteTo(w)
 		return err

@@ -163,27 +163,19 @@ func handleControl(ctx context.Context, conn net.Conn, ix *index.Index, log *slo
 		fmt.Fprintln(conn, "error unknown request")
 		return
 	}
-	// The backup is staged in a temporary file: its size goes first.
-	f, err := os.CreateTemp("", "newsbot-backup-*")
-	if err != nil {
-		fmt.Fprintf(conn, "error %v\n", err)
-		return
-	}
-	defer os.Remove(f.Name())
-	defer f.Close()
-	n, err := ix.Backup(ctx, f)
-	if err == nil {
-		_, err = f.Seek(0, io.SeekStart)
-	}
+	// The size goes first; the copy is streamed from one read transaction.
+	_ = conn.SetWriteDeadline(time.Time{})
+	announced := false
+	n, err := ix.Backup(ctx, conn, func(size int64) error {
+		announced = true
+		_, err := fmt.Fprintf(conn, "ok %d\n", size)
+		return err
+	})
 	if err != nil {
 		log.Error("backup for a client failed", "err", err)
-		fmt.Fprintf(conn, "error %v\n", err)
-		return
-	}
-	_ = conn.SetWriteDeadline(time.Time{})
-	fmt.Fprintf(conn, "ok %d\n", n)
-	if _, err := io.Copy(conn, f); err != nil {
-		log.Warn("sending a backup failed", "err", err)
+		if !announced { // after the header the client sees a short copy
+			fmt.Fprintf(conn, "error %v\n", err)
+		}
 		return
 	}
 	log.Info("backup handed out", "bytes", n)
@@ -202,7 +194,7 @@ func dailyBackup(ctx context.Context, dir string, ix *index.Index, now time.Time
 		return "", nil
 	}
 	if _, err := index.WriteBackupFile(ctx, file, func(w io.Writer) error {
-		_, err := ix.Backup(ctx, w)
+		_, err := ix.Backup(ctx, w, nil)
 		return err
 	}); err != nil {
 		return "", err
