@@ -186,9 +186,8 @@ func (b *Bot) identify(ctx context.Context) error {
 		var se slack.SlackErrorResponse
 		if errors.As(err, &se) && (se.Err == "invalid_auth" || se.Err == "not_authed" || se.Err == "token_revoked" || se.Err == "token_expired" || se.Err == "account_inactive") {
 			b.auth.Store("refused")
-			msg := "SLACK_BOT_TOKEN was refused by Slack (" + se.Err + "): copy the Bot User OAuth Token (xoxb-...) again from OAuth & Permissions; see README, Slack setup"
-			b.log.Error(msg)
-			return errors.New(msg)
+			// Run returns it: the caller reports it.
+			return errors.New("SLACK_BOT_TOKEN was refused by Slack (" + se.Err + "): copy the Bot User OAuth Token (xoxb-...) again from OAuth & Permissions; see README, Slack setup")
 		}
 		if ctx.Err() == nil {
 			b.log.Warn("could not identify the bot user; relying on events", "err", err)

@@ -55,7 +55,7 @@ func TestRunFailsClearly(t *testing.T) {
 		if !strings.Contains(w.Body.String(), `"slack_auth":"refused"`) {
 			t.Errorf("healthz = %d %s", w.Code, w.Body)
 		}
-		if !strings.Contains(logs.String(), "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)") {
+		if !strings.Contains(logs.String(), "slack call refused: SLACK_BOT_TOKEN was refused by Slack") {
 			t.Errorf("logs:\n%s", logs)
 		}
 	})

@@ -76,7 +76,7 @@ func (x *Index) recover(ctx context.Context, damage string) error {
 		if have == want {
 			return nil
 		}
-		x.log.Warn("the search index does not match the store; rebuilding it", "indexed", have, "expected", want)
+		x.logUnlessNotified("the search index does not match the store; rebuilding it", "indexed", have, "expected", want)
 		damage = fmt.Sprintf("it held %d documents where the store has %d", have, want)
 	}
 	n, err := x.rebuild(ctx, nil)

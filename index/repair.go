@@ -120,3 +120,14 @@ func (x *Index) notify(msg string) {
 	x.log.Debug(msg)
 	x.opts.Notify(msg)
 }
+
+// logUnlessNotified logs a warning that the notice to the user will
+// repeat: at debug level when there is a Notify, so the terminal gets one
+// line.
+func (x *Index) logUnlessNotified(msg string, args ...any) {
+	if x.opts.Notify != nil {
+		x.log.Debug(msg, args...)
+		return
+	}
+	x.log.Warn(msg, args...)
+}
