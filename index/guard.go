@@ -37,6 +37,29 @@ type panicError struct {
 
 func (e *panicError) Error() string { return "internal failure: " + e.value }
 
+// origin returns the function that panicked, read from the stack: the
+// first frame after panic() that is not in the runtime (a memory fault
+// goes through runtime.sigpanic).
+func (e *panicError) origin() string {
+	lines := strings.Split(string(e.stack), "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "panic(") {
+			continue
+		}
+		for _, f := range lines[i+1:] {
+			if f == "" || strings.HasPrefix(f, "\t") || strings.HasPrefix(f, "runtime.") {
+				continue
+			}
+			return f
+		}
+	}
+	return ""
+}
+
+// bboltPackage prefixes the functions of bbolt: a panic there is bbolt
+// reading bytes it did not write.
+const bboltPackage = "go.etcd.io/bbolt"
+
 // guard runs fn and returns its error, or a *panicError when it panicked.
 // Memory faults (a damaged page of a memory-mapped file) become panics for
 // the duration of the call.
@@ -251,10 +274,14 @@ func (x *Index) storeErr(err error) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.As(err, &pe):
+	case errors.As(err, &pe) && strings.HasPrefix(pe.origin(), bboltPackage):
 		// The caller reports the error; the log keeps the stack.
 		x.log.Debug("the article store failed", "path", x.storePath(), "err", pe.value, "stack", string(pe.stack))
 		return &StoreError{Path: x.storePath(), Cause: pe}
+	case errors.As(err, &pe):
+		// newsbot's own code failed, not the file: a restore would not help.
+		x.logPanic("reading the article store failed", pe)
+		return fmt.Errorf("reading the article store failed (%s); the store itself was not found damaged", pe.value)
 	case storeDamage(err):
 		return &StoreError{Path: x.storePath(), Cause: err}
 	case isDiskError(err):

@@ -142,7 +142,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		}
 		var pe *panicError
 		if errors.As(err, &pe) || storeDamage(err) {
-			return nil, x.storeErr(err)
+			return nil, &StoreError{Path: x.storePath(), Cause: err}
 		}
 		if isDiskError(err) {
 			return nil, fmt.Errorf("open article store %s: %w", x.storePath(), &DiskError{Dir: dir, Err: err})

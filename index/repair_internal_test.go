@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bolt "go.etcd.io/bbolt"
 
 	"newsbot/news"
 )
@@ -88,5 +89,31 @@ func TestSearchDuringRebuild(t *testing.T) {
 	hits, err := x.SearchQuotes(ctx, news.QuoteQuery{Text: "zebras striped"})
 	if err != nil || len(hits) != 1 {
 		t.Errorf("after the rebuild: %v, %v", hits, err)
+	}
+}
+
+// TestPanicOrigin: a panic in bbolt is damage to the store; one in
+// newsbot's own code is not (a restore would not help).
+func TestPanicOrigin(t *testing.T) {
+	x, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	err = x.view(func(tx *bolt.Tx) error {
+		var s []int
+		_ = s[tx.Bucket(bucketArticles).Stats().KeyN+3] // a bug of ours
+		return nil
+	})
+	if err == nil || errors.Is(err, news.ErrDamaged) || !strings.Contains(err.Error(), "not found damaged") {
+		t.Errorf("our own panic: %v", err)
+	}
+	err = x.view(func(tx *bolt.Tx) error {
+		tx.Bucket([]byte("no such bucket")).Get([]byte("k")) // a nil bucket: bbolt panics
+		return nil
+	})
+	var se *StoreError
+	if !errors.As(err, &se) {
+		t.Errorf("bbolt's panic: %v", err)
 	}
 }
