@@ -146,6 +146,9 @@ func TestBackupWhileServing(t *testing.T) {
 	if _, _, err := runCLI(t, "", nil, "--data", data, "restore", backup); err == nil || !strings.Contains(err.Error(), "in use") {
 		t.Errorf("restore while serving: %v", err)
 	}
+	if _, _, err := runCLI(t, "", nil, "--data", data, "check"); err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Errorf("check while serving: %v", err)
+	}
 }
 
 // TestDailyBackups: one backup a day, the newest 7 kept, and the newest
