@@ -299,8 +299,9 @@ const zapTail = 8
 // verifySegments checks every segment file of the bleve index at path
 // against the CRC-32 in its footer, which zapx writes but never checks. A
 // segment that is truncated, overwritten or unreadable is reported by name.
-// Checking costs one read of the index files (about 0.2 s per GB when they
-// are cached).
+// Checking costs one read of the index files: about 0.25 s per GB when they
+// are cached (476 MB in 0.11-0.12 s on the development machine), so about
+// 0.2 s more per start at 100,000 articles (730 MB of index).
 func verifySegments(path string) error {
 	files, err := filepath.Glob(filepath.Join(path, "store", "*.zap"))
 	if err != nil {
