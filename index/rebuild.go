@@ -283,7 +283,11 @@ func (x *Index) rebuild(ctx context.Context, prepare func(news.Article) (news.Do
 	if err != nil {
 		return 0, fmt.Errorf("finish rebuild: %w", err)
 	}
-	x.log.Info("search index rebuilt", "articles", c.articles, "documents", c.docs)
+	if x.opts.Notify != nil { // the caller or the notice tells the user
+		x.log.Debug("search index rebuilt", "articles", c.articles, "documents", c.docs)
+	} else {
+		x.log.Info("search index rebuilt", "articles", c.articles, "documents", c.docs)
+	}
 	return int(c.articles), nil
 }
 
