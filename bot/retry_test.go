@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"newsbot/handlers"
+	"newsbot/index"
 	"newsbot/news"
 )
 
@@ -124,10 +125,14 @@ func (f *flakySlack) perThread() map[string]int {
 
 // flakyBot is a bot against f whose waits are recorded, not slept.
 func flakyBot(t *testing.T, f *flakySlack, svc Service) (*Bot, *logBuffer, func() []time.Duration) {
+	return flakyBotWith(t, f, svc, newMemState())
+}
+
+func flakyBotWith(t *testing.T, f *flakySlack, svc Service, st State) (*Bot, *logBuffer, func() []time.Duration) {
 	t.Helper()
 	logs := &logBuffer{}
 	b, err := New(Config{
-		BotToken: "xoxb-test-token-secret", SigningSecret: testSecret, APIURL: f.URL + "/", Service: svc, State: newMemState(),
+		BotToken: "xoxb-test-token-secret", SigningSecret: testSecret, APIURL: f.URL + "/", Service: svc, State: st,
 		Logger: slogTo(logs), SlowAfter: time.Hour, QuestionsPerMinute: 1 << 20,
 	})
 	if err != nil {
@@ -172,7 +177,8 @@ func waitIdle(t *testing.T, b *Bot) {
 // chat.postMessage answers HTTP 500 and its second 429 (Retry-After: 1).
 // Every request is acknowledged before any answer is worked out (the
 // answers wait for all acknowledgements), and every mention is answered
-// exactly once in its thread.
+// exactly once in its thread. Deliveries are recorded in a real on-disk
+// store.
 func TestLoadWithFlakyPosts(t *testing.T) {
 	f := newFlakySlack(t, func(attempt int) fakeReply {
 		switch attempt {
@@ -185,7 +191,13 @@ func TestLoadWithFlakyPosts(t *testing.T) {
 	})
 	gate := make(chan struct{})
 	svc := answering(gate)
-	b, _, waits := flakyBot(t, f, svc)
+	// The real store keeps the deliveries, as in serve.
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	b, _, waits := flakyBotWith(t, f, svc, ix)
 	const mentions, parallel, retries = 240, 24, 60
 	type req struct {
 		body  string
