@@ -25,7 +25,7 @@ func BenchmarkEventAck(b *testing.B) {
 	svc := &fakeService{AskFn: func(ctx context.Context, req handlers.AskRequest) (news.Answer, error) {
 		return news.Answer{Kind: news.AnswerNone}, nil
 	}}
-	bot, err := New(Config{BotToken: "xoxb-1", SigningSecret: testSecret, APIURL: fs.GetAPIURL(), Service: svc, QuestionsPerMinute: 1 << 30})
+	bot, err := New(Config{BotToken: "xoxb-1", SigningSecret: testSecret, APIURL: fs.GetAPIURL(), Service: svc, State: newMemState(), QuestionsPerMinute: 1 << 30})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -34,10 +34,9 @@ type Bot struct {
 	now     func() time.Time
 	handler http.Handler
 
-	seen    *seenSet
-	threads *lru[[]string]
-	shares  *lru[news.Answer]
-	limit   *limiter
+	state  State
+	shares *lru[news.Answer]
+	limit  *limiter
 
 	botUser   atomic.Value // string: the bot's user id
 	auth      authState    // what auth.test last said of the bot token
@@ -79,14 +78,14 @@ func New(cfg Config) (*Bot, error) {
 		svc:     cfg.Service,
 		api:     slack.New(cfg.BotToken, opts...),
 		now:     cfg.Now,
-		seen:    newSeenSet(time.Hour, 100000),
-		threads: newLRU[[]string](20000),
+		state:   cfg.State,
 		shares:  newLRU[news.Answer](2000),
 		limit:   newLimiter(cfg.QuestionsPerMinute),
 		cancels: map[uint64]context.CancelFunc{},
 		sleep:   sleepCtx,
 	}
 	b.botUser.Store("")
+	b.auth.check = make(chan struct{}, 1)
 	b.auth.set(authUnknown, "", time.Time{})
 	b.handler = b.routes()
 	return b, nil
@@ -115,9 +114,17 @@ func (b *Bot) Run(ctx context.Context) error {
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 	b.log.Info("serving", "config", b.cfg, "addr", ln.Addr().String())
-	// Learn who the bot is without delaying the listener: a refused token is
-	// logged (and shown by /healthz), not fatal, so the server still starts.
-	go b.checkAuth(ctx)
+	// Learn who the bot is without delaying the listener. A token Slack
+	// refuses at start ends Run with an error naming it; one refused later
+	// turns /healthz to 503 (checkAuth rechecks it). Slack being
+	// unreachable is neither (the calls are retried, health reports it as
+	// not yet ready, and events carry the bot's id too).
+	authErr := make(chan error, 1)
+	go func() {
+		if state, code := b.checkAuth(ctx); state == authRefused {
+			authErr <- errors.New(msgBotTokenRefused(code))
+		}
+	}()
 
 	sockCtx, stopSocket := context.WithCancel(ctx)
 	defer stopSocket()
@@ -132,6 +139,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	case <-ctx.Done():
 	case err := <-serveErr:
 		runErr = fmt.Errorf("http server: %w", err)
+	case err := <-authErr:
+		runErr = err
 	case err := <-sockErr:
 		sockDone = true
 		if err != nil && !errors.Is(err, context.Canceled) {
@@ -168,9 +177,9 @@ func (b *Bot) Run(ctx context.Context) error {
 }
 
 // identify learns the bot's own user id, to ignore its own messages and to
-// strip its mention from questions. Events also carry it, so a failure here
-// is only logged.
-func (b *Bot) identify(ctx context.Context) {
+// strip its mention from questions. It returns an error only when Slack
+// refuses the token; other failures are logged (events carry the id too).
+func (b *Bot) identify(ctx context.Context) error {
 	var resp *slack.AuthTestResponse
 	err := b.call(ctx, "auth.test", func(ctx context.Context) error {
 		var err error
@@ -179,15 +188,18 @@ func (b *Bot) identify(ctx context.Context) {
 	})
 	if err != nil {
 		if authRefusal(err) != "" {
-			return // call has recorded and logged it
+			return err // call has recorded and logged it; Run reports it at start
 		}
 		b.auth.set(authUnknown, "", b.now())
-		b.log.Warn("could not identify the bot user; relying on events", "err", err)
-		return
+		if ctx.Err() == nil {
+			b.log.Warn("could not identify the bot user; relying on events", "err", err)
+		}
+		return nil
 	}
 	b.auth.set(authOK, "", b.now())
 	b.setBotUser(resp.UserID)
 	b.log.Info("connected to Slack", "team", resp.Team, "bot_user", resp.UserID)
+	return nil
 }
 
 func (b *Bot) setBotUser(id string) {
@@ -226,7 +238,8 @@ func (b *Bot) spawn(name string, fn func(ctx context.Context), onPanic func(ctx 
 		defer func() {
 			if v := recover(); v != nil {
 				errID := newErrorID()
-				b.log.Error("panic in handler", "task", name, "error_id", errID, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				b.log.Error("panic in handler", "task", name, "error_id", errID, "panic", fmt.Sprint(v))
+				b.log.Debug("stack of the panic", "error_id", errID, "stack", string(debug.Stack()))
 				if onPanic != nil {
 					func() {
 						defer func() { _ = recover() }()
@@ -267,34 +280,6 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
-	}
-}
-
-// maxRetryAfter is the longest Retry-After the bot waits for; a longer one
-// fails the call (the user gets an apology rather than a silent hour).
-const maxRetryAfter = 2 * time.Minute
-
-// call runs one Web API call, waiting and retrying as Slack asks when it
-// answers 429, and logs a failure with the method name.
-func (b *Bot) call(ctx context.Context, method string, fn func(ctx context.Context) error) error {
-	const retries = 3
-	for attempt := 0; ; attempt++ {
-		err := fn(ctx)
-		if err == nil {
-			return nil
-		}
-		var rl *slack.RateLimitedError
-		if errors.As(err, &rl) && attempt < retries && rl.RetryAfter <= maxRetryAfter {
-			wait := max(rl.RetryAfter, time.Second)
-			b.log.Warn("rate limited by Slack; retrying", "method", method, "retry_after", wait, "attempt", attempt+1)
-			if err := b.sleep(ctx, wait); err != nil {
-				return fmt.Errorf("slack %s: %w", method, err)
-			}
-			continue
-		}
-		b.noteCallError(err)
-		b.log.Error("slack call failed", "method", method, "err", err)
-		return fmt.Errorf("slack %s: %w", method, err)
 	}
 }
 

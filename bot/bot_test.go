@@ -16,19 +16,20 @@ import (
 )
 
 func TestConfigValidate(t *testing.T) {
-	svc := &fakeService{}
+	svc, st := &fakeService{}, newMemState()
 	tests := []struct {
 		name string
 		cfg  Config
 		want []string // substrings of the error; none: valid
 	}{
-		{"http mode", Config{BotToken: "xoxb-1", SigningSecret: "s", Service: svc}, nil},
-		{"socket mode", Config{BotToken: "xoxb-1", AppToken: "xapp-1", Service: svc}, nil},
-		{"nothing set", Config{Service: svc}, []string{"SLACK_BOT_TOKEN is not set", "SLACK_SIGNING_SECRET for the HTTP Events API", "SLACK_APP_TOKEN for Socket Mode", "App-Level Tokens", "connections:write"}},
+		{"http mode", Config{BotToken: "xoxb-1", SigningSecret: "s", Service: svc, State: st}, nil},
+		{"socket mode", Config{BotToken: "xoxb-1", AppToken: "xapp-1", Service: svc, State: st}, nil},
+		{"nothing set", Config{Service: svc, State: st}, []string{"SLACK_BOT_TOKEN is not set", "SLACK_SIGNING_SECRET for the HTTP Events API", "SLACK_APP_TOKEN for Socket Mode", "App-Level Tokens", "connections:write"}},
 		{"user token", Config{BotToken: "xoxp-1", SigningSecret: "s", Service: svc}, []string{"SLACK_BOT_TOKEN must start with xoxb-"}},
 		{"bad app token", Config{BotToken: "xoxb-1", AppToken: "xoxb-2", Service: svc}, []string{"SLACK_APP_TOKEN must start with xapp-"}},
 		{"bad api url", Config{BotToken: "xoxb-1", AppToken: "xapp-1", APIURL: "slack.com", Service: svc}, []string{"SLACK_API_URL"}},
-		{"no service", Config{BotToken: "xoxb-1", AppToken: "xapp-1"}, []string{"Service is required"}},
+		{"no service", Config{BotToken: "xoxb-1", AppToken: "xapp-1", State: st}, []string{"Service is required"}},
+		{"no state", Config{BotToken: "xoxb-1", AppToken: "xapp-1", Service: svc}, []string{"State is required"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

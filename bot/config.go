@@ -23,6 +23,24 @@ type Service interface {
 	Summary(ctx context.Context, from, to time.Time) (news.Digest, error)
 }
 
+// State keeps what the bot must remember across restarts (implemented by
+// index.Index): the event deliveries it has taken, so that Slack's retries
+// are answered once, and the articles each thread is about. Entries
+// recorded before since count as absent.
+type State interface {
+	// FirstSeen records keys at now and reports whether none of them was
+	// recorded at or after since.
+	FirstSeen(ctx context.Context, now, since time.Time, keys ...string) (bool, error)
+	// PutThread records the articles (best first) of the thread key.
+	PutThread(ctx context.Context, key string, ids []string, now, since time.Time) error
+	// Thread returns the articles of the thread key (nil when unknown).
+	Thread(ctx context.Context, key string, since time.Time) ([]string, error)
+}
+
+// StateMaxAge is how long the bot remembers a delivery or a thread: Slack
+// retries an event for minutes, and people follow up in a thread for days.
+const StateMaxAge = 7 * 24 * time.Hour
+
 // Scheduler changes the daily summary of a channel (implemented by the
 // schedule package). Its errors are shown to the user who asked.
 type Scheduler interface {
@@ -55,6 +73,8 @@ type Config struct {
 	Listen string
 	// Service answers questions and manages articles. Required.
 	Service Service
+	// State remembers deliveries and threads across restarts. Required.
+	State State
 	// Schedule changes daily summaries; optional (the command then says
 	// scheduling is not configured).
 	Schedule Scheduler
@@ -87,6 +107,9 @@ func (c Config) Validate() error {
 	}
 	if c.Service == nil {
 		problems = append(problems, "bot: a Service is required")
+	}
+	if c.State == nil {
+		problems = append(problems, "bot: a State is required")
 	}
 	if len(problems) == 0 {
 		return nil

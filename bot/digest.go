@@ -30,7 +30,7 @@ func (b *Bot) PostDigest(ctx context.Context, channel string, d news.Digest) err
 	for _, a := range d.Articles {
 		ids = append(ids, a.ID)
 	}
-	b.rememberThread(channel, ts, ids...)
+	b.rememberThread(ctx, channel, ts, ids...)
 	for i, m := range thread {
 		if _, err := b.post(ctx, channel, ts, m); err != nil {
 			// The post itself is out: reporting an error would make the

@@ -62,7 +62,10 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent, retry int, retryReason stri
 	}
 	// A mention in a DM arrives twice (app_mention and message.im): the
 	// channel+ts key answers it once, as it does for Slack's retries.
-	if !b.seen.first(b.now(), "event:"+eventID, "msg:"+q.channel+"/"+q.ts) {
+	ctx, cancel := context.WithTimeout(context.Background(), attemptTimeout)
+	first := b.firstDelivery(ctx, "event:"+eventID, "msg:"+q.channel+"/"+q.ts)
+	cancel()
+	if !first {
 		b.log.Debug("duplicate delivery ignored", "event_id", eventID, "retry", retry, "retry_reason", retryReason)
 		return
 	}
@@ -125,7 +128,7 @@ func (b *Bot) answer(ctx context.Context, q question) {
 		}
 	}()
 
-	ids := b.threadArticles(q.channel, q.threadTS)
+	ids := b.threadArticles(ctx, q.channel, q.threadTS)
 	ans, err := b.svc.Ask(ctx, handlers.AskRequest{Question: text, ArticleIDs: ids})
 	if err != nil {
 		_, _ = b.post(ctx, q.channel, thread, textMessage(b.userError(err, "ask")))
@@ -142,9 +145,9 @@ func (b *Bot) answer(ctx context.Context, q question) {
 		root = ts
 	}
 	art := answerArticles(ans)
-	b.rememberThread(q.channel, root, art...)
+	b.rememberThread(ctx, q.channel, root, art...)
 	if root != ts {
-		b.rememberThread(q.channel, ts, art...)
+		b.rememberThread(ctx, q.channel, ts, art...)
 	}
 }
 

@@ -87,7 +87,7 @@ var authCodes = map[string]bool{
 // authState is what the bot knows of its token.
 type authState struct {
 	mu      sync.Mutex
-	check   sync.Mutex // one auth.test at a time
+	check   chan struct{} // holds a token while an auth.test runs: one at a time
 	state   string
 	code    string // the Slack error code when refused
 	checked time.Time
@@ -116,12 +116,10 @@ func authRefusal(err error) string {
 }
 
 // noteCallError records a refused token seen on any Web API call, so that
-// health reports it without waiting for the next auth.test.
+// health reports it without waiting for the next auth.test. (The call's
+// failure is logged by logPermanent, with msgBotTokenRefused.)
 func (b *Bot) noteCallError(err error) {
 	if code := authRefusal(err); code != "" {
-		if state, _, _ := b.auth.get(); state != authRefused {
-			b.log.Error(msgBotTokenRefused(code))
-		}
 		b.auth.set(authRefused, code, b.now())
 	}
 }
@@ -129,8 +127,16 @@ func (b *Bot) noteCallError(err error) {
 // checkAuth asks Slack (auth.test) whether the bot token is good, unless it
 // did so less than authRecheck ago, and returns the state.
 func (b *Bot) checkAuth(ctx context.Context) (state, code string) {
-	b.auth.check.Lock()
-	defer b.auth.check.Unlock()
+	// Wait for an auth.test already running (at start it may retry for
+	// up to retryBudget while Slack is unreachable), but no longer than ctx
+	// allows: a health request then reports what is known.
+	select {
+	case b.auth.check <- struct{}{}:
+		defer func() { <-b.auth.check }()
+	case <-ctx.Done():
+		state, code, _ := b.auth.get()
+		return state, code
+	}
 	state, code, checked := b.auth.get()
 	every := authRecheck
 	if state == authUnknown {
@@ -139,7 +145,7 @@ func (b *Bot) checkAuth(ctx context.Context) (state, code string) {
 	if !checked.IsZero() && b.now().Sub(checked) < every {
 		return state, code
 	}
-	b.identify(ctx)
+	_ = b.identify(ctx) // it records the state
 	state, code, _ = b.auth.get()
 	return state, code
 }

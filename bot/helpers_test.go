@@ -23,6 +23,7 @@ import (
 	"github.com/slack-go/slack/slacktest"
 
 	"newsbot/handlers"
+	"newsbot/index"
 	"newsbot/news"
 )
 
@@ -252,6 +253,7 @@ func newTestBot(t *testing.T, fs *fakeSlack, svc Service, fn func(*Config)) (*Bo
 		APIURL:        fs.GetAPIURL(),
 		Listen:        "127.0.0.1:0",
 		Service:       svc,
+		State:         newMemState(),
 		Logger:        slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		SlowAfter:     time.Hour,
 	}
@@ -351,4 +353,48 @@ func cheapAnswer(q string) news.Answer {
 		Alternatives: []news.Answer{{Kind: news.AnswerQuote, Speaker: "Wang Wenbin", Title: "foreign ministry spokesman", Quote: "Peace talks are welcome.",
 			Article: news.Ref{ID: "ffffffffffff", Title: "Other"}}},
 	}
+}
+
+// Compile-time check: the index keeps the bot's state.
+var _ State = (*index.Index)(nil)
+
+// memState is an in-memory State for tests that are not about restarts.
+type memState struct {
+	mu      sync.Mutex
+	seen    map[string]time.Time
+	threads map[string][]string
+}
+
+func newMemState() *memState {
+	return &memState{seen: map[string]time.Time{}, threads: map[string][]string{}}
+}
+
+func (m *memState) FirstSeen(ctx context.Context, now, since time.Time, keys ...string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	first := true
+	for _, k := range keys {
+		if t, ok := m.seen[k]; k != "" && ok && !t.Before(since) {
+			first = false
+		}
+	}
+	for _, k := range keys {
+		if k != "" {
+			m.seen[k] = now
+		}
+	}
+	return first, nil
+}
+
+func (m *memState) PutThread(ctx context.Context, key string, ids []string, now, since time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.threads[key] = append([]string(nil), ids...)
+	return nil
+}
+
+func (m *memState) Thread(ctx context.Context, key string, since time.Time) ([]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.threads[key], nil
 }

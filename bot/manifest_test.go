@@ -34,7 +34,15 @@ var webAPIScopes = map[string]struct {
 	"RemoveReactionContext":      {"reactions.remove", []string{"reactions:write"}},
 	"OpenConversationContext":    {"conversations.open", []string{"im:write"}},                     // 1:1 DMs only
 	"GetConversationInfoContext": {"conversations.info", []string{"channels:read", "groups:read"}}, // channels only: DMs are not looked up (postProblem)
+	// After an ambiguous chat.postMessage failure, the bot reads the thread
+	// (or channel) it posted in, which may be any kind of conversation.
+	"GetConversationRepliesContext": {"conversations.replies", historyScopes},
+	"GetConversationHistoryContext": {"conversations.history", historyScopes},
 }
+
+// historyScopes are the scopes that reading a conversation's messages needs:
+// one per kind of conversation (public, private, DM, group DM).
+var historyScopes = []string{"channels:history", "groups:history", "im:history", "mpim:history"}
 
 // eventScopes are the scopes that subscribing to each bot event needs.
 var eventScopes = map[string]string{
@@ -182,12 +190,14 @@ func TestRunFailsClearly(t *testing.T) {
 			})
 		})
 		b, logs := newTestBot(t, fs, &fakeService{}, nil)
-		b.identify(context.Background())
+		if err := b.Run(context.Background()); err == nil || !strings.Contains(err.Error(), "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)") {
+			t.Errorf("Run = %v, want an error naming SLACK_BOT_TOKEN", err)
+		}
 		w := serve(b, httptest.NewRequest("GET", "/healthz", nil))
 		if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `"slack_auth":"refused"`) {
 			t.Errorf("healthz = %d %s", w.Code, w.Body)
 		}
-		if !strings.Contains(logs.String(), "SLACK_BOT_TOKEN was refused by Slack (invalid_auth): the token was revoked or the app uninstalled; reinstall the app") {
+		if !strings.Contains(logs.String(), "slack call refused: SLACK_BOT_TOKEN was refused by Slack (invalid_auth): the token was revoked or the app uninstalled; reinstall the app") {
 			t.Errorf("logs:\n%s", logs)
 		}
 	})

@@ -1,52 +1,10 @@
 package bot
 
 import (
+	"context"
 	"sync"
 	"time"
 )
-
-// seenSet remembers recent deliveries so that a retried or repeated event is
-// answered once. It is bounded in size and age.
-type seenSet struct {
-	mu    sync.Mutex
-	ttl   time.Duration
-	max   int
-	at    map[string]time.Time
-	order []string
-}
-
-func newSeenSet(ttl time.Duration, max int) *seenSet {
-	return &seenSet{ttl: ttl, max: max, at: map[string]time.Time{}}
-}
-
-// first records the keys and reports whether none of them was seen within
-// the TTL. Empty keys are ignored.
-func (s *seenSet) first(now time.Time, keys ...string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, k := range keys {
-		if k == "" {
-			continue
-		}
-		if t, ok := s.at[k]; ok && now.Sub(t) < s.ttl {
-			return false
-		}
-	}
-	for _, k := range keys {
-		if k == "" {
-			continue
-		}
-		if _, ok := s.at[k]; !ok {
-			s.order = append(s.order, k)
-		}
-		s.at[k] = now
-	}
-	for len(s.order) > s.max || (len(s.order) > 0 && now.Sub(s.at[s.order[0]]) >= s.ttl) {
-		delete(s.at, s.order[0])
-		s.order = s.order[1:]
-	}
-	return true
-}
 
 // lru is a small bounded map that forgets its oldest entries.
 type lru[V any] struct {
@@ -81,14 +39,20 @@ func (l *lru[V]) get(k string) (V, bool) {
 // threadKey names a thread: its channel and the ts of its first message.
 func threadKey(channel, ts string) string { return channel + "/" + ts }
 
+// maxThreadArticles bounds the articles remembered for one thread.
+const maxThreadArticles = 100
+
 // rememberThread records the articles a thread is about, newest first and
 // without duplicates, so that a follow-up question in it is asked with them.
-func (b *Bot) rememberThread(channel, ts string, ids ...string) {
+// A failure is logged: the answer is out already, only the context of a
+// later follow-up is lost.
+func (b *Bot) rememberThread(ctx context.Context, channel, ts string, ids ...string) {
 	if channel == "" || ts == "" || len(ids) == 0 {
 		return
 	}
 	k := threadKey(channel, ts)
-	old, _ := b.threads.get(k)
+	now := b.now()
+	old := b.threadArticles(ctx, channel, ts)
 	merged := make([]string, 0, len(ids)+len(old))
 	seen := map[string]bool{}
 	for _, id := range append(append([]string{}, ids...), old...) {
@@ -97,19 +61,38 @@ func (b *Bot) rememberThread(channel, ts string, ids ...string) {
 			merged = append(merged, id)
 		}
 	}
-	if len(merged) > 100 {
-		merged = merged[:100]
+	if len(merged) > maxThreadArticles {
+		merged = merged[:maxThreadArticles]
 	}
-	b.threads.put(k, merged)
+	if err := b.state.PutThread(ctx, k, merged, now, now.Add(-StateMaxAge)); err != nil {
+		b.log.Error("could not remember the thread's articles", "thread", k, "err", err)
+	}
 }
 
 // threadArticles returns the articles of a thread (nil when unknown).
-func (b *Bot) threadArticles(channel, ts string) []string {
+func (b *Bot) threadArticles(ctx context.Context, channel, ts string) []string {
 	if ts == "" {
 		return nil
 	}
-	ids, _ := b.threads.get(threadKey(channel, ts))
+	ids, err := b.state.Thread(ctx, threadKey(channel, ts), b.now().Add(-StateMaxAge))
+	if err != nil {
+		b.log.Error("could not read the thread's articles; answering without them", "channel", channel, "thread", ts, "err", err)
+		return nil
+	}
 	return ids
+}
+
+// firstDelivery records a delivery's keys and reports whether it is new.
+// When the store cannot say, the delivery is taken as new: answering twice
+// is better than never.
+func (b *Bot) firstDelivery(ctx context.Context, keys ...string) bool {
+	now := b.now()
+	first, err := b.state.FirstSeen(ctx, now, now.Add(-StateMaxAge), keys...)
+	if err != nil {
+		b.log.Error("could not record the delivery; answering it", "err", err)
+		return true
+	}
+	return first
 }
 
 // limiter allows each user n questions in any sliding minute.

@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/slack-go/slack"
 )
@@ -27,13 +29,70 @@ func (b *Bot) post(ctx context.Context, channel, threadTS string, m message) (st
 	if threadTS != "" {
 		opts = append(opts, slack.MsgOptionTS(threadTS))
 	}
+	// The key finds this message again when a failed attempt may have
+	// posted it after all (a 5xx or a timeout after Slack took it).
+	key := newPostKey()
+	opts = append(opts, slack.MsgOptionMetadata(slack.SlackMetadata{EventType: postEventType, EventPayload: map[string]any{postKeyField: key}}))
+	since := b.now().Add(-postLookBack)
 	var ts string
-	err := b.call(ctx, "chat.postMessage", func(ctx context.Context) error {
+	err := b.callChecked(ctx, "chat.postMessage", func(ctx context.Context) error {
 		var err error
 		_, ts, err = b.api.PostMessageContext(ctx, channel, opts...)
 		return err
+	}, func(ctx context.Context) (bool, error) {
+		found, err := b.findPosted(ctx, channel, threadTS, key, since)
+		if found != "" {
+			ts = found
+		}
+		return found != "", err
 	})
 	return ts, err
+}
+
+// Message metadata that marks the bot's posts, so that a retry after an
+// ambiguous failure can tell whether the message is already there.
+const (
+	postEventType = "newsbot_post"
+	postKeyField  = "key"
+	// postLookBack is how far before the first attempt the lookup reads
+	// (clocks of the bot and Slack differ a little).
+	postLookBack = time.Minute
+	// postLookLimit is the number of recent messages the lookup reads.
+	postLookLimit = 100
+)
+
+// newPostKey returns a random key for one message.
+func newPostKey() string { return newID() + newID() }
+
+// findPosted looks for the message carrying key among the recent
+// messages of the thread (or of the channel, for a top-level post) and
+// returns its ts, "" when it is not there.
+func (b *Bot) findPosted(ctx context.Context, channel, threadTS, key string, since time.Time) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, attemptTimeout)
+	defer cancel()
+	oldest := fmt.Sprintf("%d.000000", since.Unix())
+	var msgs []slack.Message
+	var err error
+	if threadTS != "" {
+		msgs, _, _, err = b.api.GetConversationRepliesContext(ctx, &slack.GetConversationRepliesParameters{
+			ChannelID: channel, Timestamp: threadTS, Oldest: oldest, Limit: postLookLimit, IncludeAllMetadata: true})
+	} else {
+		var h *slack.GetConversationHistoryResponse
+		h, err = b.api.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
+			ChannelID: channel, Oldest: oldest, Limit: postLookLimit, IncludeAllMetadata: true})
+		if h != nil {
+			msgs = h.Messages
+		}
+	}
+	if err != nil {
+		return "", fmt.Errorf("look for the message: %w", err)
+	}
+	for _, m := range msgs {
+		if m.Metadata.EventType == postEventType && fmt.Sprint(m.Metadata.EventPayload[postKeyField]) == key {
+			return m.Timestamp, nil
+		}
+	}
+	return "", nil
 }
 
 // postEphemeral shows a message to one user in a channel.

@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -45,6 +46,14 @@ type Options struct {
 	// LockTimeout is how long Open waits for another process to release the
 	// data directory (default 1s).
 	LockTimeout time.Duration
+	// Notify is told, once per event and in one line meant for the user,
+	// that the search index was found damaged and rebuilt (default: none;
+	// the logger gets the details either way).
+	Notify func(msg string)
+	// RebuildWait is how long a search that finds the index damaged waits
+	// for the rebuild before it answers that the index is being rebuilt
+	// (default 20 s).
+	RebuildWait time.Duration
 }
 
 // Index is newsbot's article store and search index. It is safe for
@@ -62,9 +71,28 @@ type Index struct {
 	// saves an fsync per Add.
 	clean []string
 
-	mu     sync.RWMutex // guards idx and closed
+	mu     sync.RWMutex // guards idx, closed, gen and repairing
 	idx    bleve.Index
 	closed bool
+	// gen counts the bleve indexes opened, so that a failure seen on one
+	// that has since been replaced does not start another rebuild.
+	gen uint64
+	// repairing is closed when the running background rebuild ends; nil
+	// when none runs.
+	repairing chan struct{}
+
+	// bgCtx ends background rebuilds on Close; bg waits for them.
+	bgCtx    context.Context
+	bgCancel context.CancelFunc
+	bg       sync.WaitGroup
+
+	// stateWrites counts writes of the bot's state, to prune it now and
+	// then.
+	stateWrites atomic.Uint64
+
+	// failWrite, when set (by tests), fails every store write transaction
+	// as a full disk would, after its changes were made.
+	failWrite func() error
 }
 
 // lockedError is the error of Open when another process holds the directory.
@@ -79,11 +107,16 @@ func (e *lockedError) Unwrap() error { return news.ErrLocked }
 const (
 	storeFile = "articles.db"
 	indexDir  = "index.bleve"
+	// BackupDir is where serve keeps daily backups, inside the data
+	// directory.
+	BackupDir = "backups"
 )
 
 // Open opens (creating it if needed) the data directory dir. It fails fast
 // with an error matching news.ErrLocked when another process (or another
-// Open in this process) holds the directory.
+// Open in this process) holds the directory, and with a *StoreError
+// (news.ErrDamaged) when articles.db is damaged. A damaged search index is
+// rebuilt from the store.
 func Open(dir string, opts Options) (*Index, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -94,24 +127,36 @@ func Open(dir string, opts Options) (*Index, error) {
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = time.Second
 	}
+	if opts.RebuildWait <= 0 {
+		opts.RebuildWait = 20 * time.Second
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
-	db, err := bolt.Open(filepath.Join(dir, storeFile), 0o644, &bolt.Options{Timeout: opts.LockTimeout})
+	x := &Index{dir: dir, opts: opts, log: opts.Logger}
+	x.bgCtx, x.bgCancel = context.WithCancel(context.Background())
+	db, err := openBolt(x.storePath(), bolt.Options{Timeout: opts.LockTimeout})
 	if err != nil {
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, &lockedError{dir: dir}
 		}
-		return nil, fmt.Errorf("open article store in %s: %w", dir, err)
+		var pe *panicError
+		if errors.As(err, &pe) || storeDamage(err) {
+			return nil, &StoreError{Path: x.storePath(), Cause: err}
+		}
+		if isDiskError(err) {
+			return nil, fmt.Errorf("open article store %s: %w", x.storePath(), &DiskError{Dir: dir, Err: err})
+		}
+		return nil, fmt.Errorf("open article store %s: %w", x.storePath(), err)
 	}
-	im, err := newMapping()
-	if err != nil {
+	x.db = db
+	db.MaxBatchDelay = stateBatchDelay
+	if x.im, err = newMapping(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
-	x := &Index{dir: dir, opts: opts, log: opts.Logger, db: db, im: im}
-	if err := db.Update(func(tx *bolt.Tx) error {
-		for _, b := range allBuckets {
+	if err := x.update(func(tx *bolt.Tx) error {
+		for _, b := range append(allBuckets, stateBuckets...) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -121,11 +166,12 @@ func Open(dir string, opts Options) (*Index, error) {
 		db.Close()
 		return nil, fmt.Errorf("initialise article store: %w", err)
 	}
-	if err := x.openBleve(); err != nil {
+	damage, err := x.openBleve()
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	if err := x.recover(context.Background()); err != nil {
+	if err := x.recover(context.Background(), damage); err != nil {
 		x.Close()
 		return nil, err
 	}
@@ -133,30 +179,46 @@ func Open(dir string, opts Options) (*Index, error) {
 }
 
 // openBleve opens the bleve index, creating an empty one when it is absent.
-func (x *Index) openBleve() error {
+// An index that fails its checks or cannot be opened is replaced by an
+// empty one (recover then rebuilds it); damage says what was wrong.
+func (x *Index) openBleve() (damage string, err error) {
 	path := filepath.Join(x.dir, indexDir)
 	var idx bleve.Index
-	var err error
 	if _, statErr := os.Stat(path); statErr == nil {
-		idx, err = bleve.Open(path)
-	} else {
-		idx, err = bleve.NewUsing(path, x.im, scorch.Name, scorch.Name, nil)
-	}
-	if err != nil {
-		x.log.Warn("cannot open the search index; rebuilding it from the store", "path", path, "err", err)
-		if err := os.RemoveAll(path); err != nil {
-			return fmt.Errorf("remove broken index %s: %w", path, err)
+		if err := verifySegments(path); err != nil {
+			damage = err.Error()
+		} else if err := guard(func() error {
+			var err error
+			idx, err = bleve.Open(path)
+			return err
+		}); err != nil {
+			damage = err.Error()
 		}
+	}
+	if damage != "" {
+		// recover tells the user once the index is rebuilt.
+		x.log.Debug("the search index is damaged; rebuilding it from the store", "path", path, "damage", damage)
+		if err := os.RemoveAll(path); err != nil {
+			return "", fmt.Errorf("remove damaged index %s: %w", path, err)
+		}
+	}
+	if idx == nil {
 		if idx, err = bleve.NewUsing(path, x.im, scorch.Name, scorch.Name, nil); err != nil {
-			return fmt.Errorf("create index %s: %w", path, err)
+			if isDiskError(err) {
+				err = &DiskError{Dir: x.dir, Err: err}
+			}
+			return "", fmt.Errorf("create index %s: %w", path, err)
 		}
 	}
 	x.idx = idx
-	return nil
+	x.gen++
+	return damage, nil
 }
 
 // Close flushes the last markers and closes the store and the index.
 func (x *Index) Close() error {
+	x.bgCancel()
+	x.bg.Wait()
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
 	x.mu.Lock()
@@ -167,10 +229,10 @@ func (x *Index) Close() error {
 	x.closed = true
 	var errs []error
 	if len(x.clean) > 0 {
-		errs = append(errs, x.db.Update(func(tx *bolt.Tx) error { return x.dropClean(tx) }))
+		errs = append(errs, x.update(func(tx *bolt.Tx) error { return x.dropClean(tx) }))
 	}
 	if x.idx != nil {
-		errs = append(errs, x.idx.Close())
+		errs = append(errs, guard(x.idx.Close))
 	}
 	errs = append(errs, x.db.Close())
 	return errors.Join(errs...)
@@ -187,20 +249,27 @@ func (x *Index) dropClean(tx *bolt.Tx) error {
 	return nil
 }
 
-// index returns the bleve index for a reader; release must be called.
-func (x *Index) index() (idx bleve.Index, release func(), err error) {
+// index returns the bleve index for a reader, and its generation;
+// release must be called. While a rebuild runs it returns a
+// *rebuildingError whose done channel closes when the rebuild ends.
+func (x *Index) index() (idx bleve.Index, gen uint64, release func(), err error) {
 	x.mu.RLock()
 	if x.closed {
 		x.mu.RUnlock()
-		return nil, nil, errors.New("index is closed")
+		return nil, 0, nil, errors.New("index is closed")
+	}
+	if x.repairing != nil {
+		done := x.repairing
+		x.mu.RUnlock()
+		return nil, 0, nil, &rebuildingError{done: done}
 	}
 	if x.idx == nil {
 		// A rebuild failed half way: the store is intact, the next Open
 		// rebuilds the index from it.
 		x.mu.RUnlock()
-		return nil, nil, errors.New("the search index is unavailable after a failed rebuild; restart newsbot to rebuild it")
+		return nil, 0, nil, errors.New("the search index is unavailable after a failed rebuild; restart newsbot to rebuild it")
 	}
-	return x.idx, x.mu.RUnlock, nil
+	return x.idx, x.gen, x.mu.RUnlock, nil
 }
 
 // normalize fills what the store needs and the caller may have left out.
@@ -228,16 +297,18 @@ func (x *Index) Add(ctx context.Context, docs []news.Document) (errs []error, er
 	}
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
-	idx, release, err := x.index()
-	if err != nil {
+	idx, gen, release, err := x.index()
+	if err := writable(err); err != nil {
 		return nil, err
 	}
-	defer release()
+	if idx != nil {
+		defer func() { release() }()
+	}
 
 	errs = make([]error, len(docs))
 	var added []news.Document
 	var recs []record
-	err = x.db.Update(func(tx *bolt.Tx) error {
+	err = x.update(func(tx *bolt.Tx) error {
 		if err := x.dropClean(tx); err != nil {
 			return err
 		}
@@ -301,6 +372,10 @@ func (x *Index) Add(ctx context.Context, docs []news.Document) (errs []error, er
 		return addCounters(tx, recs, +1)
 	})
 	if err != nil {
+		var de *DiskError
+		if errors.As(err, &de) {
+			return nil, err // it says it all
+		}
 		return nil, fmt.Errorf("store articles: %w", err)
 	}
 	x.clean = x.clean[:0]
@@ -308,13 +383,31 @@ func (x *Index) Add(ctx context.Context, docs []news.Document) (errs []error, er
 		return errs, nil
 	}
 
+	if idx == nil {
+		// A rebuild of the index is waiting for this writer to finish; it
+		// indexes what the store holds now.
+		return errs, nil
+	}
 	b := idx.NewBatch()
 	for _, d := range added {
 		if err := bleveDocuments(d, b.Index); err != nil {
 			return nil, x.undoAdd(recs, fmt.Errorf("index article %s: %w", d.Article.ID, err))
 		}
 	}
-	if err := idx.Batch(b); err != nil {
+	if err := guard(func() error { return idx.Batch(b) }); err != nil {
+		var pe *panicError
+		if errors.As(err, &pe) {
+			// The articles are stored with their dirty markers; the
+			// rebuild indexes them.
+			release()
+			release = func() {}
+			x.logPanic("the search index failed while adding; rebuilding it from the store", pe)
+			x.startRepair(gen, pe.value)
+			return errs, nil
+		}
+		if isDiskError(err) {
+			err = &DiskError{Dir: x.dir, Err: err}
+		}
 		return nil, x.undoAdd(recs, fmt.Errorf("index articles: %w", err))
 	}
 	for _, d := range added {
@@ -323,11 +416,21 @@ func (x *Index) Add(ctx context.Context, docs []news.Document) (errs []error, er
 	return errs, nil
 }
 
+// writable returns nil when a writer may go on after index() returned err:
+// no error, or a rebuild that will index what the writer stores.
+func writable(err error) error {
+	var rb *rebuildingError
+	if errors.As(err, &rb) {
+		return nil
+	}
+	return err
+}
+
 // undoAdd removes articles whose bleve batch failed, so that "nothing was
 // added" holds. If that fails too, their dirty markers make the next Open
 // index them.
 func (x *Index) undoAdd(recs []record, cause error) error {
-	err := x.db.Update(func(tx *bolt.Tx) error {
+	err := x.update(func(tx *bolt.Tx) error {
 		for _, r := range recs {
 			if err := deleteDocument(tx, r); err != nil {
 				return err
@@ -397,7 +500,7 @@ func (c counts) write(m *bolt.Bucket) error {
 // counts reads the store's counters.
 func (x *Index) counts() (counts, error) {
 	var c counts
-	err := x.db.View(func(tx *bolt.Tx) error {
+	err := x.view(func(tx *bolt.Tx) error {
 		c = readCounts(tx.Bucket(bucketMeta))
 		return nil
 	})
@@ -412,13 +515,15 @@ func (x *Index) Remove(ctx context.Context, id string) error {
 	}
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
-	idx, release, err := x.index()
-	if err != nil {
+	idx, gen, release, err := x.index()
+	if err := writable(err); err != nil {
 		return err
 	}
-	defer release()
+	if idx != nil {
+		defer func() { release() }()
+	}
 	var r record
-	err = x.db.Update(func(tx *bolt.Tx) error {
+	err = x.update(func(tx *bolt.Tx) error {
 		var ok bool
 		var err error
 		if r, ok, err = getRecord(tx, id); err != nil {
@@ -444,6 +549,9 @@ func (x *Index) Remove(ctx context.Context, id string) error {
 		return fmt.Errorf("remove article %s: %w", id, err)
 	}
 	x.clean = x.clean[:0]
+	if idx == nil {
+		return nil // the waiting rebuild leaves the article out
+	}
 	b := idx.NewBatch()
 	b.Delete(r.ID)
 	for n := range r.Quotes {
@@ -452,7 +560,15 @@ func (x *Index) Remove(ctx context.Context, id string) error {
 	for n := range r.Sentences {
 		b.Delete(sentenceDocID(r.ID, n))
 	}
-	if err := idx.Batch(b); err != nil {
+	if err := guard(func() error { return idx.Batch(b) }); err != nil {
+		var pe *panicError
+		if errors.As(err, &pe) {
+			release()
+			release = func() {}
+			x.logPanic("the search index failed while removing; rebuilding it from the store", pe)
+			x.startRepair(gen, pe.value)
+			return nil
+		}
 		// The article is gone from the store; its dirty marker makes the
 		// next Open remove it from the index.
 		return fmt.Errorf("remove article %s from the index: %w", id, err)
@@ -464,7 +580,7 @@ func (x *Index) Remove(ctx context.Context, id string) error {
 // Get returns the stored article with this id.
 func (x *Index) Get(ctx context.Context, id string) (news.Article, error) {
 	var a news.Article
-	err := x.db.View(func(tx *bolt.Tx) error {
+	err := x.view(func(tx *bolt.Tx) error {
 		r, ok, err := getRecord(tx, id)
 		if err != nil {
 			return err
@@ -486,7 +602,7 @@ const MinPrefix = 4
 // characters) or URL.
 func (x *Index) Lookup(ctx context.Context, idOrURL string) (news.Article, error) {
 	var id string
-	err := x.db.View(func(tx *bolt.Tx) error {
+	err := x.view(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bucketArticles).Get([]byte(idOrURL)); v != nil {
 			id = idOrURL
 			return nil
@@ -522,7 +638,7 @@ func hasPrefix(b []byte, prefix string) bool {
 // List returns the stored articles, newest added first (limit <= 0: all).
 func (x *Index) List(ctx context.Context, limit int) ([]news.Summary, error) {
 	var out []news.Summary
-	err := x.db.View(func(tx *bolt.Tx) error {
+	err := x.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketAdded).Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			if limit > 0 && len(out) >= limit {
@@ -544,7 +660,7 @@ func (x *Index) List(ctx context.Context, limit int) ([]news.Summary, error) {
 // Quotes returns the quotes of one article in text order.
 func (x *Index) Quotes(ctx context.Context, articleID string) ([]news.Quote, error) {
 	var qs []news.Quote
-	err := x.db.View(func(tx *bolt.Tx) error {
+	err := x.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketArticles).Get([]byte(articleID)) == nil {
 			return fmt.Errorf("article %s: %w", articleID, news.ErrNotFound)
 		}
@@ -559,7 +675,7 @@ func (x *Index) Quotes(ctx context.Context, articleID string) ([]news.Quote, err
 // added in [from, to), oldest first. A zero to means no upper bound.
 func (x *Index) Since(ctx context.Context, from, to time.Time) ([]news.Document, error) {
 	var out []news.Document
-	err := x.db.View(func(tx *bolt.Tx) error {
+	err := x.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketAdded).Cursor()
 		end := timeKey(to)
 		for k, v := c.Seek(timeKey(from)); k != nil; k, v = c.Next() {
@@ -585,7 +701,7 @@ func (x *Index) Since(ctx context.Context, from, to time.Time) ([]news.Document,
 // Count is the number of stored articles.
 func (x *Index) Count(ctx context.Context) (int, error) {
 	var n uint64
-	err := x.db.View(func(tx *bolt.Tx) error {
+	err := x.view(func(tx *bolt.Tx) error {
 		n = getUint(tx.Bucket(bucketMeta), metaArticles)
 		return nil
 	})

@@ -19,10 +19,13 @@ import (
 // with a dirty marker (stored or removed, but not confirmed in bleve) are
 // indexed again or deleted; an index built with another mapping, left half
 // rebuilt, or whose document count disagrees with the store is rebuilt.
-func (x *Index) recover(ctx context.Context) error {
+// damage says why openBleve replaced a damaged index ("" when it did not);
+// the user is told when the index is rebuilt because of damage or a count
+// that disagrees.
+func (x *Index) recover(ctx context.Context, damage string) error {
 	var version, rebuild, want uint64
 	var dirty []string
-	if err := x.db.View(func(tx *bolt.Tx) error {
+	if err := x.view(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
 		version, rebuild, want = getUint(m, metaMapping), getUint(m, metaRebuild), getUint(m, metaDocs)
 		return tx.Bucket(bucketDirty).ForEach(func(k, _ []byte) error {
@@ -38,14 +41,18 @@ func (x *Index) recover(ctx context.Context) error {
 	if err := x.indexSpeakers(); err != nil {
 		return fmt.Errorf("index speakers: %w", err)
 	}
-	have, err := x.idx.DocCount()
-	if err != nil {
-		return fmt.Errorf("count indexed documents: %w", err)
+	have, err := x.docCount()
+	var pe *panicError
+	if errors.As(err, &pe) {
+		damage, err = pe.value, nil
+	} else if err != nil {
+		return err
 	}
 	switch {
+	case damage != "":
 	case version == 0 && want == 0 && have == 0:
 		// A new data directory.
-		return x.db.Update(func(tx *bolt.Tx) error {
+		return x.update(func(tx *bolt.Tx) error {
 			return putUint(tx.Bucket(bucketMeta), metaMapping, mappingVersion)
 		})
 	case version != mappingVersion:
@@ -55,26 +62,48 @@ func (x *Index) recover(ctx context.Context) error {
 	default:
 		if len(dirty) > 0 {
 			x.log.Info("indexing articles whose last change was not confirmed", "articles", len(dirty))
-			if err := x.reindexDirty(ctx, dirty); err != nil {
-				return err
+			err := x.reindexDirty(ctx, dirty)
+			if err == nil {
+				have, err = x.docCount()
 			}
-			if have, err = x.idx.DocCount(); err != nil {
-				return fmt.Errorf("count indexed documents: %w", err)
+			if errors.As(err, &pe) {
+				damage = pe.value
+				break
+			} else if err != nil {
+				return err
 			}
 		}
 		if have == want {
 			return nil
 		}
-		x.log.Warn("the search index does not match the store; rebuilding it", "indexed", have, "expected", want)
+		x.logUnlessNotified("the search index does not match the store; rebuilding it", "indexed", have, "expected", want)
+		damage = fmt.Sprintf("it held %d documents where the store has %d", have, want)
 	}
-	_, err = x.rebuild(ctx, nil)
+	n, err := x.rebuild(ctx, nil)
+	if err == nil && damage != "" {
+		x.notifyRebuilt(damage, n)
+	}
 	return err
+}
+
+// docCount counts the documents of the bleve index under guard.
+func (x *Index) docCount() (uint64, error) {
+	var n uint64
+	err := guard(func() error {
+		var err error
+		n, err = x.idx.DocCount()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("count indexed documents: %w", err)
+	}
+	return n, nil
 }
 
 // recount rebuilds the counters from the records when the per-type ones
 // are missing (a store written before they existed).
 func (x *Index) recount() error {
-	return x.db.Update(func(tx *bolt.Tx) error {
+	return x.update(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
 		if c := readCounts(m); c.articles == 0 || c.quotes != 0 || c.sentences != 0 {
 			return nil
@@ -96,6 +125,10 @@ func (x *Index) recount() error {
 // reindexDirty deletes every bleve document of the given articles and
 // indexes again those still in the store.
 func (x *Index) reindexDirty(ctx context.Context, ids []string) error {
+	return guard(func() error { return x.reindexDirtyUnguarded(ctx, ids) })
+}
+
+func (x *Index) reindexDirtyUnguarded(ctx context.Context, ids []string) error {
 	b := x.idx.NewBatch()
 	for _, id := range ids {
 		old, err := x.docIDsOf(ctx, id)
@@ -108,7 +141,7 @@ func (x *Index) reindexDirty(ctx context.Context, ids []string) error {
 		b.Delete(id)
 		var doc news.Document
 		var ok bool
-		if err := x.db.View(func(tx *bolt.Tx) error {
+		if err := x.view(func(tx *bolt.Tx) error {
 			doc, ok, err = getDocument(tx, id)
 			return err
 		}); err != nil {
@@ -123,7 +156,7 @@ func (x *Index) reindexDirty(ctx context.Context, ids []string) error {
 	if err := x.idx.Batch(b); err != nil {
 		return fmt.Errorf("index recovered articles: %w", err)
 	}
-	return x.db.Update(func(tx *bolt.Tx) error {
+	return x.update(func(tx *bolt.Tx) error {
 		for _, id := range ids {
 			if err := tx.Bucket(bucketDirty).Delete([]byte(id)); err != nil {
 				return err
@@ -168,7 +201,7 @@ func (x *Index) docIDsOf(ctx context.Context, id string) ([]string, error) {
 func (x *Index) Reindex(ctx context.Context, prepare func(news.Article) (news.Document, error)) (int, error) {
 	x.wmu.Lock()
 	defer x.wmu.Unlock()
-	if _, release, err := x.index(); err != nil {
+	if _, _, release, err := x.index(); err != nil {
 		return 0, err
 	} else {
 		release()
@@ -184,7 +217,7 @@ func (x *Index) rebuild(ctx context.Context, prepare func(news.Article) (news.Do
 	if err := os.RemoveAll(tmp); err != nil {
 		return 0, fmt.Errorf("remove %s: %w", tmp, err)
 	}
-	if err := x.db.Update(func(tx *bolt.Tx) error {
+	if err := x.update(func(tx *bolt.Tx) error {
 		return putUint(tx.Bucket(bucketMeta), metaRebuild, 1)
 	}); err != nil {
 		return 0, fmt.Errorf("mark rebuild: %w", err)
@@ -206,7 +239,7 @@ func (x *Index) rebuild(ctx context.Context, prepare func(news.Article) (news.Do
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.idx != nil {
-		if err := x.idx.Close(); err != nil {
+		if err := guard(x.idx.Close); err != nil {
 			x.log.Warn("close the old index", "err", err)
 		}
 		x.idx = nil
@@ -227,8 +260,9 @@ func (x *Index) rebuild(ctx context.Context, prepare func(news.Article) (news.Do
 	if x.idx, err = bleve.Open(path); err != nil {
 		return 0, fmt.Errorf("open rebuilt index: %w", err)
 	}
+	x.gen++
 	x.clean = x.clean[:0]
-	err = x.db.Update(func(tx *bolt.Tx) error {
+	err = x.update(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
 		if err := c.write(m); err != nil {
 			return err
@@ -249,7 +283,11 @@ func (x *Index) rebuild(ctx context.Context, prepare func(news.Article) (news.Do
 	if err != nil {
 		return 0, fmt.Errorf("finish rebuild: %w", err)
 	}
-	x.log.Info("search index rebuilt", "articles", c.articles, "documents", c.docs)
+	if x.opts.Notify != nil { // the caller or the notice tells the user
+		x.log.Debug("search index rebuilt", "articles", c.articles, "documents", c.docs)
+	} else {
+		x.log.Info("search index rebuilt", "articles", c.articles, "documents", c.docs)
+	}
 	return int(c.articles), nil
 }
 
@@ -258,7 +296,7 @@ func (x *Index) rebuild(ctx context.Context, prepare func(news.Article) (news.Do
 // indexed.
 func (x *Index) fill(ctx context.Context, idx bleve.Index, prepare func(news.Article) (news.Document, error)) (counts, error) {
 	var ids []string
-	if err := x.db.View(func(tx *bolt.Tx) error {
+	if err := x.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketAdded).ForEach(func(_, v []byte) error {
 			ids = append(ids, string(v))
 			return nil
@@ -273,7 +311,7 @@ func (x *Index) fill(ctx context.Context, idx bleve.Index, prepare func(news.Art
 		}
 		chunk := ids[start:min(start+x.opts.RebuildBatch, len(ids))]
 		var batch []news.Document
-		if err := x.db.View(func(tx *bolt.Tx) error {
+		if err := x.view(func(tx *bolt.Tx) error {
 			for _, id := range chunk {
 				d, ok, err := getDocument(tx, id)
 				if err != nil {
@@ -309,7 +347,7 @@ func (x *Index) fill(ctx context.Context, idx bleve.Index, prepare func(news.Art
 // prepareAll prepares the documents of batch again and writes the results
 // to the store, in place.
 func (x *Index) prepareAll(batch []news.Document, prepare func(news.Article) (news.Document, error)) error {
-	return x.db.Update(func(tx *bolt.Tx) error {
+	return x.update(func(tx *bolt.Tx) error {
 		for i, old := range batch {
 			d, err := prepare(old.Article)
 			if err != nil {

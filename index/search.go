@@ -350,7 +350,7 @@ func (x *Index) SearchQuotes(ctx context.Context, q news.QuoteQuery) ([]news.Quo
 		})
 	}
 	hits := make([]news.QuoteHit, 0, len(res.Hits))
-	err = x.db.View(func(tx *bolt.Tx) error {
+	err = x.view(func(tx *bolt.Tx) error {
 		refs := map[string]news.Ref{}
 		for _, h := range res.Hits {
 			id, kind, n, ok := parseDocID(h.ID)
@@ -390,7 +390,7 @@ func (x *Index) SearchPassages(ctx context.Context, q news.PassageQuery) ([]news
 		return nil, err
 	}
 	hits := make([]news.PassageHit, 0, len(res.Hits))
-	err = x.db.View(func(tx *bolt.Tx) error {
+	err = x.view(func(tx *bolt.Tx) error {
 		refs := map[string]news.Ref{}
 		for _, h := range res.Hits {
 			id, kind, n, ok := parseDocID(h.ID)
@@ -447,27 +447,31 @@ func (x *Index) search(ctx context.Context, field, text string, phrases []string
 	if err != nil {
 		return nil, nil, err
 	}
-	idx, release, err := x.index()
-	if err != nil {
+	var res *bleve.SearchResult
+	var terms []queryTerm
+	err = x.withIndex(ctx, func(idx bleve.Index) error {
+		res, terms = nil, nil
+		scoring, t, err := x.textQuery(ctx, idx, field, text, phrases, fuzzy, docsOf(c))
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		terms = t
+		q := build(scoring, f)
+		if q == nil {
+			return nil
+		}
+		req := bleve.NewSearchRequestOptions(q, limit, 0, false)
+		if scoring == nil {
+			// Not "_id" as a tie-break: it loads every match's stored id.
+			req.SortBy([]string{"-" + addedField})
+		}
+		if res, err = idx.SearchInContext(ctx, req); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		return nil
+	})
+	if err != nil || res == nil {
 		return nil, nil, err
-	}
-	defer release()
-	scoring, terms, err := x.textQuery(ctx, idx, field, text, phrases, fuzzy, docsOf(c))
-	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
-	}
-	q := build(scoring, f)
-	if q == nil {
-		return nil, nil, nil
-	}
-	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	if scoring == nil {
-		// Not "_id" as a tie-break: it loads every match's stored id.
-		req.SortBy([]string{"-" + addedField})
-	}
-	res, err := idx.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
 	}
 	return res, terms, nil
 }

@@ -103,7 +103,7 @@ func deleteSpeakers(tx *bolt.Tx, id string, added time.Time, quotes []news.Quote
 // indexSpeakers fills the speakers bucket from the stored quotes when it
 // does not cover them yet (a store written before it existed).
 func (x *Index) indexSpeakers() error {
-	return x.db.Update(func(tx *bolt.Tx) error {
+	return x.update(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
 		if getUint(m, metaSpeakers) != 0 {
 			return nil
@@ -148,7 +148,7 @@ func (x *Index) speakerQuotes(ctx context.Context, q news.QuoteQuery) (hits []ne
 		}
 	}
 	prefix := append([]byte(scan), 0)
-	err = x.db.View(func(tx *bolt.Tx) error {
+	err = x.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketSpeakers).Cursor()
 		start := prefix
 		if !q.Until.IsZero() {

@@ -21,11 +21,17 @@ func (x *Index) TermStats(ctx context.Context, kind string, texts ...string) ([]
 	if kind == "sentence" {
 		field = fSentenceText
 	}
-	idx, release, err := x.index()
-	if err != nil {
-		return nil, 0, err
-	}
-	defer release()
+	var out [][]news.TermStat
+	var total uint64
+	err := x.withIndex(ctx, func(idx bleve.Index) error {
+		var err error
+		out, total, err = x.termStats(ctx, idx, field, texts)
+		return err
+	})
+	return out, int(total), err
+}
+
+func (x *Index) termStats(ctx context.Context, idx bleve.Index, field string, texts []string) ([][]news.TermStat, uint64, error) {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return nil, 0, fmt.Errorf("term stats: %w", err)
@@ -63,7 +69,7 @@ func (x *Index) TermStats(ctx context.Context, kind string, texts ...string) ([]
 			out[i] = append(out[i], news.TermStat{Term: term, DocFreq: n})
 		}
 	}
-	return out, int(total), nil
+	return out, total, nil
 }
 
 // Analyze returns the tokens of each text as the text fields are analysed
@@ -92,20 +98,22 @@ func (x *Index) FindArticles(ctx context.Context, text string, limit int) ([]new
 	m := query.NewMatchQuery(text)
 	m.SetField(fArticleTitle)
 	m.Analyzer = analyzerText
-	idx, release, err := x.index()
+	req := bleve.NewSearchRequestOptions(m, limit*4, 0, false)
+	req.IncludeLocations = true
+	var res *bleve.SearchResult
+	err := x.withIndex(ctx, func(idx bleve.Index) error {
+		var err error
+		if res, err = idx.SearchInContext(ctx, req); err != nil {
+			return fmt.Errorf("find articles: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(m, limit*4, 0, false)
-	req.IncludeLocations = true
-	res, err := idx.SearchInContext(ctx, req)
-	release()
-	if err != nil {
-		return nil, fmt.Errorf("find articles: %w", err)
-	}
 	want := len(x.im.AnalyzerNamed(analyzerText).Analyze([]byte(text)))
 	var refs []news.Ref
-	err = x.db.View(func(tx *bolt.Tx) error {
+	err = x.view(func(tx *bolt.Tx) error {
 		cache := map[string]news.Ref{}
 		for _, h := range res.Hits {
 			if want > 0 && len(h.Locations[fArticleTitle])*2 < want {

@@ -22,6 +22,9 @@ var (
 	ErrForbidden = errors.New("not allowed")
 	// ErrUnavailable: a remote resource could not be reached in time.
 	ErrUnavailable = errors.New("unavailable")
+	// ErrDamaged: a file of the data directory is damaged (the article
+	// store fails its consistency checks); the edges say how to restore it.
+	ErrDamaged = errors.New("damaged")
 )
 
 // DuplicateError reports that an article was already added; it matches

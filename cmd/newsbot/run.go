@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	stdlog "log"
 	"log/slog"
 	"strings"
 	"time"
@@ -30,6 +31,9 @@ commands:
   eval [--json] DIR        score extraction and answers on an annotated set (GGT format)
   reindex                  rebuild the index from the stored articles
   bench [--json] [FLAGS]   benchmark ingest and answers (see 'newsbot bench -h')
+  check                    verify the store and the index: exit 0 when sound, 1 with findings
+  backup FILE              a consistent copy of the store (works while serve runs)
+  restore FILE             replace the store with a verified backup (the old one kept aside), reindex
 `
 
 // app is what every command gets: configuration, streams, a logger.
@@ -74,6 +78,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		log:    slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 		now:    time.Now,
 	}
+	// bleve reports what it skips while opening an index with the standard
+	// logger; the index package handles the cause and tells the user.
+	stdlog.SetFlags(0)
+	stdlog.SetOutput(slogWriter{a.log.With("component", "bleve")})
 	rest := fs.Args()
 	cmd := ""
 	if len(rest) > 0 {
@@ -106,6 +114,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return a.reindex(ctx, rest)
 	case "bench":
 		return a.bench(ctx, rest)
+	case "check":
+		return a.check(ctx, rest)
+	case "backup":
+		return a.backup(ctx, rest)
+	case "restore":
+		return a.restore(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -123,7 +137,7 @@ func (a *app) open(ctx context.Context) (*index.Index, *handlers.Handlers, error
 // openDir opens the index in dir and the handlers on it, with fetcher (nil:
 // no URL fetching). The caller closes the returned index.
 func (a *app) openDir(dir string, fetcher handlers.Fetcher) (*index.Index, *handlers.Handlers, error) {
-	ix, err := index.Open(dir, index.Options{Logger: a.log.With("component", "index")})
+	ix, err := index.Open(dir, a.indexOptions())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -138,6 +152,16 @@ func (a *app) openDir(dir string, fetcher handlers.Fetcher) (*index.Index, *hand
 		return nil, nil, err
 	}
 	return ix, h, nil
+}
+
+// indexOptions are the options of every index the commands open: the
+// user is told in one line on standard error when a damaged search index
+// was rebuilt (serve logs it instead, as a warning).
+func (a *app) indexOptions() index.Options {
+	return index.Options{
+		Logger: a.log.With("component", "index"),
+		Notify: func(msg string) { fmt.Fprintf(a.stderr, "newsbot: %s\n", msg) },
+	}
 }
 
 // newFlags returns a flag set for a subcommand whose errors become usage
@@ -156,4 +180,12 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return usageError{fmt.Sprintf("%s: %v\n%s", fs.Name(), err, b.String())}
 	}
 	return nil
+}
+
+// slogWriter passes the standard logger's lines to slog at debug level.
+type slogWriter struct{ log *slog.Logger }
+
+func (w slogWriter) Write(p []byte) (int, error) {
+	w.log.Debug(strings.TrimSpace(string(p)))
+	return len(p), nil
 }

@@ -39,7 +39,7 @@ func TestScheduledSummaryReachesChannel(t *testing.T) {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	b, err := bot.New(bot.Config{BotToken: "xoxb-test", SigningSecret: "s", APIURL: srv.GetAPIURL(), Listen: "127.0.0.1:0", Service: h, Logger: log, Now: clock.Now})
+	b, err := bot.New(bot.Config{BotToken: "xoxb-test", SigningSecret: "s", APIURL: srv.GetAPIURL(), Listen: "127.0.0.1:0", Service: h, State: ix, Logger: log, Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestFailedSummaryIsReportedToTheSetter(t *testing.T) {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	b, err := bot.New(bot.Config{BotToken: "xoxb-test", SigningSecret: "s", APIURL: srv.GetAPIURL(), Listen: "127.0.0.1:0", Service: h, Logger: log, Now: clock.Now})
+	b, err := bot.New(bot.Config{BotToken: "xoxb-test", SigningSecret: "s", APIURL: srv.GetAPIURL(), Listen: "127.0.0.1:0", Service: h, State: ix, Logger: log, Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"time"
 
 	"newsbot/bot"
 	"newsbot/fetch"
@@ -23,7 +24,8 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if err := a.cfg.ValidateSlack(); err != nil {
 		return err
 	}
-	if _, err := schedule.LoadZone(a.cfg.Timezone); err != nil {
+	zone, err := schedule.LoadZone(a.cfg.Timezone)
+	if err != nil {
 		return err
 	}
 	if _, err := schedule.ParseTime(a.cfg.SummaryTime); err != nil {
@@ -38,6 +40,22 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	defer ix.Close()
 
+	// Backups: on request through the control socket (the store's lock
+	// keeps other processes out), and one a day kept for a week.
+	stopControl, err := serveControl(ctx, a.data, ix, a.log.With("component", "backup"))
+	if err != nil {
+		return err
+	}
+	defer stopControl()
+	backupCtx, stopBackups := context.WithCancel(ctx)
+	backupsDone := make(chan struct{})
+	ticker := time.NewTicker(backupCheck)
+	go func() {
+		defer close(backupsDone)
+		runDailyBackups(backupCtx, a.data, ix, a.now, zone, ticker.C, a.log.With("component", "backup"))
+	}()
+	defer func() { stopBackups(); ticker.Stop(); <-backupsDone }()
+
 	// The bot posts digests and the scheduler tells it when: the bot is
 	// built first with a scheduler that is set right after.
 	var sched *schedule.Scheduler
@@ -48,6 +66,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		APIURL:        a.cfg.APIURL,
 		Listen:        a.cfg.Listen,
 		Service:       h,
+		State:         ix,
 		Schedule:      lateScheduler{&sched},
 		Logger:        a.log, // the bot names its own component
 		Now:           a.now,
@@ -91,6 +110,9 @@ func reportFailure(b *bot.Bot, log *slog.Logger) func(ctx context.Context, f sch
 		}
 	}
 }
+
+// backupCheck is how often serve checks whether the day's backup is due.
+const backupCheck = time.Hour
 
 // lateScheduler lets the bot reach a scheduler created after it.
 type lateScheduler struct{ s **schedule.Scheduler }

@@ -11,6 +11,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,6 +22,7 @@ import (
 	"github.com/slack-go/slack/slacktest"
 
 	"newsbot/bot"
+	"newsbot/index"
 )
 
 // TestServeHTTPModeEndToEnd runs the real program (`newsbot serve`, bleve on
@@ -90,6 +93,22 @@ func TestServeHTTPModeEndToEnd(t *testing.T) {
 		if !strings.Contains(blocks, want) && !strings.Contains(p.Get("text"), want) {
 			t.Errorf("reply lacks %q: text %q blocks %s", want, p.Get("text"), blocks)
 		}
+	}
+
+	// serve wrote the day's backup at start, and hands out another one
+	// while it runs.
+	daily := filepath.Join(data, "backups", backupName(time.Now().UTC()))
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(daily); err == nil {
+			break
+		}
+	}
+	if n, err := index.VerifyBackup(context.Background(), daily); err != nil || n != 1 {
+		t.Errorf("daily backup %s: %d articles, %v", daily, n, err)
+	}
+	live := filepath.Join(t.TempDir(), "live.db")
+	if out, stderr, err := runCLI(t, "", nil, "--data", data, "backup", live); err != nil || !strings.Contains(out, "backed up 1 article") {
+		t.Errorf("backup while serving: %v\n%s%s", err, out, stderr)
 	}
 }
 
