@@ -140,12 +140,16 @@ func clauseEnd(toks []token, k int) int {
 			for c := j + 1; c < len(toks) && c <= j+maxNewAttributionTokens; c++ {
 				if isCueToken(toks, c) && !toks[c-1].quoted {
 					subj := c > j+1
+					onlyAux := toks[j].low != "while"
 					for x := j + 1; x < c; x++ {
 						if !(toks[x].capitalized() || lexicon.Pronouns().Has(toks[x].low) || lexicon.Determiners().Has(toks[x].low) || lexicon.Auxiliaries().Has(toks[x].low)) {
 							subj = false
 						}
+						onlyAux = onlyAux && lexicon.Auxiliaries().Has(toks[x].low)
 					}
-					if subj {
+					if subj || onlyAux && !lexicon.WeakCues().Has(toks[c].low) {
+						// "... and says B", "..., but added B": the same
+						// speaker's second statement starts
 						return j
 					}
 					break

@@ -392,6 +392,16 @@ func (sc *indirectScan) cueSpeaker(c int, object bool) (np, bool) {
 			sp = first
 		}
 	}
+	if j := c - 1; sp.empty() && !sc.speaker.empty() {
+		for j > sc.floor && lexicon.Auxiliaries().Has(toks[j].low) {
+			j--
+		}
+		if j >= sc.floor && j >= 0 && (toks[j].low == "and" || toks[j].low == "but") {
+			// "Labour says A and says B", "Roe said A, but added B": the
+			// speaker of the sentence's first clause goes on
+			sp = sc.speaker
+		}
+	}
 	if c > 0 && toks[c-1].text == "," && c-1 > sc.floor && !sp.empty() {
 		// inverted "CLAUSE, adds Al Basha.": the speaker follows
 		if fsp := forwardNP(text, toks, c+1, len(toks)); !object && !fsp.empty() && fsp.name != "" {
