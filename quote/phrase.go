@@ -312,6 +312,11 @@ func phraseHead(text string, toks []token, a, i int, n np) np {
 			// "speak publicly", "its seven": not a speaker
 			return np{}
 		}
+		if verbPhrase(toks, a, i) {
+			// "has played down claims that", "denied an earlier report
+			// that", "prompting fears that": a verb, not a speaker
+			return np{}
+		}
 		if lexicon.PersonNouns().Has(n.role) || isTitleWord(toks[i]) {
 			// "Mr Blair's official spokesman": someone speaking for the
 			// named owner, not the owner ("the charity's director" may
@@ -473,4 +478,18 @@ const (
 // and a name.
 func partyName(adj, plural string) bool {
 	return lexicon.PartyWords().Has(adj) && isPluralRole(plural) && len(plural) > 3
+}
+
+// verbPhrase reports whether the role phrase toks[a:i+1] opens with a verb
+// form (a past or "-ing" form, or a finite verb) and has no role noun for
+// its head: "played down", "denied an", "holding out slim". "leading
+// economists" and "retired teacher" keep their role nouns.
+func verbPhrase(toks []token, a, i int) bool {
+	l := toks[a].low
+	verb := lexicon.FiniteVerbs().Has(l) || len(l) > 4 && (strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing"))
+	if a == i && !strings.HasSuffix(l, "ing") {
+		// "All those involved", "the accused": a participle as a noun
+		return false
+	}
+	return verb && !toks[a].capitalized() && !hasRoleNoun([]string{toks[i].text})
 }
