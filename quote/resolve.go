@@ -284,6 +284,12 @@ func (ex *extractor) theOrg(c *cand, sp np) *entity {
 		if e == nil {
 			e = ex.prevSentenceActor(c)
 		}
+		if e == nil {
+			// "Standard Life has 2.4 million policyholders. Last year,
+			// the company announced ...": a proper name that is no
+			// person's, though it holds no organisation word
+			e = ex.ents.lastProperOrg(sp.start, pronounWindow)
+		}
 	}
 	return e
 }

@@ -283,3 +283,42 @@ func (es *entities) nearestPersonPass(p string, pos, window int, skip span, avoi
 	}
 	return nil
 }
+
+// lastProperOrg is the most recent proper name before pos (within window
+// bytes) that reads as an organisation's: no gender, no person's title, no
+// first name from the name table, no outlet ("Standard Life", or a
+// one-word subject such as "Nintendo").
+func (es *entities) lastProperOrg(pos, window int) *entity {
+	var best *entity
+	bestPos := -1
+	for k := len(es.mentions) - 1; k >= 0; k-- {
+		m := es.mentions[k]
+		if m.pos >= pos {
+			continue
+		}
+		if pos-m.pos > window {
+			break
+		}
+		e := es.byName[strings.ToLower(m.name)]
+		if e != nil && e.gender == genderUnknown && !e.introduced && !personNamed(e.name) && !(hasTitleWord(e.title) && !titleIsOrg(e.title)) && properName(e.name) && !isDemonym(e.name) {
+			if _, outlet := CanonicalOutlet(e.name); !outlet {
+				best, bestPos = e, m.pos
+				break
+			}
+		}
+	}
+	// a one-word subject named after that name is the nearer referent
+	for k := len(es.salient) - 1; k >= 0; k-- {
+		s := es.salient[k]
+		if s.pos >= pos {
+			continue
+		}
+		if pos-s.pos > window || s.pos <= bestPos {
+			break
+		}
+		if s.ent.single && s.ent.gender == genderUnknown {
+			return s.ent
+		}
+	}
+	return best
+}
