@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -463,8 +464,6 @@ func absInt(x int) int {
 // it never returns nil, even for a nil set.
 func copyTerms(m map[string]bool) map[string]bool {
 	c := make(map[string]bool, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
+	maps.Copy(c, m)
 	return c
 }

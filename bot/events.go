@@ -181,9 +181,6 @@ func answerArticles(a news.Answer) []string {
 }
 
 func limitText(n int, wait time.Duration) string {
-	secs := int(wait.Round(time.Second) / time.Second)
-	if secs < 1 {
-		secs = 1
-	}
+	secs := max(int(wait.Round(time.Second)/time.Second), 1)
 	return fmt.Sprintf("You have asked %d questions in the last minute, which is my limit. Please try again in %d seconds.", n, secs)
 }

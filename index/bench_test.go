@@ -286,7 +286,7 @@ func bigIndex(b *testing.B) (string, []news.Document) {
 		n := benchArticles()
 		start := time.Now()
 		batch := make([]news.Document, 0, 500)
-		for i := 0; i < n; i++ {
+		for i := range n {
 			d := docs[i%len(docs)]
 			if i >= len(docs) {
 				d = variant(d, i/len(docs), t0.Add(time.Duration(i)*time.Minute))
@@ -422,7 +422,7 @@ func rssMB() (rss, anon float64) {
 	if err != nil {
 		return 0, 0
 	}
-	for _, line := range strings.Split(string(b), "\n") {
+	for line := range strings.SplitSeq(string(b), "\n") {
 		f := strings.Fields(line)
 		if len(f) < 2 {
 			continue

@@ -120,7 +120,7 @@ func unmapFile(path string) {
 	if err != nil {
 		return
 	}
-	for _, line := range strings.Split(string(maps), "\n") {
+	for line := range strings.SplitSeq(string(maps), "\n") {
 		// start-end perms offset dev inode path
 		f := strings.Fields(line)
 		if len(f) < 6 || f[4] != strconv.FormatUint(sys.Ino, 10) {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -591,12 +592,7 @@ func TestFuzzy(t *testing.T) {
 		t.Errorf("fuzzy matching did not raise the score: %v vs %v", exact[0].Score, fuzzy[0].Score)
 	}
 	has := func(terms []string, t string) bool {
-		for _, x := range terms {
-			if x == t {
-				return true
-			}
-		}
-		return false
+		return slices.Contains(terms, t)
 	}
 	if !has(fuzzy[0].Terms, "beij") && !has(fuzzy[0].Terms, "beijing") {
 		t.Errorf("fuzzy terms %q lack Beijing", fuzzy[0].Terms)

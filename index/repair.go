@@ -80,9 +80,7 @@ func (x *Index) startRepair(gen uint64, cause string) {
 	}
 	done := make(chan struct{})
 	x.repairing = done
-	x.bg.Add(1)
-	go func() {
-		defer x.bg.Done()
+	x.bg.Go(func() {
 		x.wmu.Lock()
 		n, err := x.rebuild(x.bgCtx, nil)
 		// Cleared before writers may run again: a writer that sees
@@ -100,7 +98,7 @@ func (x *Index) startRepair(gen uint64, cause string) {
 			x.notifyRebuilt(cause, n)
 		}
 		close(done)
-	}()
+	})
 }
 
 // notifyRebuilt tells the user, once, that the index was rebuilt and why.

@@ -208,7 +208,7 @@ func peakRSSMB() float64 {
 	if err != nil {
 		return 0
 	}
-	for _, line := range strings.Split(string(b), "\n") {
+	for line := range strings.SplitSeq(string(b), "\n") {
 		if strings.HasPrefix(line, "VmHWM:") {
 			f := strings.Fields(line)
 			if len(f) >= 2 {

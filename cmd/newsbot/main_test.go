@@ -137,7 +137,7 @@ func TestQuotesJSON(t *testing.T) {
 	}
 	speakers := map[string]bool{}
 	n := 0
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+	for line := range strings.SplitSeq(strings.TrimSpace(out), "\n") {
 		var q quoteJSON
 		if err := json.Unmarshal([]byte(line), &q); err != nil {
 			t.Fatalf("bad line %q: %v", line, err)

@@ -55,8 +55,7 @@ func TestScheduledSummaryReachesChannel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	ctx := t.Context()
 	if err := sched.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -124,8 +123,7 @@ func TestFailedSummaryIsReportedToTheSetter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	ctx := t.Context()
 	if err := sched.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
