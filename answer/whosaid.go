@@ -91,43 +91,11 @@ type quoteCand struct {
 // count fully, words found in its paragraph or in the speaker's quotes next
 // to it at contextWeight.
 func (e *Engine) quoteCandidates(ctx context.Context, text, phrase string, fuzzy bool, qt []qterm, p parsed, req Request) ([]candidate, error) {
-	depth := searchDepth
-	if len(qt) <= 2 {
-		// Few words survive analysis ("who said in that room and that
-		// they?"): look deeper, the verbatim check below picks the quote.
-		depth = 5 * searchDepth
-	}
-	qq := news.QuoteQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: depth}
-	hits, err := e.store.SearchQuotes(ctx, qq)
+	hits, err := e.searchQuoteHits(ctx, text, phrase, fuzzy, qt, req)
 	if err != nil {
 		return nil, err
 	}
-	if len(req.ArticleIDs) > 0 {
-		// The conversation's articles first: search them on their own too so
-		// a weaker match there is not crowded out.
-		qq.ArticleIDs = req.ArticleIDs
-		local, err := e.store.SearchQuotes(ctx, qq)
-		if err != nil {
-			return nil, err
-		}
-		hits = append(local, hits...)
-	}
-
-	byKey := map[string]*quoteCand{}
-	var order []string
-	for _, hit := range hits {
-		key := fmt.Sprintf("%s|%d", hit.Quote.ArticleID, hit.Quote.Start)
-		c, ok := byKey[key]
-		if !ok {
-			c = &quoteCand{hit: hit, own: map[string]bool{}}
-			byKey[key] = c
-			order = append(order, key)
-		}
-		for _, t := range hit.Terms {
-			c.own[t] = true
-		}
-		c.best = math.Max(c.best, hit.Score)
-	}
+	byKey, order := groupHits(hits)
 
 	// Words matched far apart in a long quote are a weaker match than words
 	// close together: count each quote's words in its best window.
@@ -147,76 +115,152 @@ func (e *Engine) quoteCandidates(ctx context.Context, text, phrase string, fuzzy
 	if err != nil {
 		return nil, err
 	}
-
-	inThread := map[string]bool{}
+	sc := candidateScorer{qt: qt, p: p, byKey: byKey, nearOf: nearOf, bySpeaker: bySpeaker, context: context, inThread: map[string]bool{}}
 	for _, id := range req.ArticleIDs {
-		inThread[id] = true
+		sc.inThread[id] = true
 	}
-	maxScore := 0.0
 	for _, c := range byKey {
-		maxScore = math.Max(maxScore, c.best)
+		sc.maxScore = math.Max(sc.maxScore, c.best)
 	}
-	verbatim := ""
 	if len(strings.Fields(phrase)) >= 4 {
-		verbatim = folded(phrase)
+		sc.verbatim = folded(phrase)
 	}
 	cands := make([]candidate, 0, len(order))
 	for _, key := range order {
-		c := byKey[key]
-		q := c.hit.Quote
-		around := context[key]
-		near := nearOf[key]
-		// The speaker's other quotes next to this one are the same statement
-		// ("It's very hard on the families," he said. "Every hour ...").
-		copied := false
-		for _, k2 := range bySpeaker[q.ArticleID+"|"+q.Speaker] {
-			if k2 == key || absInt(byKey[k2].hit.Quote.Paragraph-q.Paragraph) > 1 {
-				continue
-			}
-			for t := range nearOf[k2] {
-				if near[t] || around[t] {
-					continue
-				}
-				if !copied {
-					around, copied = copyTerms(around), true
-				}
-				around[t] = true
-			}
-		}
-		cov, n := contextCoverage(qt, near, around)
-		missesUnknown := false
-		for _, t := range qt {
-			if t.unknown && !around[t.term] {
-				missesUnknown = true
-			}
-		}
-		rank := cov
-		if verbatim != "" && strings.Contains(folded(q.Text), verbatim) {
-			// The question quotes the quote word for word: nothing is
-			// stronger evidence, stop words included.
-			cov, n = 1, len(qt)
-			rank = 1.3
-			missesUnknown = false
-		}
-		if maxScore > 0 {
-			rank += 0.15 * c.best / maxScore
-		}
-		if p.outlet != "" && strings.EqualFold(q.Outlet, p.outlet) {
-			rank += 0.1
-		}
-		if p.role != "" && strings.Contains(strings.ToLower(q.Title+" "+q.Speaker), lastWord(p.role)) {
-			rank += 0.05
-		}
-		if inThread[q.ArticleID] {
-			rank += 0.1
-		}
-		if q.Speaker != "" {
-			rank += 0.02
-		}
-		cands = append(cands, candidate{answer: quoteAnswer(c.hit), coverage: cov, matched: n, rank: rank, speaker: q.Speaker, missesUnknown: missesUnknown})
+		cands = append(cands, sc.score(key))
 	}
 	sortCandidates(cands)
 	return cands, nil
+}
+
+// searchQuoteHits searches the quotes for a who-said question, and the
+// conversation's articles on their own too, so a weaker match there is not
+// crowded out; their hits come first.
+func (e *Engine) searchQuoteHits(ctx context.Context, text, phrase string, fuzzy bool, qt []qterm, req Request) ([]news.QuoteHit, error) {
+	depth := searchDepth
+	if len(qt) <= 2 {
+		// Few words survive analysis ("who said in that room and that
+		// they?"): look deeper, the verbatim check picks the quote.
+		depth = 5 * searchDepth
+	}
+	qq := news.QuoteQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: depth}
+	hits, err := e.store.SearchQuotes(ctx, qq)
+	if err != nil {
+		return nil, err
+	}
+	if len(req.ArticleIDs) > 0 {
+		qq.ArticleIDs = req.ArticleIDs
+		local, err := e.store.SearchQuotes(ctx, qq)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(local, hits...)
+	}
+	return hits, nil
+}
+
+// groupHits merges hits of the same quote (by article and start), keeping
+// their matched terms and best score, in first-seen order.
+func groupHits(hits []news.QuoteHit) (map[string]*quoteCand, []string) {
+	byKey := map[string]*quoteCand{}
+	var order []string
+	for _, hit := range hits {
+		key := fmt.Sprintf("%s|%d", hit.Quote.ArticleID, hit.Quote.Start)
+		c, ok := byKey[key]
+		if !ok {
+			c = &quoteCand{hit: hit, own: map[string]bool{}}
+			byKey[key] = c
+			order = append(order, key)
+		}
+		for _, t := range hit.Terms {
+			c.own[t] = true
+		}
+		c.best = math.Max(c.best, hit.Score)
+	}
+	return byKey, order
+}
+
+// Rank bonuses of a who-said candidate, added to its coverage. Hand-set
+// when who-said ranking was written (issue 3) and left unmeasured one by
+// one; together they only order candidates of similar coverage.
+const (
+	verbatimRank   = 1.3  // the question quotes the quote word for word
+	scoreRankShare = 0.15 // times the hit's search score over the best one
+	outletRank     = 0.1  // the question names the outlet the quote cites
+	roleRank       = 0.05 // the question names the speaker's role
+	threadRank     = 0.1  // the quote is from the conversation's articles
+	namedRank      = 0.02 // the quote has a speaker
+)
+
+// candidateScorer scores the grouped quote hits of one who-said question.
+type candidateScorer struct {
+	qt        []qterm
+	p         parsed
+	byKey     map[string]*quoteCand
+	nearOf    map[string]map[string]bool
+	bySpeaker map[string][]string
+	context   map[string]map[string]bool
+	inThread  map[string]bool
+	maxScore  float64
+	verbatim  string // the folded question phrase when it has 4+ words
+}
+
+// score rates the quote of key: the share of the question its words, its
+// paragraph's and its speaker's neighbouring quotes' words cover, plus
+// the rank bonuses.
+func (sc *candidateScorer) score(key string) candidate {
+	c := sc.byKey[key]
+	q := c.hit.Quote
+	around := sc.context[key]
+	near := sc.nearOf[key]
+	// The speaker's other quotes next to this one are the same statement
+	// ("It's very hard on the families," he said. "Every hour ...").
+	copied := false
+	for _, k2 := range sc.bySpeaker[q.ArticleID+"|"+q.Speaker] {
+		if k2 == key || absInt(sc.byKey[k2].hit.Quote.Paragraph-q.Paragraph) > 1 {
+			continue
+		}
+		for t := range sc.nearOf[k2] {
+			if near[t] || around[t] {
+				continue
+			}
+			if !copied {
+				around, copied = copyTerms(around), true
+			}
+			around[t] = true
+		}
+	}
+	cov, n := contextCoverage(sc.qt, near, around)
+	missesUnknown := false
+	for _, t := range sc.qt {
+		if t.unknown && !around[t.term] {
+			missesUnknown = true
+		}
+	}
+	rank := cov
+	if sc.verbatim != "" && strings.Contains(folded(q.Text), sc.verbatim) {
+		// The question quotes the quote word for word: nothing is
+		// stronger evidence, stop words included.
+		cov, n = 1, len(sc.qt)
+		rank = verbatimRank
+		missesUnknown = false
+	}
+	if sc.maxScore > 0 {
+		rank += scoreRankShare * c.best / sc.maxScore
+	}
+	if sc.p.outlet != "" && strings.EqualFold(q.Outlet, sc.p.outlet) {
+		rank += outletRank
+	}
+	if sc.p.role != "" && strings.Contains(strings.ToLower(q.Title+" "+q.Speaker), lastWord(sc.p.role)) {
+		rank += roleRank
+	}
+	if sc.inThread[q.ArticleID] {
+		rank += threadRank
+	}
+	if q.Speaker != "" {
+		rank += namedRank
+	}
+	return candidate{answer: quoteAnswer(c.hit), coverage: cov, matched: n, rank: rank, speaker: q.Speaker, missesUnknown: missesUnknown}
 }
 
 // contextCoverage is coverage with words found only around the quote
