@@ -47,6 +47,7 @@ var (
 	determiners           = set("determiners.txt")
 	titleWords            = set("title_words.txt")
 	partyWords            = set("party_words.txt")
+	verbBefore            = set("verb_before.txt")
 	quantifiers           = set("quantifiers.txt")
 	postModifiers         = set("post_modifiers.txt")
 	unitAbbrevs           = set("unit_abbrevs.txt")
@@ -212,6 +213,9 @@ func Determiners() Set { return determiners() }
 
 // TitleWords form a title before a name ("Prime Minister Justin Trudeau").
 func TitleWords() Set { return titleWords() }
+
+// VerbBefore are negation and modals: the word after one is a verb.
+func VerbBefore() Set { return verbBefore() }
 
 // PartyWords are the adjectives that open a party's name before a plural
 // ("Liberal Democrats").

@@ -119,6 +119,11 @@ func backPhrase(text string, toks []token, i, floor int) np {
 		return n
 	}
 	a = trimPhraseStart(toks, a, i)
+	if a > 0 && a < i && !toks[a].capitalized() && lexicon.VerbBefore().Has(toks[a-1].low) && !lexicon.Determiners().Has(toks[a].low) && !lexicon.PossessiveDeterminers().Has(toks[a].low) {
+		// "would not discuss weekend newspaper reports": after "not" or a
+		// modal the first word is a verb, no part of the source
+		a++
+	}
 	if a > i {
 		return np{}
 	}
