@@ -99,7 +99,7 @@ type Index struct {
 type lockedError struct{ dir string }
 
 func (e *lockedError) Error() string {
-	return fmt.Sprintf("data directory %s is in use by another newsbot process", e.dir)
+	return fmt.Sprintf("data directory %s is in use by another newsbot process (quit the other chat, serve or command first, or give this one another --data)", e.dir)
 }
 
 func (e *lockedError) Unwrap() error { return news.ErrLocked }

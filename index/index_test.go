@@ -352,7 +352,7 @@ func TestLock(t *testing.T) {
 	if !errors.Is(err, news.ErrLocked) {
 		t.Errorf("error %v does not match news.ErrLocked", err)
 	}
-	if want := "data directory " + dir + " is in use by another newsbot process"; err.Error() != want {
+	if want := "data directory " + dir + " is in use by another newsbot process"; !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "quit the other") {
 		t.Errorf("error = %q, want %q", err, want)
 	}
 	if d := time.Since(start); d > 30*time.Second { // generous: only catches a hang

@@ -40,6 +40,12 @@ func (a *app) backup(ctx context.Context, args []string) error {
 		return usageError{"backup takes one argument: the file to write"}
 	}
 	file := fs.Arg(0)
+	if st, err := os.Stat(filepath.Dir(file)); err != nil || !st.IsDir() {
+		return fmt.Errorf("backup: folder %s does not exist; create it first or give another path", filepath.Dir(file))
+	}
+	if _, err := os.Stat(file); err == nil {
+		return fmt.Errorf("backup: %s already exists; remove it or give another name (a backup never overwrites a file)", file)
+	}
 	n, err := index.WriteBackupFile(ctx, file, func(w io.Writer) error {
 		err := index.BackupStore(ctx, a.data, 200*time.Millisecond, w)
 		if !errors.Is(err, news.ErrLocked) {
@@ -47,7 +53,7 @@ func (a *app) backup(ctx context.Context, args []string) error {
 		}
 		// serve holds the store: ask it. Nothing was written yet.
 		if cerr := requestBackup(ctx, filepath.Join(a.data, controlSocket), w); cerr != nil {
-			return fmt.Errorf("%w, and it did not hand out a backup on %s: %v", err, filepath.Join(a.data, controlSocket), cerr)
+			return fmt.Errorf("%w, and it did not hand out a backup on %s (only a running serve does; quit chat or the other command, then run backup again): %v", err, filepath.Join(a.data, controlSocket), cerr)
 		}
 		return nil
 	})

@@ -38,9 +38,20 @@ func TestCheckBackupDamageRestore(t *testing.T) {
 		t.Fatalf("check of a sound directory: %v\n%s", err, out)
 	}
 	backup := filepath.Join(t.TempDir(), "b", "articles-backup.db")
+	// a mistyped folder is refused, not created
+	if _, _, err := runCLI(t, "", nil, "--data", data, "backup", backup); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Fatalf("backup into a missing folder: %v", err)
+	}
+	if err := os.Mkdir(filepath.Dir(backup), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	out, _, err = runCLI(t, "", nil, "--data", data, "backup", backup)
 	if err != nil || !strings.Contains(out, "backed up 2 articles to "+backup) {
 		t.Fatalf("backup: %v\n%s", err, out)
+	}
+	// and a backup never overwrites a file
+	if _, _, err := runCLI(t, "", nil, "--data", data, "backup", backup); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Fatalf("backup over an existing file: %v", err)
 	}
 
 	db := filepath.Join(data, "articles.db")

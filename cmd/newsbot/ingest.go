@@ -119,6 +119,10 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 			for _, p := range names {
 				skip(p, skipped[p])
 			}
+			if len(files) == 0 && len(names) == 0 {
+				skip(arg, "no article files in it (.txt, .md or .html)")
+				continue
+			}
 			for _, p := range files {
 				if err := ctx.Err(); err != nil {
 					break

@@ -196,6 +196,10 @@ func TestIngestBadFiles(t *testing.T) {
 			t.Errorf("no %q line saying %q:\n%s", line, want, out)
 		}
 	}
+	empty := t.TempDir()
+	if out, _, err := runCLI(t, "", nil, "--data", data, "ingest", empty); !errors.Is(err, errSilent) || !strings.Contains(out, "skipped "+empty+": no article files") {
+		t.Errorf("ingest of an empty folder: err %v\n%s", err, out)
+	}
 	if !strings.Contains(out, "added ") || !strings.Contains(out, "Mayor opens bridge") {
 		t.Errorf("the good file %s was not added:\n%s", good, out)
 	}

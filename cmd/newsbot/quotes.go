@@ -81,7 +81,12 @@ func (a *app) quotes(ctx context.Context, args []string) error {
 			if q.Outlet != "" {
 				who += " (per " + q.Outlet + ")"
 			}
-			fmt.Fprintf(a.stdout, "- %s [%s, %q]\n    “%s”\n", who, q.Kind, q.Mention, q.Text)
+			shown := q.Text
+			if t, ok := strings.CutSuffix(shown, ","); ok {
+				// shown as answers show it; --json keeps the exact span
+				shown = t + "."
+			}
+			fmt.Fprintf(a.stdout, "- %s [%s, %q]\n    “%s”\n", who, q.Kind, q.Mention, shown)
 		}
 	}
 	if failed > 0 {
