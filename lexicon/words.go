@@ -48,6 +48,7 @@ var (
 	titleWords            = set("title_words.txt")
 	partyWords            = set("party_words.txt")
 	verbBefore            = set("verb_before.txt")
+	commitmentVerbs       = set("commitment_verbs.txt")
 	quantifiers           = set("quantifiers.txt")
 	postModifiers         = set("post_modifiers.txt")
 	unitAbbrevs           = set("unit_abbrevs.txt")
@@ -213,6 +214,10 @@ func Determiners() Set { return determiners() }
 
 // TitleWords form a title before a name ("Prime Minister Justin Trudeau").
 func TitleWords() Set { return titleWords() }
+
+// CommitmentVerbs take a "to" + verb complement that reports what was
+// promised ("pledged to write off the debt").
+func CommitmentVerbs() Set { return commitmentVerbs() }
 
 // VerbBefore are negation and modals: the word after one is a verb.
 func VerbBefore() Set { return verbBefore() }

@@ -80,6 +80,11 @@ func cueStart(toks []token, c int) int {
 // urgeObject reports "X urged people to send a message": an urging verb,
 // a person or pronoun urging, and a short object followed by "to".
 func urgeObject(toks []token, cue string, k int, sp np) bool {
+	if lexicon.CommitmentVerbs().Has(cue) {
+		// "has pledged to write off the debt": what was promised
+		return (sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she") &&
+			k+1 < len(toks) && toks[k].low == "to" && toks[k+1].word && !toks[k+1].capitalized() && !toks[k+1].quoted
+	}
 	if cue != "urged" && cue != "urges" && cue != "urge" {
 		return false
 	}

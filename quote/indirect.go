@@ -346,6 +346,14 @@ func (sc *indirectScan) cue(c int, l string) int {
 		k = len(toks) - 1
 	}
 	cue := toks[c].text
+	if lexicon.CommitmentVerbs().Has(l) && urgeObject(toks, l, k, sp) {
+		// "X has pledged to write off the debt": what was promised
+		e := clauseEnd(toks, k)
+		sc.emit(k, e, sp, cue, clauseOpts{outlet: ol, anyClause: true})
+		sc.speaker = sp
+		sc.floor = e
+		return e
+	}
 	if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 		// X said (that) CLAUSE
 		e := clauseEnd(toks, k)
