@@ -196,11 +196,13 @@ func criticismCue(toks []token, c int) (int, int) {
 		}
 		b++
 	}
-	if b-a < 2 || b-a >= maxChargeTokens || a < len(toks) && strings.HasSuffix(toks[a].low, "ing") {
-		// "accused him of lying": a verb, not a charge worth quoting
+	if b-a < 2 || b-a >= maxChargeTokens {
+		// "accused him of lying": too short a charge to quote
 		return 0, 0
 	}
-	return a, b
+	// the protocol quotes whom the charge is against with it ("accused
+	// Mr Blair and other ministers of telling lies")
+	return c + 1, b
 }
 
 // cueVerbsHas reports whether w is a reporting verb.

@@ -45,7 +45,7 @@ func TestNegatedAndCriticismCues(t *testing.T) {
 	text := "Sinclair derides the board for a lack of clear leadership on the file."
 	s = firstSentence(t, text)
 	a, b := criticismCue(s.toks, 1)
-	if got := text[s.toks[a].start:s.toks[b-1].end]; b <= a || got != "a lack of clear leadership on the file" {
+	if got := text[s.toks[a].start:s.toks[b-1].end]; b <= a || got != "the board for a lack of clear leadership on the file" {
 		t.Errorf("charge = %q", got)
 	}
 }

@@ -20,7 +20,7 @@ func TestIndirect(t *testing.T) {
 			{"the cost could be reduced", "Roe", "said", ""},
 			{"that it was worth it", "Roe", "adding", ""},
 		}},
-		{"Sinclair derides the board for a lack of clear leadership on the file.", []clause{{"a lack of clear leadership on the file", "Sinclair", "derides", ""}}},
+		{"Sinclair derides the board for a lack of clear leadership on the file.", []clause{{"the board for a lack of clear leadership on the file", "Sinclair", "derides", ""}}},
 		{"The company announced these intentions last week.", nil},
 		{"He did not say why the plan failed.", nil},
 	}
