@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"newsbot/lexicon"
 	"newsbot/news"
 )
@@ -62,6 +64,10 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			continue
 		}
 		if next, ok := sc.criticism(c); ok {
+			c = next
+			continue
+		}
+		if next, ok := sc.callFor(c); ok {
 			c = next
 			continue
 		}
@@ -534,3 +540,36 @@ const (
 	// unmeasured; introduced in 1101fb8.
 	minClauseWords = 3
 )
+
+// callFor takes "X has called for urgent action to fight poverty" at
+// toks[c]: what a named or he/she speaker calls for is reported speech,
+// as the protocol counts it. ok is false for anything else.
+func (sc *indirectScan) callFor(c int) (next int, ok bool) {
+	toks := sc.toks
+	switch toks[c].low {
+	case "call", "calls", "called", "calling":
+	default:
+		return c, false
+	}
+	if c+2 >= len(toks) || toks[c+1].low != "for" || !toks[c+2].word || c == 0 || lexicon.PassiveMarkers().Has(toks[c-1].low) {
+		return c, false
+	}
+	sp := backNP(sc.ex.text, toks, c, sc.floor)
+	if sp.name == "" && sp.pronoun != "he" && sp.pronoun != "she" {
+		return c, false
+	}
+	e := clauseEnd(toks, c+2)
+	for j := c + 3; j+1 < e; j++ {
+		n := toks[j+1]
+		if (toks[j].low == "and" || toks[j].low == "but") && n.word && !n.capitalized() && (strings.HasSuffix(n.low, "ed") || lexicon.FiniteVerbs().Has(n.low) || isCueToken(toks, j+1)) {
+			// "called for their release and expressed concern": what
+			// was called for ends before the next verb
+			e = j
+			break
+		}
+	}
+	sc.emit(c+2, e, sp, toks[c].text+" for", clauseOpts{anyClause: true, outlet: sc.outlet})
+	sc.speaker = sp
+	sc.floor = e
+	return e, true
+}

@@ -110,6 +110,11 @@ func orgSpeaker(e *entity) bool {
 	if e == nil || e.gender != genderUnknown || e.introduced || !e.org && !e.single {
 		return false
 	}
+	if f := strings.Fields(e.name); len(f) > 1 && lexicon.OrgRoles().Has(strings.ToLower(f[len(f)-1])) {
+		// "U.S. State Department": a name ending in an organisation noun,
+		// whatever title words came before it
+		return true
+	}
 	if hasTitleWord(e.title) && !titleIsOrg(e.title) {
 		return false
 	}
