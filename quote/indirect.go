@@ -352,6 +352,14 @@ func (sc *indirectScan) cue(c int, l string) int {
 		k = len(toks) - 1
 	}
 	cue := toks[c].text
+	if expectObject(toks, l, c, k, sp) {
+		// "Analysts expect interest rates to rise": the expectation
+		e := clauseEnd(toks, k)
+		sc.emit(k, e, sp, cue, clauseOpts{outlet: ol, anyClause: true})
+		sc.speaker = sp
+		sc.floor = e
+		return e
+	}
 	if lexicon.CommitmentVerbs().Has(l) && urgeObject(toks, l, k, sp) {
 		// "X has pledged to write off the debt": what was promised
 		e := clauseEnd(toks, k)
@@ -573,3 +581,26 @@ func (sc *indirectScan) callFor(c int) (next int, ok bool) {
 	sc.floor = e
 	return e, true
 }
+
+// expectObject reports "X expect(s) NP to VERB" at the cue toks[c] with its
+// object starting at toks[k]: an active "expect" (not "is expected to"), a
+// speaker, and an object of at most a few words followed by "to" and a
+// verb ("Analysts expect interest rates to rise").
+func expectObject(toks []token, l string, c, k int, sp np) bool {
+	if l != "expect" && l != "expects" && l != "expected" || sp.empty() || c > 0 && lexicon.PassiveMarkers().Has(toks[c-1].low) {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+maxExpectObjectTokens; j++ {
+		if !toks[j].word || toks[j].quoted {
+			return false
+		}
+		if toks[j].low == "to" {
+			return j+1 < len(toks) && toks[j+1].word && !toks[j+1].capitalized()
+		}
+	}
+	return false
+}
+
+// maxExpectObjectTokens bounds the object of "expect NP to": hand-set,
+// unmeasured ("interest rates in the eurozone" is five words).
+const maxExpectObjectTokens = 6
