@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"newsbot/lexicon"
 	"newsbot/news"
 )
 
@@ -413,7 +414,7 @@ func (e *Engine) questionTerms(ctx context.Context, kind, text string) ([]qterm,
 	}
 	texts := make([]string, 0, 2*len(words))
 	for _, w := range words {
-		texts = append(texts, w, strings.Join(synonyms[strings.ToLower(w)], " "))
+		texts = append(texts, w, strings.Join(lexicon.Synonyms().Of(strings.ToLower(w)), " "))
 	}
 	stats, docs, err := e.store.TermStats(ctx, kind, texts...)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"newsbot/index"
+	"newsbot/lexicon"
 	"newsbot/news"
 )
 
@@ -116,14 +117,14 @@ func TestStandsFor(t *testing.T) {
 func TestIrregularVerbs(t *testing.T) {
 	// A question in the present finds a quote in the past, and back.
 	for _, pair := range [][2]string{{"feel", "felt"}, {"took", "take"}, {"paid", "pay"}, {"sell", "sold"}, {"spend", "spent"}, {"ran", "run"}} {
-		if !slices.Contains(synonyms[pair[0]], pair[1]) {
-			t.Errorf("synonyms of %q lack %q: %v", pair[0], pair[1], synonyms[pair[0]])
+		if !slices.Contains(lexicon.Synonyms().Of(pair[0]), pair[1]) {
+			t.Errorf("synonyms of %q lack %q: %v", pair[0], pair[1], lexicon.Synonyms().Of(pair[0]))
 		}
 	}
 	// A past or base that is mostly a noun or name in news is not a form
 	// of its verb.
 	for _, pair := range [][2]string{{"left", "leave"}, {"ground", "grind"}, {"wound", "wind"}, {"fed", "feed"}, {"met", "meet"}, {"bit", "bite"}, {"deal", "dealt"}} {
-		if slices.Contains(synonyms[pair[0]], pair[1]) {
+		if slices.Contains(lexicon.Synonyms().Of(pair[0]), pair[1]) {
 			t.Errorf("%q stands for %q", pair[0], pair[1])
 		}
 	}

@@ -84,6 +84,7 @@ var (
 	complementizers       = set("complementizers.txt")
 	refusalWords          = set("refusal_words.txt")
 	pronounGenders        = table("pronoun_genders.txt")
+	synonyms              = sync.OnceValue(func() Thesaurus { return newThesaurus("synonyms.txt", "irregular_verbs.txt") })
 )
 
 // ReportingVerbs are reporting verbs, every inflection ("say", "says",
@@ -389,3 +390,8 @@ func RefusalWords() Set { return refusalWords() }
 // PronounGenders maps a personal pronoun to the sex it tells, "m" or "f"
 // ("his" is "m", "herself" is "f").
 func PronounGenders() Table { return pronounGenders() }
+
+// Synonyms maps a word to the other words of its synonym groups: those of
+// synonyms.txt, then the irregular verb forms of irregular_verbs.txt
+// ("felt" to "feel").
+func Synonyms() Thesaurus { return synonyms() }
