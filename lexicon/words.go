@@ -85,6 +85,10 @@ var (
 	refusalWords          = set("refusal_words.txt")
 	pronounGenders        = table("pronoun_genders.txt")
 	synonyms              = sync.OnceValue(func() Thesaurus { return newThesaurus("synonyms.txt", "irregular_verbs.txt") })
+	questionAuxiliaries   = set("question_auxiliaries.txt")
+	questionCueVerbs      = set("question_cue_verbs.txt")
+	questionListeners     = set("question_listeners.txt")
+	questionRoleNouns     = set("question_role_nouns.txt")
 )
 
 // ReportingVerbs are reporting verbs, every inflection ("say", "says",
@@ -395,3 +399,19 @@ func PronounGenders() Table { return pronounGenders() }
 // synonyms.txt, then the irregular verb forms of irregular_verbs.txt
 // ("felt" to "feel").
 func Synonyms() Thesaurus { return synonyms() }
+
+// QuestionAuxiliaries are the auxiliaries and adverbs a who-question may put
+// between "who" and its verb ("who has said", "who publicly said").
+func QuestionAuxiliaries() Set { return questionAuxiliaries() }
+
+// QuestionCueVerbs are the forms of verbs of saying people type in
+// who-questions ("who warned ...", "who thinks ...").
+func QuestionCueVerbs() Set { return questionCueVerbs() }
+
+// QuestionListeners name whom a statement was made to in a who-question
+// ("who told reporters that ...").
+func QuestionListeners() Set { return questionListeners() }
+
+// QuestionRoleNouns are the kinds of speaker a question may ask for ("which
+// minister said ...", "what company said ...").
+func QuestionRoleNouns() Set { return questionRoleNouns() }
