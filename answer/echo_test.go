@@ -156,7 +156,7 @@ func plainTokens(text string) []news.Token {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			if w := surface(text[start:end]); w != "" && !stopWords[w] && !functionWords[w] {
+			if w := surface(text[start:end]); w != "" && !stopWord(w) {
 				out = append(out, news.Token{Term: w, Start: start, End: end})
 			}
 		}
@@ -175,11 +175,11 @@ func plainTokens(text string) []news.Token {
 	return out
 }
 
-// stopWords are left out by plainTokens, as the index leaves them out.
-var stopWords = wordSet(`a an the and or but of to in on at for with by from as is are was were be been being it its
-this that these those he she they we you i his her their our your my me him them us what which who whom whose
-when where why how not no do does did has have had will would can could should may might must shall about
-into over than then there here so if very just also s t`)
+// stopWord reports whether plainTokens leaves w out, as the index leaves
+// such words out.
+func stopWord(w string) bool {
+	return lexicon.FunctionWords().Has(w) || lexicon.ModalWords().Has(w) || lexicon.EchoTestStops().Has(w)
+}
 
 // TestCopyTermsOfNil: the copy of an empty term set can be written to (a
 // nil copy panicked in the who-said ranking).

@@ -86,9 +86,15 @@ var (
 	pronounGenders        = table("pronoun_genders.txt")
 	synonyms              = sync.OnceValue(func() Thesaurus { return newThesaurus("synonyms.txt", "irregular_verbs.txt") })
 	questionAuxiliaries   = set("question_auxiliaries.txt")
-	questionCueVerbs      = set("question_cue_verbs.txt")
+	questionCueVerbs      = tagged("question_cue_verbs.txt", "")
 	questionListeners     = set("question_listeners.txt")
 	questionRoleNouns     = set("question_role_nouns.txt")
+	echoWords             = tagged("question_cue_verbs.txt", "echo")
+	otherHonorifics       = set("other_honorifics.txt")
+	modalWords            = set("modal_words.txt")
+	functionWords         = set("function_words.txt")
+	inflections           = set("inflections.txt")
+	echoTestStops         = set("echo_test_stops.txt")
 )
 
 // ReportingVerbs are reporting verbs, every inflection ("say", "says",
@@ -415,3 +421,26 @@ func QuestionListeners() Set { return questionListeners() }
 // QuestionRoleNouns are the kinds of speaker a question may ask for ("which
 // minister said ...", "what company said ...").
 func QuestionRoleNouns() Set { return questionRoleNouns() }
+
+// EchoWords are the question cue verbs that say that something was said or
+// thought, not what ("said", "thinks"): they carry no topic.
+func EchoWords() Set { return echoWords() }
+
+// OtherHonorifics are the honorifics that Honorifics leaves out, most of them
+// telling no sex ("dr", "prof", "rev").
+func OtherHonorifics() Set { return otherHonorifics() }
+
+// ModalWords are modals: they carry no topic, yet the index's analyser keeps
+// them ("will", "can").
+func ModalWords() Set { return modalWords() }
+
+// FunctionWords are English words that carry no topic: the Snowball English
+// stop words the index's analyser drops ("the", "which", "didn't").
+func FunctionWords() Set { return functionWords() }
+
+// Inflections are the endings a short stem may take ("s", "ed", "ing").
+func Inflections() Set { return inflections() }
+
+// EchoTestStops are the words, besides FunctionWords and ModalWords, that
+// answer/'s echo test leaves out of the tokens it makes without an index.
+func EchoTestStops() Set { return echoTestStops() }
