@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"newsbot/lexicon"
 	"newsbot/news"
 )
 
@@ -127,14 +128,12 @@ func cutWord(s, word string) (string, bool) {
 // "Dr"), which says nothing about their role.
 func role(title string) string {
 	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(title), "."))
-	if honorifics[strings.ToLower(t)] {
+	h := strings.ToLower(t)
+	if _, ok := lexicon.Honorifics().Get(h); ok || lexicon.OtherHonorifics().Has(h) {
 		return ""
 	}
 	return strings.TrimSpace(title)
 }
-
-var honorifics = wordSet(`mr mrs ms miss mx dr sir lord lady dame prof professor rev reverend mister madam
-madame monsieur herr frau sr sra`)
 
 func passageAnswer(hit news.PassageHit) news.Answer {
 	return news.Answer{
@@ -407,13 +406,13 @@ func (e *Engine) questionTerms(ctx context.Context, kind, text string) ([]qterm,
 	// One text per word and one per word's synonyms, analysed in one call.
 	var words []string
 	for _, w := range uniqueWords(text) {
-		if !modalWords[strings.ToLower(w)] {
+		if !lexicon.ModalWords().Has(strings.ToLower(w)) {
 			words = append(words, w)
 		}
 	}
 	texts := make([]string, 0, 2*len(words))
 	for _, w := range words {
-		texts = append(texts, w, strings.Join(synonyms[strings.ToLower(w)], " "))
+		texts = append(texts, w, strings.Join(lexicon.Synonyms().Of(strings.ToLower(w)), " "))
 	}
 	stats, docs, err := e.store.TermStats(ctx, kind, texts...)
 	if err != nil {
@@ -556,7 +555,3 @@ func lastWord(s string) string {
 }
 
 func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
-
-// modalWords carry no topic but are not stop words of the index's
-// analyser: a question's "will" or "can" must not have to match.
-var modalWords = wordSet(`will can may might must shall cannot could would should`)

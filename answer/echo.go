@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 
+	"newsbot/lexicon"
 	"newsbot/news"
 	"newsbot/quote"
 )
@@ -104,7 +105,7 @@ func echo(text string, toks []news.Token, match func(news.Token) int, need int) 
 			s++
 		}
 		w := surface(text[t.Start:t.End])
-		if modalWords[w] || reportingWords[w] || functionWords[w] {
+		if lexicon.ModalWords().Has(w) || lexicon.EchoWords().Has(w) || lexicon.FunctionWords().Has(w) {
 			continue
 		}
 		wt := rarity(w)
@@ -182,22 +183,6 @@ func standsFor(w, t string) bool {
 	k := len(t) - 1
 	return k >= 2 && t[k] == 'i' && len(w) > k && w[k] == 'y' && w[:k] == t[:k] && len(w)-len(t) <= 4
 }
-
-// reportingWords say that something was said, not what.
-var reportingWords = wordSet(`said says say saying think thinks thought argue argued argues believe believes believed
-insist insisted insists claimed tell told tells`)
-
-// functionWords are English words that carry no topic; the index's
-// analyser drops the same kind of words from questions.
-var functionWords = wordSet(`i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
-she her hers herself it its itself they them their theirs themselves what which who whom this that these those am is
-are was were be been being have has had having do does did doing would should could ought i'm you're he's she's it's
-we're they're i've you've we've they've i'd you'd he'd she'd we'd they'd i'll you'll he'll she'll we'll they'll isn't
-aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't shan't shouldn't can't cannot couldn't
-mustn't let's that's who's what's here's there's when's where's why's how's a an the and but if or because as until
-while of at by for with about against between into through during before after above below to from up down in out on
-off over under again further then once here there when where why how all any both each few more most other some such
-no nor not only own same so than too very`)
 
 //go:embed wordrank.txt
 var wordRankFile string

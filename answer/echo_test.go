@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"newsbot/index"
+	"newsbot/lexicon"
 	"newsbot/news"
 )
 
@@ -116,14 +117,14 @@ func TestStandsFor(t *testing.T) {
 func TestIrregularVerbs(t *testing.T) {
 	// A question in the present finds a quote in the past, and back.
 	for _, pair := range [][2]string{{"feel", "felt"}, {"took", "take"}, {"paid", "pay"}, {"sell", "sold"}, {"spend", "spent"}, {"ran", "run"}} {
-		if !slices.Contains(synonyms[pair[0]], pair[1]) {
-			t.Errorf("synonyms of %q lack %q: %v", pair[0], pair[1], synonyms[pair[0]])
+		if !slices.Contains(lexicon.Synonyms().Of(pair[0]), pair[1]) {
+			t.Errorf("synonyms of %q lack %q: %v", pair[0], pair[1], lexicon.Synonyms().Of(pair[0]))
 		}
 	}
 	// A past or base that is mostly a noun or name in news is not a form
 	// of its verb.
 	for _, pair := range [][2]string{{"left", "leave"}, {"ground", "grind"}, {"wound", "wind"}, {"fed", "feed"}, {"met", "meet"}, {"bit", "bite"}, {"deal", "dealt"}} {
-		if slices.Contains(synonyms[pair[0]], pair[1]) {
+		if slices.Contains(lexicon.Synonyms().Of(pair[0]), pair[1]) {
 			t.Errorf("%q stands for %q", pair[0], pair[1])
 		}
 	}
@@ -155,7 +156,7 @@ func plainTokens(text string) []news.Token {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			if w := surface(text[start:end]); w != "" && !stopWords[w] && !functionWords[w] {
+			if w := surface(text[start:end]); w != "" && !stopWord(w) {
 				out = append(out, news.Token{Term: w, Start: start, End: end})
 			}
 		}
@@ -174,11 +175,11 @@ func plainTokens(text string) []news.Token {
 	return out
 }
 
-// stopWords are left out by plainTokens, as the index leaves them out.
-var stopWords = wordSet(`a an the and or but of to in on at for with by from as is are was were be been being it its
-this that these those he she they we you i his her their our your my me him them us what which who whom whose
-when where why how not no do does did has have had will would can could should may might must shall about
-into over than then there here so if very just also s t`)
+// stopWord reports whether plainTokens leaves w out, as the index leaves
+// such words out.
+func stopWord(w string) bool {
+	return lexicon.FunctionWords().Has(w) || lexicon.ModalWords().Has(w) || lexicon.EchoTestStops().Has(w)
+}
 
 // TestCopyTermsOfNil: the copy of an empty term set can be written to (a
 // nil copy panicked in the who-said ranking).

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"newsbot/lexicon"
 	"newsbot/quote"
 )
 
@@ -44,51 +45,6 @@ var (
 )
 
 const whatVerbs = `say|said|says|saying|tell|told|claim|claimed|argue|argued|think|thinks|thought|mean|meant|believe|believes|warn|warned|write|wrote|announce|announced|comment|commented|report|reported|add|added|state|stated|explain|explained|respond|responded|reply|replied|suggest|suggested|predict|predicted|promise|promised|describe|described|feel|feels|felt`
-
-// auxiliaries dropped after "who" ("who is not confident", "who has said").
-var auxiliaries = map[string]bool{
-	"is": true, "was": true, "has": true, "had": true, "did": true, "does": true, "will": true, "would": true,
-	"could": true, "can": true, "should": true, "might": true, "may": true, "were": true, "are": true, "have": true,
-	"also": true, "once": true, "then": true, "just": true, "publicly": true, "reportedly": true, "actually": true,
-	"first": true, "recently": true, "previously": true,
-}
-
-// reportingVerbs are verbs of saying a who-question may use; they are the
-// question's cue, not words to look for in the quote.
-var reportingVerbs = wordSet(`said say says saying claimed claim claims argued argue argues warned warn warns
-asked ask asks told tell tells stated state states noted note notes added add adds insisted insist insists
-suggested suggest suggests believes believe believed thinks think thought called call calls described describe
-describes accused accuse accuses admitted admit admits announced announce announces explained explain explains
-stressed stress stresses emphasized emphasised emphasize emphasizes pointed point points complained complain
-complains predicted predict predicts promised promise promises vowed vow vows urged urge urges declared declare
-declares wrote write writes tweeted tweet tweets remarked remark remarks commented comment comments questioned
-question questions maintained maintain maintains alleged allege alleges acknowledged acknowledge acknowledges
-expressed express expresses mentioned mention mentions reported report reports revealed reveal reveals confirmed
-confirm confirms denied deny denies doubted doubts doubt worried worries feared fears hoped hopes hope wants want
-wanted compared compare compares criticized criticised criticize criticizes praised praise praises blamed blame
-blames joked joke jokes recalled recall recalls conceded concede concedes cautioned caution cautions observed
-observe observes indicated indicate indicates proposed propose proposes recommended recommend recommends advised
-advise advises agreed agree agrees disagreed disagree disagrees objected object objects reminded remind reminds
-boasted boast boasts quipped quip quips lamented lament laments likened liken likens defended defend defends
-credited credit credits estimated estimate estimates wondered wonder wonders voiced voice voices insists
-explained responded respond responds replied reply replies answered answer answers countered counter counters
-acknowledged assured assure assures contended contend contends asserted assert asserts reiterated reiterate
-reiterates speculated speculate speculates testified testify testifies conceded declined decline declines
-feels felt says announced revealed texted emailed posted wrote`)
-
-// listeners are words naming who a statement was made to ("told reporters
-// that ..."), dropped from the content.
-var listeners = wordSet(`reporters journalists media press audience crowd supporters lawmakers parliament congress
-senators committee students members delegates viewers listeners readers us them him her me colleagues staff
-employees attendees conference`)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for w := range strings.FieldsSeq(s) {
-		m[w] = true
-	}
-	return m
-}
 
 // parseQuestion takes a question apart. It never fails: what it does not
 // recognise is a general question.
@@ -148,10 +104,10 @@ func parseQuestion(question string) parsed {
 func stripCue(rest string) (content, cue, outlet string) {
 	words := strings.Fields(rest)
 	i := 0
-	for i < len(words) && auxiliaries[strings.ToLower(words[i])] {
+	for i < len(words) && lexicon.QuestionAuxiliaries().Has(strings.ToLower(words[i])) {
 		i++
 	}
-	if i < len(words) && reportingVerbs[strings.ToLower(trimPunct(words[i]))] {
+	if i < len(words) && lexicon.QuestionCueVerbs().Has(strings.ToLower(trimPunct(words[i]))) {
 		cue = strings.ToLower(trimPunct(words[i]))
 		i++
 		// A phrasal particle: "pointed out", "called for", "went on".
@@ -172,7 +128,7 @@ func stripCue(rest string) (content, cue, outlet string) {
 			}
 		} else if i < len(words) {
 			// "told reporters X" without "that": drop the listeners.
-			for i < len(words) && (listeners[strings.ToLower(trimPunct(words[i]))]) {
+			for i < len(words) && lexicon.QuestionListeners().Has(strings.ToLower(trimPunct(words[i]))) {
 				i++
 			}
 			// "told the WSJ X" without "that": drop a leading outlet.
@@ -212,7 +168,7 @@ func allListeners(ws []string) bool {
 	}
 	for _, w := range ws {
 		w = trimPunct(w)
-		if w == "the" || w == "a" || w == "some" || w == "local" || w == "fellow" || listeners[w] {
+		if w == "the" || w == "a" || w == "some" || w == "local" || w == "fellow" || lexicon.QuestionListeners().Has(w) {
 			continue
 		}
 		return false
@@ -235,14 +191,8 @@ func roleWord(s string) bool {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
 		last = s[i+1:]
 	}
-	return roleNouns[last]
+	return lexicon.QuestionRoleNouns().Has(last)
 }
-
-var roleNouns = wordSet(`person official minister spokesman spokeswoman spokesperson politician leader president
-senator mp expert analyst director executive ceo chief officer company organisation organization group party
-lawyer economist scientist researcher professor doctor player coach manager mayor premier governor diplomat
-agency government ministry department union police commissioner chair chairman chairwoman author writer critic
-representative secretary candidate activist advocate judge prosecutor witness resident source member`)
 
 // cleanQuestion strips Slack mentions, a bot name, surrounding space and
 // the final question mark.

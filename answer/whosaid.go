@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"newsbot/lexicon"
 	"newsbot/news"
 )
 
@@ -492,11 +493,8 @@ func stemOf(w, t string) bool {
 	if len(t) < 3 || len(w)-len(t) > 4 || !strings.HasPrefix(w, t) {
 		return false
 	}
-	return len(t) >= 5 || inflections[w[len(t):]]
+	return len(t) >= 5 || lexicon.Inflections().Has(w[len(t):])
 }
-
-// inflections are the endings a short stem may take.
-var inflections = wordSet(`s es ed d e er ers est ing ings ies ied y ly`)
 
 func absInt(x int) int {
 	if x < 0 {

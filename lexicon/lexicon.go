@@ -136,3 +136,34 @@ func tagged(name, tag string) func() Set {
 		return Set{m}
 	})
 }
+
+// Thesaurus is a read-only map from a word to the other words of the
+// groups it sits in.
+type Thesaurus struct{ m map[string][]string }
+
+// Of returns the other words of w's groups, in the order of the groups and
+// of the words in each (nil when w is in none). The caller must not change
+// the slice.
+func (t Thesaurus) Of(w string) []string { return t.m[w] }
+
+// newThesaurus builds the thesaurus of the groups of files names, read in
+// order: each entry is a group of words separated by spaces.
+func newThesaurus(names ...string) Thesaurus {
+	m := map[string][]string{}
+	for _, name := range names {
+		for _, l := range lines(name) {
+			words := strings.Fields(l)
+			for _, w := range words {
+				for _, o := range words {
+					if o != w && !slices.Contains(m[w], o) {
+						m[w] = append(m[w], o)
+					}
+				}
+			}
+		}
+	}
+	for w, os := range m {
+		m[w] = slices.Clip(os)
+	}
+	return Thesaurus{m}
+}

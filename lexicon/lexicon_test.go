@@ -3,6 +3,7 @@ package lexicon
 import (
 	"io/fs"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,6 +48,9 @@ func TestSets(t *testing.T) {
 		{"ambiguous outlets", AmbiguousOutlets, []string{"the current", "post"}, []string{"bbc"}},
 		{"title words", TitleWords, []string{"sgt.", "ex-", "prime"}, []string{"john"}},
 		{"demonyms", Demonyms, []string{"chinese", "north korean"}, []string{"china"}},
+		{"question cue verbs", QuestionCueVerbs, []string{"said", "thinks", "blamed"}, []string{"said echo", "shouted"}},
+		{"echo words", EchoWords, []string{"said", "thinks"}, []string{"warned", "blamed"}},
+		{"other honorifics", OtherHonorifics, []string{"dr", "prof", "herr"}, []string{"mr", "mrs"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -108,5 +112,20 @@ func TestRoleSuffixes(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "er or ist ian man woman person" {
 		t.Errorf("role suffixes = %v", got)
+	}
+}
+
+// TestSynonyms: a word's synonyms are the other words of its groups, in
+// file order, with the irregular verb forms after the synonym groups.
+func TestSynonyms(t *testing.T) {
+	th := Synonyms()
+	if got := th.Of("kids"); len(got) == 0 || got[0] != "kid" || slices.Contains(got, "kids") {
+		t.Errorf("Of(kids) = %v, want kid first and not kids", got)
+	}
+	if got := th.Of("felt"); !slices.Contains(got, "feel") {
+		t.Errorf("Of(felt) = %v, want feel", got)
+	}
+	if got := th.Of("zzz"); got != nil {
+		t.Errorf("Of(zzz) = %v, want nil", got)
 	}
 }

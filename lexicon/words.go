@@ -84,6 +84,17 @@ var (
 	complementizers       = set("complementizers.txt")
 	refusalWords          = set("refusal_words.txt")
 	pronounGenders        = table("pronoun_genders.txt")
+	synonyms              = sync.OnceValue(func() Thesaurus { return newThesaurus("synonyms.txt", "irregular_verbs.txt") })
+	questionAuxiliaries   = set("question_auxiliaries.txt")
+	questionCueVerbs      = tagged("question_cue_verbs.txt", "")
+	questionListeners     = set("question_listeners.txt")
+	questionRoleNouns     = set("question_role_nouns.txt")
+	echoWords             = tagged("question_cue_verbs.txt", "echo")
+	otherHonorifics       = set("other_honorifics.txt")
+	modalWords            = set("modal_words.txt")
+	functionWords         = set("function_words.txt")
+	inflections           = set("inflections.txt")
+	echoTestStops         = set("echo_test_stops.txt")
 )
 
 // ReportingVerbs are reporting verbs, every inflection ("say", "says",
@@ -389,3 +400,47 @@ func RefusalWords() Set { return refusalWords() }
 // PronounGenders maps a personal pronoun to the sex it tells, "m" or "f"
 // ("his" is "m", "herself" is "f").
 func PronounGenders() Table { return pronounGenders() }
+
+// Synonyms maps a word to the other words of its synonym groups: those of
+// synonyms.txt, then the irregular verb forms of irregular_verbs.txt
+// ("felt" to "feel").
+func Synonyms() Thesaurus { return synonyms() }
+
+// QuestionAuxiliaries are the auxiliaries and adverbs a who-question may put
+// between "who" and its verb ("who has said", "who publicly said").
+func QuestionAuxiliaries() Set { return questionAuxiliaries() }
+
+// QuestionCueVerbs are the forms of verbs of saying people type in
+// who-questions ("who warned ...", "who thinks ...").
+func QuestionCueVerbs() Set { return questionCueVerbs() }
+
+// QuestionListeners name whom a statement was made to in a who-question
+// ("who told reporters that ...").
+func QuestionListeners() Set { return questionListeners() }
+
+// QuestionRoleNouns are the kinds of speaker a question may ask for ("which
+// minister said ...", "what company said ...").
+func QuestionRoleNouns() Set { return questionRoleNouns() }
+
+// EchoWords are the question cue verbs that say that something was said or
+// thought, not what ("said", "thinks"): they carry no topic.
+func EchoWords() Set { return echoWords() }
+
+// OtherHonorifics are the honorifics that Honorifics leaves out, most of them
+// telling no sex ("dr", "prof", "rev").
+func OtherHonorifics() Set { return otherHonorifics() }
+
+// ModalWords are modals: they carry no topic, yet the index's analyser keeps
+// them ("will", "can").
+func ModalWords() Set { return modalWords() }
+
+// FunctionWords are English words that carry no topic: the Snowball English
+// stop words the index's analyser drops ("the", "which", "didn't").
+func FunctionWords() Set { return functionWords() }
+
+// Inflections are the endings a short stem may take ("s", "ed", "ing").
+func Inflections() Set { return inflections() }
+
+// EchoTestStops are the words, besides FunctionWords and ModalWords, that
+// answer/'s echo test leaves out of the tokens it makes without an index.
+func EchoTestStops() Set { return echoTestStops() }
