@@ -66,6 +66,11 @@ func (d *downWatch) observe(up bool, now time.Time) time.Duration {
 // healthTimeout bounds each check of a health request.
 const healthTimeout = 5 * time.Second
 
+// healthAuthTimeout bounds the auth.test a health request may wait for:
+// probes commonly time out after 1-2 s, and a token's state is known from
+// the last check anyway.
+const healthAuthTimeout = 800 * time.Millisecond
+
 // The states of the bot token, as auth.test last said.
 const (
 	authUnknown = "unknown" // not checked yet, or Slack could not be reached
@@ -174,7 +179,12 @@ func (b *Bot) checkHealth(ctx context.Context) (h health, healthy, ready bool) {
 	}
 	healthy, ready = true, true
 
-	auth, code := b.checkAuth(ctx)
+	// Slack gets a short part of the request's time: a probe must hear
+	// back quickly even when Slack is unreachable (then the last known
+	// state is reported).
+	actx, acancel := context.WithTimeout(ctx, healthAuthTimeout)
+	auth, code := b.checkAuth(actx)
+	acancel()
 	h.SlackAuth = auth
 	switch auth {
 	case authRefused:
