@@ -129,6 +129,7 @@ func (ex *extractor) run() {
 	sort.SliceStable(ex.cands, func(i, j int) bool { return ex.cands[i].s < ex.cands[j].s })
 	ex.resolve()
 	ex.paragraphOutlets()
+	ex.entityTitles()
 }
 
 // output converts the candidates to news.Quote values.
@@ -192,3 +193,15 @@ const (
 	// Hand-set, unmeasured; introduced in cffae27.
 	confUnattributedCap = 0.3
 )
+
+// entityTitles gives every quote of a speaker the role the article gives
+// that speaker anywhere ("The prime minister said" later in the article
+// gives Tony Blair's earlier quotes their role too), where the quote has
+// none of its own.
+func (ex *extractor) entityTitles() {
+	for i := range ex.cands {
+		if c := &ex.cands[i]; cleanTitle(c.title) == "" && c.ent != nil {
+			c.title = c.ent.title
+		}
+	}
+}
