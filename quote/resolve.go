@@ -346,15 +346,6 @@ func (ex *extractor) roleSpeaker(c *cand, sp np) *entity {
 		// refers back to the last person in focus
 		e = ex.ents.lastPerson(sp.start, pronounWindow)
 	}
-	if e != nil && cleanTitle(e.title) == "" && !e.org && !indefinite && (det == "the" || !lexicon.Determiners().Has(det)) {
-		// "The prime minister said" for Tony Blair, named before with no
-		// role: the description is his role
-		if t := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(sp.text, "the "), "The ")); isTitleWord(token{text: sp.role, low: sp.role, word: true}) && !orgRole {
-			// only a title ("prime minister", "chairman"), not any
-			// description ("the insurer", "the 28-year-old")
-			e.title = t
-		}
-	}
 	if e == nil {
 		e = ex.ents.entity(strings.TrimSpace(sp.text))
 		if g, ok := wordGender(sp.role); ok {
