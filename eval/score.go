@@ -235,6 +235,9 @@ func ScoreExtraction(set *Set, extract func(text string) []news.Quote) Extractio
 	}
 	if hasRoles {
 		res.Roles = &roles
+	} else {
+		// a set without roles has no role misses to read
+		res.Misses = slices.DeleteFunc(res.Misses, func(m Miss) bool { return m.Kind == "role" })
 	}
 	if hasOutlets {
 		res.Outlets = &outlets
