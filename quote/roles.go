@@ -56,6 +56,11 @@ func cleanTitle(t string) string {
 		// "Its chair" is "chair"
 		f = f[1:]
 	}
+	for len(f) > 1 && !isUpperStart(f[0]) && isUpperStart(f[1]) && leadingNonRole(f[0], f[1]) {
+		// "backed Chancellor", "allow Home Secretary", "gallery
+		// Conservative Leader": a verb or a stray word before the title
+		f = f[1:]
+	}
 	if len(f) == 0 || !hasRoleNoun(f) {
 		return ""
 	}
@@ -301,3 +306,15 @@ const (
 	// output). Hand-set, unmeasured; introduced in 6f961b1.
 	maxPossessiveAheadTokens = 4
 )
+
+// leadingNonRole reports whether the lower-case word w, right before the
+// capitalised word next, is no part of a title: a verb form, or a word
+// with no role in it before a title word.
+func leadingNonRole(w, next string) bool {
+	l := strings.ToLower(w)
+	if strings.HasSuffix(l, "ed") || lexicon.FiniteVerbs().Has(l) {
+		return true
+	}
+	n := strings.ToLower(strings.Trim(next, ",.'’"))
+	return !hasRoleNoun([]string{w}) && lexicon.TitleWords().Has(n) && !lexicon.Determiners().Has(l) && l != "former"
+}
