@@ -49,6 +49,9 @@ var (
 	partyWords            = set("party_words.txt")
 	verbBefore            = set("verb_before.txt")
 	commitmentVerbs       = set("commitment_verbs.txt")
+	indefinitePronouns    = set("indefinite_pronouns.txt")
+	titleModifiers        = set("title_modifiers.txt")
+	companyKindNouns      = set("company_kind_nouns.txt")
 	quantifiers           = set("quantifiers.txt")
 	postModifiers         = set("post_modifiers.txt")
 	unitAbbrevs           = set("unit_abbrevs.txt")
@@ -225,6 +228,16 @@ func Determiners() Set { return determiners() }
 
 // TitleWords form a title before a name ("Prime Minister Justin Trudeau").
 func TitleWords() Set { return titleWords() }
+
+// CompanyKindNouns are kinds of company ("the airline") that refer only to
+// a nearby proper name.
+func CompanyKindNouns() Set { return companyKindNouns() }
+
+// TitleModifiers stay with the title after them ("shadow Chancellor").
+func TitleModifiers() Set { return titleModifiers() }
+
+// IndefinitePronouns name no source ("Nobody expected ...").
+func IndefinitePronouns() Set { return indefinitePronouns() }
 
 // CommitmentVerbs take a "to" + verb complement that reports what was
 // promised ("pledged to write off the debt").

@@ -147,7 +147,7 @@ func clauseEnd(toks []token, k int) int {
 						}
 						onlyAux = onlyAux && lexicon.Auxiliaries().Has(toks[x].low)
 					}
-					if subj || onlyAux && !lexicon.WeakCues().Has(toks[c].low) {
+					if subj || onlyAux && secondCue(toks, j, c) {
 						// "... and says B", "..., but added B": the same
 						// speaker's second statement starts
 						return j
@@ -506,3 +506,17 @@ const maxObjectNameTokens = 8
 // that shows a clause ("used", not "red"). Hand-set, unmeasured;
 // introduced in 1101fb8.
 const minEdVerbBytes = 5
+
+// secondCue reports whether the cue toks[c], after the "and" or "but" at
+// toks[j] with nothing but auxiliaries between, starts the same speaker's
+// second statement: a saying verb ("says A and says B", "said A and said
+// B") or any strong cue after a comma (", but added B"). "Police said the
+// driver stopped the car and admitted he had been drinking" keeps the
+// driver's verb in the police's clause.
+func secondCue(toks []token, j, c int) bool {
+	l := toks[c].low
+	if lexicon.WeakCues().Has(l) {
+		return false
+	}
+	return lexicon.SayVerbs().Has(l) && l != "added" && l != "adds" || j > 0 && toks[j-1].text == ","
+}

@@ -196,8 +196,9 @@ func criticismCue(toks []token, c int) (int, int) {
 		}
 		b++
 	}
-	if b-a < 2 || b-a >= maxChargeTokens {
-		// "accused him of lying": too short a charge to quote
+	if b-a < 2 && prep != "as" || b-a < 1 || b-a >= maxChargeTokens {
+		// "accused him of lying": too short a charge to quote ("attacked
+		// the pledges as vacuous" is enough)
 		return 0, 0
 	}
 	// the protocol quotes whom the charge is against with it ("accused

@@ -360,10 +360,12 @@ func (sc *indirectScan) cue(c int, l string) int {
 		sc.floor = e
 		return e
 	}
-	if lexicon.CommitmentVerbs().Has(l) && urgeObject(toks, l, k, sp) {
-		// "X has pledged to write off the debt": what was promised
-		e := clauseEnd(toks, k)
-		sc.emit(k, e, sp, cue, clauseOpts{outlet: ol, anyClause: true})
+	if lexicon.CommitmentVerbs().Has(l) && urgeObject(toks, l, c+1, sp) {
+		// "X has pledged to write off the debt": what was promised, read
+		// right after the verb (the adverbial skip would take "to ...
+		// next year" for a time phrase)
+		e := clauseEnd(toks, c+1)
+		sc.emit(c+1, e, sp, cue, clauseOpts{outlet: ol, anyClause: true})
 		sc.speaker = sp
 		sc.floor = e
 		return e
@@ -418,7 +420,7 @@ func (sc *indirectScan) cueSpeaker(c int, object bool) (np, bool) {
 		for j > sc.floor && lexicon.Auxiliaries().Has(toks[j].low) {
 			j--
 		}
-		if j >= sc.floor && j >= 0 && (toks[j].low == "and" || toks[j].low == "but") {
+		if j >= sc.floor && j >= 0 && (toks[j].low == "and" || toks[j].low == "but") && secondCue(toks, j, c) {
 			// "Labour says A and says B", "Roe said A, but added B": the
 			// speaker of the sentence's first clause goes on
 			sp = sc.speaker
@@ -588,6 +590,10 @@ func (sc *indirectScan) callFor(c int) (next int, ok bool) {
 // verb ("Analysts expect interest rates to rise").
 func expectObject(toks []token, l string, c, k int, sp np) bool {
 	if l != "expect" && l != "expects" && l != "expected" || sp.empty() || c > 0 && lexicon.PassiveMarkers().Has(toks[c-1].low) {
+		return false
+	}
+	if lexicon.IndefinitePronouns().Has(strings.ToLower(strings.TrimSpace(sp.text))) || sp.name == "" && sp.pronoun != "he" && sp.pronoun != "she" && sp.pronoun != "they" && !hasRoleNoun([]string{sp.role}) {
+		// "Nobody expected him to win", "Few expected ...": no source
 		return false
 	}
 	for j := k + 1; j < len(toks) && j <= k+maxExpectObjectTokens; j++ {

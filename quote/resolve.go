@@ -288,8 +288,12 @@ func (ex *extractor) theOrg(c *cand, sp np) *entity {
 			// "Standard Life has 2.4 million policyholders. Last year,
 			// the company announced ...": a proper name that is no
 			// person's, though it holds no organisation word
-			e = ex.ents.lastProperOrg(sp.start, pronounWindow)
+			e, _ = ex.ents.lastProperOrg(sp.start, pronounWindow)
 		}
+	}
+	if e == nil && lexicon.CompanyKindNouns().Has(sp.role) {
+		// "Vantor Air carried more passengers. The airline said"
+		e, _ = ex.ents.lastProperOrg(sp.start, pronounWindow)
 	}
 	return e
 }

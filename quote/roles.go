@@ -316,5 +316,5 @@ func leadingNonRole(w, next string) bool {
 		return true
 	}
 	n := strings.ToLower(strings.Trim(next, ",.'’"))
-	return !hasRoleNoun([]string{w}) && lexicon.TitleWords().Has(n) && !lexicon.Determiners().Has(l) && l != "former"
+	return !hasRoleNoun([]string{w}) && lexicon.TitleWords().Has(n) && !lexicon.Determiners().Has(l) && !lexicon.TitleModifiers().Has(l)
 }

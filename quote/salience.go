@@ -3,6 +3,8 @@ package quote
 import (
 	"sort"
 	"strings"
+
+	"newsbot/lexicon"
 )
 
 // resolvePronoun maps he/she (and they/it for organisations) at pos to the
@@ -286,9 +288,10 @@ func (es *entities) nearestPersonPass(p string, pos, window int, skip span, avoi
 
 // lastProperOrg is the most recent proper name before pos (within window
 // bytes) that reads as an organisation's: no gender, no person's title, no
-// first name from the name table, no outlet ("Standard Life", or a
-// one-word subject such as "Nintendo").
-func (es *entities) lastProperOrg(pos, window int) *entity {
+// first name from the name table, no outlet, no date ("Standard Life", or
+// a one-word subject such as "Nintendo"), with where it was named; nil and
+// -1 when there is none.
+func (es *entities) lastProperOrg(pos, window int) (*entity, int) {
 	var best *entity
 	bestPos := -1
 	for k := len(es.mentions) - 1; k >= 0; k-- {
@@ -300,7 +303,7 @@ func (es *entities) lastProperOrg(pos, window int) *entity {
 			break
 		}
 		e := es.byName[strings.ToLower(m.name)]
-		if e != nil && e.gender == genderUnknown && !e.introduced && !personNamed(e.name) && !(hasTitleWord(e.title) && !titleIsOrg(e.title)) && properName(e.name) && !isDemonym(e.name) {
+		if e != nil && e.gender == genderUnknown && !e.introduced && !personNamed(e.name) && !(hasTitleWord(e.title) && !titleIsOrg(e.title)) && properName(e.name) && !isDemonym(e.name) && !hasDateWord(e.name) {
 			if _, outlet := CanonicalOutlet(e.name); !outlet {
 				best, bestPos = e, m.pos
 				break
@@ -317,8 +320,19 @@ func (es *entities) lastProperOrg(pos, window int) *entity {
 			break
 		}
 		if s.ent.single && s.ent.gender == genderUnknown {
-			return s.ent
+			return s.ent, s.pos
 		}
 	}
-	return best
+	return best, bestPos
+}
+
+// hasDateWord reports whether a name holds a weekday, month or holiday
+// word ("Black Friday", "Easter Monday"): a day, no organisation.
+func hasDateWord(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if lexicon.DateWords().Has(w) || lexicon.DayWords().Has(w) {
+			return true
+		}
+	}
+	return false
 }
