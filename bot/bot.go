@@ -190,10 +190,13 @@ func (b *Bot) identify(ctx context.Context) error {
 		if authRefusal(err) != "" {
 			return err // call has recorded and logged it; Run reports it at start
 		}
-		b.auth.set(authUnknown, "", b.now())
-		if ctx.Err() == nil {
-			b.log.Warn("could not identify the bot user; relying on events", "err", err)
+		if ctx.Err() != nil {
+			// the caller stopped waiting (a health request's short
+			// budget): what was known of the token still holds
+			return nil
 		}
+		b.auth.set(authUnknown, "", b.now())
+		b.log.Warn("could not identify the bot user; relying on events", "err", err)
 		return nil
 	}
 	b.auth.set(authOK, "", b.now())
