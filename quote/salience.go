@@ -329,7 +329,7 @@ func (es *entities) lastProperOrg(pos, window int) (*entity, int) {
 // hasDateWord reports whether a name holds a weekday, month or holiday
 // word ("Black Friday", "Easter Monday"): a day, no organisation.
 func hasDateWord(name string) bool {
-	for _, w := range strings.Fields(strings.ToLower(name)) {
+	for w := range strings.FieldsSeq(strings.ToLower(name)) {
 		if lexicon.DateWords().Has(w) || lexicon.DayWords().Has(w) {
 			return true
 		}
