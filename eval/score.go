@@ -330,6 +330,23 @@ type RoleScore struct {
 	GivenFound int `json:"given_found"`
 }
 
+// count adds one comparison: a value shown (non-empty shown), one
+// annotated (non-empty gold), and whether they match.
+func (r *RoleScore) count(shown, gold string, match bool) {
+	if shown != "" {
+		r.Shown++
+		if match {
+			r.ShownRight++
+		}
+	}
+	if gold != "" {
+		r.Given++
+		if match {
+			r.GivenFound++
+		}
+	}
+}
+
 func (r *RoleScore) add(o RoleScore) {
 	r.Shown += o.Shown
 	r.ShownRight += o.ShownRight
@@ -382,18 +399,7 @@ func scoreRoles(d Doc, pred []news.Quote, gp []int, ratio []float64) (RoleScore,
 		if !ok && (p.gold != "" || p.shown != "") {
 			misses = append(misses, Miss{Kind: "role", DocID: d.ID, Reference: k, Gold: p.gold, Predicted: p.shown})
 		}
-		if p.shown != "" {
-			r.Shown++
-			if ok {
-				r.ShownRight++
-			}
-		}
-		if p.gold != "" {
-			r.Given++
-			if ok {
-				r.GivenFound++
-			}
-		}
+		r.count(p.shown, p.gold, ok)
 	}
 	return r, misses
 }
@@ -468,18 +474,7 @@ func scoreOutlets(d Doc, pred []news.Quote, gp []int, ratio []float64) RoleScore
 		}
 		shown := pred[pi].Outlet
 		ok := shown != "" && g.Outlet != "" && sameOutlet(shown, g.Outlet)
-		if shown != "" {
-			r.Shown++
-			if ok {
-				r.ShownRight++
-			}
-		}
-		if g.Outlet != "" {
-			r.Given++
-			if ok {
-				r.GivenFound++
-			}
-		}
+		r.count(shown, g.Outlet, ok)
 	}
 	return r
 }
