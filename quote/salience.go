@@ -119,6 +119,19 @@ func (es *entities) addSalientMinor(pos int, e *entity, minor bool) {
 // opened a sentence before pos ("The U.S. State Department called for
 // ... the agency said"), within window bytes, with its position.
 func (es *entities) lastOrgSubject(pos, window int) (*entity, int) {
+	return es.lastMention(pos, window, func(m nameMention, e *entity) bool {
+		if !m.subject || !(e.org || looksOrg(e.name)) || e.personLike() {
+			return false
+		}
+		_, outlet := CanonicalOutlet(e.name)
+		return !outlet
+	})
+}
+
+// lastMention is the entity of the most recent multi-word name mentioned
+// before pos, at most window bytes back, for which ok holds, with the
+// mention's position; nil and -1 when there is none.
+func (es *entities) lastMention(pos, window int, ok func(nameMention, *entity) bool) (*entity, int) {
 	for k := len(es.mentions) - 1; k >= 0; k-- {
 		m := es.mentions[k]
 		if m.pos >= pos {
@@ -127,14 +140,9 @@ func (es *entities) lastOrgSubject(pos, window int) (*entity, int) {
 		if pos-m.pos > window {
 			break
 		}
-		e := es.byName[strings.ToLower(m.name)]
-		if e == nil || !m.subject || !(e.org || looksOrg(e.name)) || e.personLike() {
-			continue
+		if e := es.byName[strings.ToLower(m.name)]; e != nil && ok(m, e) {
+			return e, m.pos
 		}
-		if _, outlet := CanonicalOutlet(e.name); outlet {
-			continue
-		}
-		return e, m.pos
 	}
 	return nil, -1
 }
@@ -292,36 +300,21 @@ func (es *entities) nearestPersonPass(p string, pos, window int, skip span, avoi
 // a one-word subject such as "Nintendo"), with where it was named; nil and
 // -1 when there is none.
 func (es *entities) lastProperOrg(pos, window int) (*entity, int) {
-	var best *entity
-	bestPos := -1
-	for k := len(es.mentions) - 1; k >= 0; k-- {
-		m := es.mentions[k]
-		if m.pos >= pos {
-			continue
+	best, bestPos := es.lastMention(pos, window, func(_ nameMention, e *entity) bool {
+		if e.gender != genderUnknown || e.introduced || personNamed(e.name) || hasTitleWord(e.title) && !titleIsOrg(e.title) ||
+			!properName(e.name) || isDemonym(e.name) || hasDateWord(e.name) {
+			return false
 		}
-		if pos-m.pos > window {
-			break
-		}
-		e := es.byName[strings.ToLower(m.name)]
-		if e != nil && e.gender == genderUnknown && !e.introduced && !personNamed(e.name) && !(hasTitleWord(e.title) && !titleIsOrg(e.title)) && properName(e.name) && !isDemonym(e.name) && !hasDateWord(e.name) {
-			if _, outlet := CanonicalOutlet(e.name); !outlet {
-				best, bestPos = e, m.pos
-				break
-			}
-		}
-	}
+		_, outlet := CanonicalOutlet(e.name)
+		return !outlet
+	})
 	// a one-word subject named after that name is the nearer referent
-	for k := len(es.salient) - 1; k >= 0; k-- {
-		s := es.salient[k]
-		if s.pos >= pos {
-			continue
-		}
-		if pos-s.pos > window || s.pos <= bestPos {
-			break
-		}
-		if s.ent.single && s.ent.gender == genderUnknown {
-			return s.ent, s.pos
-		}
+	nearer := window
+	if bestPos >= 0 {
+		nearer = min(window, pos-bestPos-1)
+	}
+	if e := es.lastSalient(pos, nearer, func(e *entity) bool { return e.single && e.gender == genderUnknown }); e != nil {
+		return e, es.lastSalientPos(e, pos)
 	}
 	return best, bestPos
 }
