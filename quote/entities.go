@@ -77,10 +77,12 @@ type entities struct {
 	focus   []int
 	outlets map[string]string // lower last word -> outlet named in full in the article
 	text    string            // the article (for counting mentions)
+	// midCaps caches capitalisedMidSentence, which reads the whole text.
+	midCaps map[string]bool
 }
 
 func newEntities() *entities {
-	return &entities{byName: map[string]*entity{}, outlets: map[string]string{}}
+	return &entities{byName: map[string]*entity{}, outlets: map[string]string{}, midCaps: map[string]bool{}}
 }
 
 // looksOrg reports whether a name looks like an organisation.

@@ -377,29 +377,18 @@ func stripDescriptor(name string) string {
 // capitalised after another word of its sentence: a proper name, where a
 // sentence's capitalised first word ("Higher oil prices") may be any word.
 func (es *entities) capitalisedMidSentence(word string) bool {
-	for from := 0; ; {
-		k := strings.Index(es.text[from:], word)
-		if k < 0 {
-			return false
-		}
-		k += from
-		from = k + len(word)
-		end := k + len(word)
-		if end < len(es.text) {
-			if r, _ := utf8.DecodeRuneInString(es.text[end:]); unicode.IsLetter(r) {
-				continue
-			}
-		}
-		j := k
-		for j > 0 && es.text[j-1] == ' ' {
-			j--
-		}
-		if j > 0 && j < k {
-			if r, _ := utf8.DecodeLastRuneInString(es.text[:j]); unicode.IsLetter(r) || r == ',' {
-				return true
-			}
+	if mid, ok := es.midCaps[word]; ok {
+		return mid
+	}
+	mid := false
+	for k := range wordStarts(es.text, word) {
+		if r, spaced := runeBeforeSpaces(es.text, k); spaced && (unicode.IsLetter(r) || r == ',') {
+			mid = true
+			break
 		}
 	}
+	es.midCaps[word] = mid
+	return mid
 }
 
 // stripPostNominal drops post-nominal letters from the end of a name of

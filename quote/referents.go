@@ -388,24 +388,14 @@ func (ex *extractor) namesInQuote(c *cand, e *entity) bool {
 		return false
 	}
 	q := ex.text[c.s:c.e]
-	for from := 0; ; {
-		k := strings.Index(q[from:], w)
-		if k < 0 {
-			return false
-		}
-		k += from
-		from = k + len(w)
-		before, after := runeBefore(q, k, 0), runeAfter(q, k+len(w), len(q))
-		if unicode.IsLetter(before) || unicode.IsLetter(after) {
+	for k := range wordStarts(q, w) {
+		if unicode.IsLetter(runeBefore(q, k, 0)) {
 			continue
 		}
 		// a capitalised word opening a sentence may be any word
-		j := k
-		for j > 0 && q[j-1] == ' ' {
-			j--
-		}
-		if p := runeBefore(q, j, 0); p != 0 && p != '.' && p != '?' && p != '!' && p != '"' && p != '“' {
+		if p, _ := runeBeforeSpaces(q, k); p != 0 && p != '.' && p != '?' && p != '!' && p != '"' && p != '“' {
 			return true
 		}
 	}
+	return false
 }

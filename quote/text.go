@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"iter"
 	"sort"
 	"strings"
 	"unicode"
@@ -322,3 +323,34 @@ const (
 	// 7615f7b.
 	maxDottedWord = 8
 )
+
+// wordStarts yields the byte offsets where w occurs in text with no letter
+// right after it (the end of a word; the start is the caller's to check).
+func wordStarts(text, w string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for from := 0; w != ""; {
+			k := strings.Index(text[from:], w)
+			if k < 0 {
+				return
+			}
+			k += from
+			from = k + len(w)
+			if unicode.IsLetter(runeAfter(text, from, len(text))) {
+				continue
+			}
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// runeBeforeSpaces returns the rune before byte k of text past any spaces
+// (0 at the start of text), and whether there were spaces to pass.
+func runeBeforeSpaces(text string, k int) (rune, bool) {
+	j := k
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	return runeBefore(text, j, 0), j < k
+}

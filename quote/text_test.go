@@ -52,3 +52,21 @@ func TestParagraphs(t *testing.T) {
 		})
 	}
 }
+
+func TestWordStartsAndRuneBeforeSpaces(t *testing.T) {
+	text := "Nordvik said. Market leader Nordvik, NordvikAir and Nordviks"
+	var got []int
+	for k := range wordStarts(text, "Nordvik") {
+		got = append(got, k)
+	}
+	// "NordvikAir" and "Nordviks" go on into letters
+	if want := []int{0, 28}; !slices.Equal(got, want) {
+		t.Errorf("wordStarts = %v, want %v", got, want)
+	}
+	if r, spaced := runeBeforeSpaces(text, 28); r != 'r' || !spaced {
+		t.Errorf("before offset 28: %q, %v", r, spaced)
+	}
+	if r, spaced := runeBeforeSpaces(text, 0); r != 0 || spaced {
+		t.Errorf("at the start: %q, %v", r, spaced)
+	}
+}
