@@ -446,21 +446,13 @@ func subjectNP(text string, toks []token, stop int) np {
 func timeAdverbialStart(toks []token, end, floor int) int {
 	i := end
 	core := false
-	for i >= floor && toks[i].word && !toks[i].quoted {
-		l := toks[i].lower()
-		switch {
-		case lexicon.DeicticDays().Has(l):
-			core = true
-		case lexicon.TimeNouns().Has(l):
-		case lexicon.DayWords().Has(l) && toks[i].capitalized():
-			core = true
-		case isNumber(toks[i].text):
-		default:
-			goto done
+	for ; i >= floor && toks[i].word && !toks[i].quoted; i-- {
+		isTime, isCore := timeWord(toks[i])
+		if !isTime {
+			break
 		}
-		i--
+		core = core || isCore
 	}
-done:
 	if !core || i == end {
 		return -1
 	}
@@ -471,6 +463,24 @@ done:
 		return i + 1
 	}
 	return -1
+}
+
+// timeWord reports whether t may stand in a time adverbial, and whether it
+// is its core: "yesterday", or a capitalised weekday or month; time nouns
+// ("evening") and numbers go with one.
+func timeWord(t token) (isTime, core bool) {
+	l := t.lower()
+	switch {
+	case lexicon.DeicticDays().Has(l):
+		return true, true
+	case lexicon.TimeNouns().Has(l):
+		return true, false
+	case lexicon.DayWords().Has(l) && t.capitalized():
+		return true, true
+	case isNumber(t.text):
+		return true, false
+	}
+	return false, false
 }
 
 // orgAnd reports whether toks[j], an "and" or "&" between capitalised
