@@ -77,13 +77,20 @@ func cueStart(toks []token, c int) int {
 	return c
 }
 
+// commitmentObject reports "X has pledged to write off the debt" with
+// toks[k] the word after the commitment verb: a named or he/she speaker
+// and "to" with a verb, what was promised.
+func commitmentObject(toks []token, k int, sp np) bool {
+	return (sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she") &&
+		k+1 < len(toks) && toks[k].low == "to" && toks[k+1].word && !toks[k+1].capitalized() && !toks[k+1].quoted
+}
+
 // urgeObject reports "X urged people to send a message": an urging verb,
-// a person or pronoun urging, and a short object followed by "to".
+// a person or pronoun urging, and a short object followed by "to"; or,
+// for a commitment verb, its "to" complement (commitmentObject).
 func urgeObject(toks []token, cue string, k int, sp np) bool {
 	if lexicon.CommitmentVerbs().Has(cue) {
-		// "has pledged to write off the debt": what was promised
-		return (sp.name != "" || sp.pronoun == "he" || sp.pronoun == "she") &&
-			k+1 < len(toks) && toks[k].low == "to" && toks[k+1].word && !toks[k+1].capitalized() && !toks[k+1].quoted
+		return commitmentObject(toks, k, sp)
 	}
 	if cue != "urged" && cue != "urges" && cue != "urge" {
 		return false

@@ -360,7 +360,7 @@ func (sc *indirectScan) cue(c int, l string) int {
 		sc.floor = e
 		return e
 	}
-	if lexicon.CommitmentVerbs().Has(l) && urgeObject(toks, l, c+1, sp) {
+	if lexicon.CommitmentVerbs().Has(l) && commitmentObject(toks, c+1, sp) {
 		// "X has pledged to write off the debt": what was promised, read
 		// right after the verb (the adverbial skip would take "to ...
 		// next year" for a time phrase)
