@@ -108,11 +108,8 @@ func quoteAnswer(hit news.QuoteHit) news.Answer {
 			a.Matched = nil
 		}
 	}
-	if t, ok := strings.CutSuffix(a.Quote, ","); ok {
-		// `"We will win," she said` is shown as “We will win.”, as the
-		// summary shows it; the byte length, and so Matched, is kept
-		a.Quote = t + "."
-	}
+	// the byte length, and so Matched, is kept
+	a.Quote = news.ShownQuote(a.Quote)
 	return a
 }
 

@@ -250,3 +250,14 @@ func NormalizeName(s string) string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '-'
 	}), " ")
 }
+
+// ShownQuote is quote text as newsbot shows it on its own: the comma a
+// writer puts before the closing mark (`"We will win," she said`) becomes
+// a full stop (“We will win.”). The byte length stays the same, so spans
+// into the text still hold.
+func ShownQuote(text string) string {
+	if t, ok := strings.CutSuffix(text, ","); ok {
+		return t + "."
+	}
+	return text
+}

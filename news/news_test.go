@@ -16,3 +16,16 @@ func TestContentHash(t *testing.T) {
 		t.Errorf("NewID = %q, want 12 characters", id)
 	}
 }
+
+func TestShownQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"We will win,":     "We will win.",
+		"Is it over?":      "Is it over?",
+		"the plan works":   "the plan works",
+		"one, two, three,": "one, two, three.",
+	} {
+		if got := ShownQuote(in); got != want || len(got) != len(in) {
+			t.Errorf("ShownQuote(%q) = %q, want %q of the same length", in, got, want)
+		}
+	}
+}

@@ -258,10 +258,7 @@ func quoteText(s string) string {
 		}
 		s = t
 	}
-	if t, ok := strings.CutSuffix(s, ","); ok {
-		s = t + "."
-	}
-	return s
+	return news.ShownQuote(s)
 }
 
 // quoteTier says how a quote may be used: 1 for a direct full sentence, 2

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"newsbot/handlers"
+	"newsbot/news"
 	"newsbot/quote"
 )
 
@@ -81,12 +82,8 @@ func (a *app) quotes(ctx context.Context, args []string) error {
 			if q.Outlet != "" {
 				who += " (per " + q.Outlet + ")"
 			}
-			shown := q.Text
-			if t, ok := strings.CutSuffix(shown, ","); ok {
-				// shown as answers show it; --json keeps the exact span
-				shown = t + "."
-			}
-			fmt.Fprintf(a.stdout, "- %s [%s, %q]\n    “%s”\n", who, q.Kind, q.Mention, shown)
+			// shown as answers show it; --json keeps the exact span
+			fmt.Fprintf(a.stdout, "- %s [%s, %q]\n    “%s”\n", who, q.Kind, q.Mention, news.ShownQuote(q.Text))
 		}
 	}
 	if failed > 0 {
