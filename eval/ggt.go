@@ -17,7 +17,8 @@ import (
 
 // Set is an annotated evaluation set in GGT format.
 type Set struct {
-	// Dir is the folder the set was loaded from.
+	// Dir is the folder the set's article files are read from (the set's
+	// own folder, or the corpus root of a span-only set).
 	Dir string
 	// Docs are the articles, in file order.
 	Docs []Doc
@@ -104,7 +105,6 @@ func LoadGGT(dir string) (*Set, error) {
 // (eval/annotations) hold spans only, no article text, and point into the
 // shared corpus this way.
 func LoadGGTFile(jsonPath, root string) (*Set, error) {
-	dir := root
 	data, err := os.ReadFile(jsonPath)
 	if err != nil {
 		return nil, fmt.Errorf("load ggt: %w", err)
@@ -113,13 +113,13 @@ func LoadGGTFile(jsonPath, root string) (*Set, error) {
 	if err := json.Unmarshal(data, &arts); err != nil {
 		return nil, fmt.Errorf("load ggt %q: %w", jsonPath, err)
 	}
-	set := &Set{Dir: dir}
+	set := &Set{Dir: root}
 	for _, a := range arts {
 		file := a.RawtextFile
 		if file == "" {
 			file = filepath.Join("rawtext", a.DocID+".txt")
 		}
-		raw, err := os.ReadFile(filepath.Join(dir, file))
+		raw, err := os.ReadFile(filepath.Join(root, file))
 		if err != nil {
 			return nil, fmt.Errorf("load ggt article %s: %w", a.DocID, err)
 		}
