@@ -48,6 +48,11 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 					break
 				}
 			}
+			if end >= 0 {
+				// "said in a statement to the stock exchange that ...":
+				// the adverbial runs on up to "that"
+				end = thatAfterAdverbial(toks, end)
+			}
 			if end < 0 && k+1 < len(toks) && toks[k+1].capitalized() && l == "on" {
 				end = k + 1
 				for end+1 < len(toks) && toks[end+1].capitalized() {
@@ -111,6 +116,26 @@ func (ex *extractor) skipAdverbials(toks []token, k int, object bool) (int, stri
 		return k, outlet
 	}
 	return k, outlet
+}
+
+// thatAfterAdverbial extends an adverbial ending at toks[end] to just before
+// a "that" a few plain words on ("in a statement to the stock exchange
+// that"); it returns end unchanged when a verb, a pronoun, punctuation or a
+// quote comes first.
+func thatAfterAdverbial(toks []token, end int) int {
+	for j := end + 1; j < len(toks) && j <= end+maxAdverbialTokens; j++ {
+		t := toks[j]
+		if t.low == "that" {
+			if j == end+1 {
+				return end
+			}
+			return j - 1
+		}
+		if !t.word || t.quoted || lexicon.FiniteVerbs().Has(t.low) || lexicon.Auxiliaries().Has(t.low) || lexicon.Pronouns().Has(t.low) {
+			return end
+		}
+	}
+	return end
 }
 
 // clauseStartOK reports whether toks[k] can begin a reported clause.

@@ -167,6 +167,15 @@ func (sc *indirectScan) accordingTo(c int) int {
 	opts := clauseOpts{outlet: srcOutlet, outletOnly: srcOutlet != ""}
 	if c == sc.floor || (c > sc.floor && onlyPunctToks(toks, sc.floor, c)) {
 		// According to X, CLAUSE.
+		if srcB < len(toks) && toks[srcB].text == "," && innerCue(toks, srcB+1) {
+			// "According to the Financial Times, chief executive Jane
+			// Roe said that ...": the outlet reported her; she speaks
+			if srcOutlet != "" {
+				sc.outlet = srcOutlet
+			}
+			sc.floor = srcB + 1
+			return srcB
+		}
 		if srcB < len(toks) && toks[srcB].text == "," {
 			sc.emit(srcB+1, clauseEnd(toks, srcB+1), src, "according to", opts)
 		} else if after > srcB {
@@ -188,6 +197,21 @@ func (sc *indirectScan) accordingTo(c int) int {
 	}
 	sc.floor = srcB
 	return srcB
+}
+
+// innerCue reports whether the clause starting at toks[a] is itself a
+// report, its reporting verb close after its start ("Jane Roe said that
+// ...") and before any reported words.
+func innerCue(toks []token, a int) bool {
+	for k := a; k < len(toks) && k < a+maxInnerCueTokens; k++ {
+		if toks[k].quoted || toks[k].low == "that" || toks[k].text == "," && k > a+1 {
+			return false
+		}
+		if k > a && isCueToken(toks, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // accordingSource reads the source of "according to" in tokens [srcA,
@@ -543,6 +567,11 @@ const (
 	// its clause may start ("told the crowd gathered there that ...").
 	// Hand-set, unmeasured; introduced in cffae27.
 	maxObjectTokens = 6
+	// maxInnerCueTokens is how far (in tokens) into the clause after
+	// "According to OUTLET," its own reporting verb may stand ("chief
+	// operating officer Jane Roe said"). Hand-set to cover a long title and
+	// name, unmeasured.
+	maxInnerCueTokens = 12
 )
 
 const (
