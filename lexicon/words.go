@@ -98,6 +98,10 @@ var (
 	functionWords         = set("function_words.txt")
 	inflections           = set("inflections.txt")
 	echoTestStops         = set("echo_test_stops.txt")
+	stanceAdjectives      = set("stance_adjectives.txt")
+	copulas               = set("copulas.txt")
+	continuationVerbs     = set("continuation_verbs.txt")
+	clauseLinks           = set("clause_links.txt")
 )
 
 // ReportingVerbs are reporting verbs, every inflection ("say", "says",
@@ -446,6 +450,20 @@ func OtherHonorifics() Set { return otherHonorifics() }
 // ModalWords are modals: they carry no topic, yet the index's analyser keeps
 // them ("will", "can").
 func ModalWords() Set { return modalWords() }
+
+// StanceAdjectives report a belief, fear or expectation after a form of
+// "be" ("is confident that ...").
+func StanceAdjectives() Set { return stanceAdjectives() }
+
+// Copulas are the forms of "be" (and "remain") before a stance adjective.
+func Copulas() Set { return copulas() }
+
+// ContinuationVerbs are the forms of "go" in "went on to say".
+func ContinuationVerbs() Set { return continuationVerbs() }
+
+// ClauseLinks open a subordinate clause inside a sentence ("after he
+// said").
+func ClauseLinks() Set { return clauseLinks() }
 
 // FunctionWords are English words that carry no topic: the Snowball English
 // stop words the index's analyser drops ("the", "which", "didn't").

@@ -138,6 +138,16 @@ func thatAfterAdverbial(toks []token, end int) int {
 	return end
 }
 
+// subjectStart reports whether toks[k] can open a clause with its subject:
+// "that", a pronoun, a determiner or a capitalised word.
+func subjectStart(toks []token, k int) bool {
+	if k >= len(toks) || !toks[k].word {
+		return false
+	}
+	l := toks[k].low
+	return l == "that" || lexicon.Pronouns().Has(l) || lexicon.Determiners().Has(l) || toks[k].capitalized()
+}
+
 // clauseStartOK reports whether toks[k] can begin a reported clause.
 func clauseStartOK(toks []token, k int) bool {
 	if k >= len(toks) {

@@ -52,7 +52,7 @@ func isCueToken(toks []token, i int) bool {
 		// "Secretary of State", "Says" in a headline: not a cue
 		return false
 	}
-	if i > 0 && lexicon.PassiveMarkers().Has(toks[i-1].lower()) {
+	if i > 0 && lexicon.PassiveMarkers().Has(toks[i-1].lower()) && !wentOnTo(toks, i-1) {
 		return false
 	}
 	if l == "read" || l == "reads" {
@@ -62,6 +62,28 @@ func isCueToken(toks []token, i int) bool {
 	}
 	// "said" used as an adjective or in "so-called": rare enough to ignore.
 	return true
+}
+
+// wentOnTo reports whether toks[i] is the "to" of "went on to" (say),
+// which is no passive "to".
+func wentOnTo(toks []token, i int) bool {
+	return i >= 2 && toks[i].low == "to" && toks[i-1].low == "on" && lexicon.ContinuationVerbs().Has(toks[i-2].low)
+}
+
+// stanceCue reports whether toks[c] is a stance adjective after a form of
+// "be" ("the firm is confident that ...", "they are worried it could
+// close"): a belief reported like speech.
+func stanceCue(toks []token, c int) bool {
+	t := toks[c]
+	if !t.word || t.quoted || t.capitalized() || !lexicon.StanceAdjectives().Has(t.low) {
+		return false
+	}
+	j := c - 1
+	for j >= 0 && lexicon.Auxiliaries().Has(toks[j].low) {
+		// "is very confident", "remains quietly hopeful"
+		j--
+	}
+	return j >= 0 && lexicon.Copulas().Has(toks[j].low)
 }
 
 // cueStart returns the index where the verb group of the cue at c begins

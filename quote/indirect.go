@@ -75,7 +75,7 @@ func (ex *extractor) indirect(s *sentence, usedCue map[int]bool, consumed []bool
 			c = sc.naming(c, k)
 			continue
 		}
-		if !isCueToken(toks, c) || negatedCue(toks, c) {
+		if !isCueToken(toks, c) && !stanceCue(toks, c) || negatedCue(toks, c) {
 			continue
 		}
 		c = sc.cue(c, l)
@@ -376,6 +376,11 @@ func (sc *indirectScan) cue(c int, l string) int {
 		k = len(toks) - 1
 	}
 	cue := toks[c].text
+	if lexicon.StanceAdjectives().Has(l) && !subjectStart(toks, k) {
+		// "was sure about the job": a stance adjective reports only a
+		// clause ("sure that ...", "sure the plan works")
+		return c
+	}
 	if expectObject(toks, l, c, k, sp) {
 		// "Analysts expect interest rates to rise": the expectation
 		e := clauseEnd(toks, k)

@@ -320,6 +320,44 @@ const (
 	maxApposRoleTokens = 6
 )
 
+// mainSubject returns the person who opens the sentence of c when c's
+// pronoun speaker opens a clause linked inside that sentence ("Mr Roe quit
+// after he said ...", "Ms Lind smiled as she said ..."): the pronoun then
+// refers to the main clause's subject, if its gender allows.
+func (ex *extractor) mainSubject(c *cand, sp np) *entity {
+	if c.sent < 0 || c.sent >= len(ex.sents) {
+		return nil
+	}
+	toks := ex.sents[c.sent].toks
+	p := tokenAt(toks, sp.start)
+	if p < 2 || p >= len(toks) || !lexicon.ClauseLinks().Has(toks[p-1].low) {
+		return nil
+	}
+	first := subjectNP(ex.text, toks, p-1)
+	if first.name == "" || first.pronoun != "" {
+		return nil
+	}
+	e := ex.ents.resolveName(first.name, first.start)
+	if e == nil {
+		return nil
+	}
+	want := male
+	if sp.pronoun == "she" {
+		want = female
+	}
+	if g, ok := honorificGender(strings.ToLower(first.title)); ok {
+		// "Mr Roe": the honorific tells
+		if g != want {
+			return nil
+		}
+		return e
+	}
+	if !e.personLike() || !e.genderFits(want, true) {
+		return nil
+	}
+	return e
+}
+
 // sentenceOpensWith reports whether the sentence of a pronoun cue opens with
 // the last word of person e's name ("Macharia and some colleagues hid under
 // desks, he said, ..."): then the pronoun does not refer to e.

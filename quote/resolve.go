@@ -142,6 +142,9 @@ func (ex *extractor) pronounSpeaker(c *cand, sp np, prev *cand) *entity {
 		if alt := ex.prevSentencePerson(c, sp); alt != nil {
 			e = alt
 		}
+		if alt := ex.mainSubject(c, sp); alt != nil {
+			e = alt
+		}
 		if e == nil && prev != nil && prev.ent != nil && !prev.ent.org {
 			e = prev.ent
 		}

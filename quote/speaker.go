@@ -72,11 +72,17 @@ func backNP(text string, toks []token, end, floor int) np {
 // however,"), an acronym in brackets and a time ("on Tuesday said").
 func skipBeforeCue(toks []token, end, floor int) int {
 	i := end - 1
+	stance := end < len(toks) && lexicon.StanceAdjectives().Has(toks[end].low)
 	// skip auxiliaries and adverbs ("has also said", ", however,")
 	for i >= floor {
 		l := toks[i].lower()
-		if toks[i].word && lexicon.Auxiliaries().Has(l) && !toks[i].quoted && !toks[i].capitalized() {
+		if toks[i].word && (lexicon.Auxiliaries().Has(l) || stance && lexicon.Copulas().Has(l)) && !toks[i].quoted && !toks[i].capitalized() {
 			i--
+			continue
+		}
+		if i-2 >= floor && wentOnTo(toks, i) {
+			// "he went on to say"
+			i -= 3
 			continue
 		}
 		if toks[i].text == ")" && i-2 > floor && toks[i-2].text == "(" && toks[i-1].word && strings.ToUpper(toks[i-1].text) == toks[i-1].text {
