@@ -173,7 +173,7 @@ func clauseEnd(toks []token, k int) int {
 		if j > k+2 && (toks[j].low == "but" || toks[j].low == "while" || toks[j].low == "and") {
 			// "... but Chapman says ...": another attribution starts
 			for c := j + 1; c < len(toks) && c <= j+maxNewAttributionTokens; c++ {
-				if isCueToken(toks, c) && !toks[c-1].quoted {
+				if (isCueToken(toks, c) || criticismVerb(toks[c].low)) && !toks[c-1].quoted {
 					subj := c > j+1
 					onlyAux := toks[j].low != "while"
 					for x := j + 1; x < c; x++ {
@@ -181,6 +181,12 @@ func clauseEnd(toks []token, k int) int {
 							subj = false
 						}
 						onlyAux = onlyAux && lexicon.Auxiliaries().Has(toks[x].low)
+					}
+					if criticismVerb(toks[c].low) && !isCueToken(toks, c) {
+						// "... and she accused X of Y": only a new subject
+						// starts a charge of its own
+						subj = subj && !onlyAux
+						onlyAux = false
 					}
 					if subj || onlyAux && secondCue(toks, j, c) {
 						// "... and says B", "..., but added B": the same

@@ -225,9 +225,12 @@ func criticismCue(toks []token, c int) (int, int) {
 		}
 		b++
 	}
-	if b-a < 2 && prep != "as" || b-a < 1 || b-a >= maxChargeTokens {
+	_, objectGender := lexicon.PronounGenders().Get(toks[c+1].low)
+	pronounObject := j == c+2 && (objectGender || lexicon.Pronouns().Has(toks[c+1].low) || toks[c+1].low == "them" || toks[c+1].low == "us")
+	if b-a < 2 && prep != "as" && pronounObject || b-a < 1 || b-a >= maxChargeTokens {
 		// "accused him of lying": too short a charge to quote ("attacked
-		// the pledges as vacuous" is enough)
+		// the pledges as vacuous", "accused the Tories of opportunism"
+		// are enough)
 		return 0, 0
 	}
 	// the protocol quotes whom the charge is against with it ("accused
@@ -237,13 +240,7 @@ func criticismCue(toks []token, c int) (int, int) {
 
 // cueVerbsHas reports whether w is a reporting verb.
 func cueVerbsHas(w string) bool {
-	ok := lexicon.ReportingVerbs().Has(w)
-	return ok
-}
-
-func cueIsVerb(l string) bool {
-	ok := lexicon.ReportingVerbs().Has(l)
-	return ok
+	return lexicon.ReportingVerbs().Has(w)
 }
 
 const (
@@ -262,3 +259,9 @@ const (
 	// longer one is no quote. Hand-set, unmeasured; introduced in 86f5cff.
 	maxChargeTokens = 15
 )
+
+// criticismVerb reports whether w reports a charge ("accused", "blamed").
+func criticismVerb(w string) bool {
+	_, ok := lexicon.CriticismVerbs().Get(w)
+	return ok
+}

@@ -404,7 +404,7 @@ func forwardPhrase(text string, toks []token, i, stop int) np {
 		if lexicon.StopWords().Has(tl) && !(lexicon.Connectors().Has(t.text) && j > i && toks[j-1].capitalized() && j+1 < stop && toks[j+1].capitalized()) {
 			break
 		}
-		if lexicon.ObjectVerbs().Has(tl) || cueIsVerb(tl) {
+		if lexicon.ObjectVerbs().Has(tl) || cueVerbsHas(tl) {
 			break
 		}
 		if j-i > maxForwardNameTokens {
