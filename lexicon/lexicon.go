@@ -124,12 +124,17 @@ func table(name string) func() Table {
 // tagged returns an accessor that builds, once, the set of the words of
 // file name whose entry carries tag after the word ("told object say"),
 // or every word when tag is "".
-func tagged(name, tag string) func() Set {
+func tagged(name, tag string) func() Set { return taggedExcept(name, tag, "") }
+
+// taggedExcept is tagged, leaving out the words whose entry carries except
+// (none when except is ""): one file can hold two lists that share most of
+// their words ("shouted say article-only").
+func taggedExcept(name, tag, except string) func() Set {
 	return sync.OnceValue(func() Set {
 		m := map[string]struct{}{}
 		for _, l := range lines(name) {
 			f := strings.Fields(l)
-			if tag == "" || slices.Contains(f[1:], tag) {
+			if (tag == "" || slices.Contains(f[1:], tag)) && (except == "" || !slices.Contains(f[1:], except)) {
 				m[f[0]] = struct{}{}
 			}
 		}

@@ -51,6 +51,8 @@ func TestSets(t *testing.T) {
 		{"question cue verbs", QuestionCueVerbs, []string{"said", "thinks", "blamed"}, []string{"said echo", "shouted"}},
 		{"echo words", EchoWords, []string{"said", "thinks"}, []string{"warned", "blamed"}},
 		{"other honorifics", OtherHonorifics, []string{"dr", "prof", "herr"}, []string{"mr", "mrs"}},
+		{"reporting verbs, not question cues", ReportingVerbs, []string{"shouted", "posts"}, []string{"blamed", "wants"}},
+		{"question cues, not reporting verbs", QuestionCueVerbs, []string{"blamed", "wants"}, []string{"shouted", "posts"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -10,10 +10,10 @@ import (
 // use; the file named in the variable holds the words and their source.
 
 var (
-	reportingVerbs        = tagged("reporting_verbs.txt", "")
-	objectVerbs           = tagged("reporting_verbs.txt", "object")
-	weakCues              = tagged("reporting_verbs.txt", "weak")
-	sayVerbs              = tagged("reporting_verbs.txt", "say")
+	reportingVerbs        = taggedExcept("reporting_verbs.txt", "", "question-only")
+	objectVerbs           = taggedExcept("reporting_verbs.txt", "object", "question-only")
+	weakCues              = taggedExcept("reporting_verbs.txt", "weak", "question-only")
+	sayVerbs              = taggedExcept("reporting_verbs.txt", "say", "question-only")
 	participleCues        = set("participle_cues.txt")
 	auxiliaries           = set("auxiliaries.txt")
 	passiveMarkers        = set("passive_markers.txt")
@@ -89,10 +89,10 @@ var (
 	pronounGenders        = table("pronoun_genders.txt")
 	synonyms              = sync.OnceValue(func() Thesaurus { return newThesaurus("synonyms.txt", "irregular_verbs.txt") })
 	questionAuxiliaries   = set("question_auxiliaries.txt")
-	questionCueVerbs      = tagged("question_cue_verbs.txt", "")
+	questionCueVerbs      = taggedExcept("reporting_verbs.txt", "", "article-only")
 	questionListeners     = set("question_listeners.txt")
 	questionRoleNouns     = set("question_role_nouns.txt")
-	echoWords             = tagged("question_cue_verbs.txt", "echo")
+	echoWords             = taggedExcept("reporting_verbs.txt", "echo", "article-only")
 	otherHonorifics       = set("other_honorifics.txt")
 	modalWords            = set("modal_words.txt")
 	functionWords         = set("function_words.txt")
