@@ -53,6 +53,10 @@ func TestSets(t *testing.T) {
 		{"other honorifics", OtherHonorifics, []string{"dr", "prof", "herr"}, []string{"mr", "mrs"}},
 		{"reporting verbs, not question cues", ReportingVerbs, []string{"shouted", "posts"}, []string{"blamed", "wants"}},
 		{"question cues, not reporting verbs", QuestionCueVerbs, []string{"blamed", "wants"}, []string{"shouted", "posts"}},
+		{"stop words", StopWords, []string{"about", "would", "can", "said", "told", "ago"}, []string{"the", "shall", "saying"}},
+		{"modal words", ModalWords, []string{"would", "cannot", "shall", "will"}, []string{"not"}},
+		{"function words", FunctionWords, []string{"the", "would"}, []string{"np", "will"}},
+		{"echo test stops", EchoTestStops, []string{"s", "also", "whose"}, []string{"ago"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 )
 
 // The accessors of the lists. Each builds its set or table once, on first
-// use; the file named in the variable holds the words and their source.
+// use; the files named in the variable hold the words and their source.
 
 var (
 	reportingVerbs        = taggedExcept("reporting_verbs.txt", "", "question-only")
@@ -42,7 +42,7 @@ var (
 	ambiguousOutlets      = set("ambiguous_outlets.txt")
 	sentenceStarters      = set("sentence_starters.txt")
 	pronouns              = set("pronouns.txt")
-	stopWords             = set("np_stop.txt")
+	stopWords             = union(tagged("np_stop.txt", ""), tagged("function_words.txt", "np"), tagged("modal_words.txt", "np"), tagged("reporting_verbs.txt", "np"))
 	connectors            = set("connectors.txt")
 	determiners           = set("determiners.txt")
 	titleWords            = set("title_words.txt")
@@ -94,10 +94,10 @@ var (
 	questionRoleNouns     = set("question_role_nouns.txt")
 	echoWords             = taggedExcept("reporting_verbs.txt", "echo", "article-only")
 	otherHonorifics       = set("other_honorifics.txt")
-	modalWords            = set("modal_words.txt")
-	functionWords         = set("function_words.txt")
+	modalWords            = union(tagged("modal_words.txt", ""), tagged("function_words.txt", "modal"))
+	functionWords         = tagged("function_words.txt", "")
 	inflections           = set("inflections.txt")
-	echoTestStops         = set("echo_test_stops.txt")
+	echoTestStops         = union(set("echo_test_stops.txt"), tagged("np_stop.txt", "echotest"))
 )
 
 // ReportingVerbs are reporting verbs, every inflection ("say", "says",
