@@ -50,13 +50,16 @@ func TestSets(t *testing.T) {
 		{"demonyms", Demonyms, []string{"chinese", "north korean"}, []string{"china"}},
 		{"question cue verbs", QuestionCueVerbs, []string{"said", "thinks", "blamed"}, []string{"said echo", "shouted"}},
 		{"echo words", EchoWords, []string{"said", "thinks"}, []string{"warned", "blamed"}},
-		{"other honorifics", OtherHonorifics, []string{"dr", "prof", "herr"}, []string{"mr", "mrs"}},
+		{"other honorifics", OtherHonorifics, []string{"dr", "prof", "herr"}, []string{"mr", "mrs", "dr."}},
 		{"reporting verbs, not question cues", ReportingVerbs, []string{"shouted", "posts"}, []string{"blamed", "wants"}},
 		{"question cues, not reporting verbs", QuestionCueVerbs, []string{"blamed", "wants"}, []string{"shouted", "posts"}},
 		{"stop words", StopWords, []string{"about", "would", "can", "said", "told", "ago"}, []string{"the", "shall", "saying"}},
 		{"modal words", ModalWords, []string{"would", "cannot", "shall", "will"}, []string{"not"}},
 		{"function words", FunctionWords, []string{"the", "would"}, []string{"np", "will"}},
 		{"echo test stops", EchoTestStops, []string{"s", "also", "whose"}, []string{"ago"}},
+		{"honorific title words", TitleWords, []string{"mr", "mr.", "dr.", "professor", "sir"}, []string{"prof", "mister"}},
+		{"abbreviations", Abbreviations, []string{"dr", "sr", "gen"}, []string{"dr.", "sir"}},
+		{"title abbreviations", TitleAbbreviations, []string{"prof", "mrs", "sen"}, []string{"sr", "mrs."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -84,6 +87,8 @@ func TestTables(t *testing.T) {
 	}{
 		{"honorific", Honorifics, "mrs.", "f", true},
 		{"honorific missing", Honorifics, "dr", "", false},
+		{"honorific whose sex is not read", Honorifics, "mister", "", false},
+		{"honorific spelling", Honorifics, "dr.", "", false},
 		{"gender word", GenderWords, "spokesman", "m", true},
 		{"criticism verb", CriticismVerbs, "accused", "of", true},
 		{"first name", FirstNames, "margaret", "f", true},

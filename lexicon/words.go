@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -45,7 +46,7 @@ var (
 	stopWords             = union(tagged("np_stop.txt", ""), tagged("function_words.txt", "np"), tagged("modal_words.txt", "np"), tagged("reporting_verbs.txt", "np"))
 	connectors            = set("connectors.txt")
 	determiners           = set("determiners.txt")
-	titleWords            = set("title_words.txt")
+	titleWords            = union(set("title_words.txt"), tagged("honorifics.txt", "title"))
 	partyWords            = set("party_words.txt")
 	verbBefore            = set("verb_before.txt")
 	commitmentVerbs       = set("commitment_verbs.txt")
@@ -67,10 +68,9 @@ var (
 	deicticDays           = set("deictic_days.txt")
 	timePreps             = set("time_preps.txt")
 	commonTLDs            = set("common_tlds.txt")
-	abbreviations         = set("abbrevs.txt")
-	titleAbbreviations    = set("abbrevs_no_end.txt")
+	abbreviations         = union(set("abbrevs.txt"), tagged("honorifics.txt", "abbrev"))
+	titleAbbreviations    = union(set("abbrevs_no_end.txt"), tagged("honorifics.txt", "noend"))
 	demonyms              = set("demonyms.txt")
-	honorifics            = table("honorifics.txt")
 	genderWords           = table("gender_words.txt")
 	criticismVerbs        = table("criticism_verbs.txt")
 	firstNames            = table("firstnames.txt")
@@ -93,7 +93,6 @@ var (
 	questionListeners     = set("question_listeners.txt")
 	questionRoleNouns     = set("question_role_nouns.txt")
 	echoWords             = taggedExcept("reporting_verbs.txt", "echo", "article-only")
-	otherHonorifics       = set("other_honorifics.txt")
 	modalWords            = union(tagged("modal_words.txt", ""), tagged("function_words.txt", "modal"))
 	functionWords         = tagged("function_words.txt", "")
 	inflections           = set("inflections.txt")
@@ -314,8 +313,29 @@ func TitleAbbreviations() Set { return titleAbbreviations() }
 // Demonyms are nationality words, lower case ("chinese", "north korean").
 func Demonyms() Set { return demonyms() }
 
+// honorifics reads honorifics.txt once: the forms with a sex, as a table
+// of the sex, and the forms without one ("-"), leaving out the forms
+// tagged form (spellings listed only as title words).
+var honorifics = sync.OnceValues(func() (Table, Set) {
+	sexed, other := map[string]string{}, map[string]struct{}{}
+	for _, l := range lines("honorifics.txt") {
+		f := strings.Fields(l)
+		switch {
+		case slices.Contains(f[2:], "form"):
+		case f[1] != "-":
+			sexed[f[0]] = f[1]
+		default:
+			other[f[0]] = struct{}{}
+		}
+	}
+	return Table{sexed}, Set{other}
+})
+
 // Honorifics maps an honorific to the sex it tells, "m" or "f" ("mrs" is "f").
-func Honorifics() Table { return honorifics() }
+func Honorifics() Table {
+	t, _ := honorifics()
+	return t
+}
 
 // GenderWords maps a role or kinship word to the sex it tells, "m" or "f"
 // ("spokeswoman" is "f").
@@ -441,7 +461,10 @@ func EchoWords() Set { return echoWords() }
 
 // OtherHonorifics are the honorifics that Honorifics leaves out, most of them
 // telling no sex ("dr", "prof", "rev").
-func OtherHonorifics() Set { return otherHonorifics() }
+func OtherHonorifics() Set {
+	_, o := honorifics()
+	return o
+}
 
 // ModalWords are modals: they carry no topic, yet the index's analyser keeps
 // them ("will", "can").
