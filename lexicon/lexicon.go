@@ -7,12 +7,16 @@
 // File format: one entry a line, lower case unless the list says
 // otherwise; lines starting with "#" are comments; blank lines are
 // skipped. Tables put a value after the first space of a line
-// ("mrs f").
+// ("mrs f"); tagged lists put tags after the word ("told object say").
+// Each word has one home: a list that shares words with another takes
+// them from the other's file by a tag ("said" is a stop word through the
+// tag np in reporting_verbs.txt).
 package lexicon
 
 import (
 	"embed"
 	"iter"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -124,14 +128,32 @@ func table(name string) func() Table {
 // tagged returns an accessor that builds, once, the set of the words of
 // file name whose entry carries tag after the word ("told object say"),
 // or every word when tag is "".
-func tagged(name, tag string) func() Set {
+func tagged(name, tag string) func() Set { return taggedExcept(name, tag, "") }
+
+// taggedExcept is tagged, leaving out the words whose entry carries except
+// (none when except is ""): one file can hold two lists that share most of
+// their words ("shouted say article-only").
+func taggedExcept(name, tag, except string) func() Set {
 	return sync.OnceValue(func() Set {
 		m := map[string]struct{}{}
 		for _, l := range lines(name) {
 			f := strings.Fields(l)
-			if tag == "" || slices.Contains(f[1:], tag) {
+			if (tag == "" || slices.Contains(f[1:], tag)) && (except == "" || !slices.Contains(f[1:], except)) {
 				m[f[0]] = struct{}{}
 			}
+		}
+		return Set{m}
+	})
+}
+
+// union returns an accessor that builds, once, the union of the sets of
+// the accessors sets: a list whose words live in several files, each word
+// in one of them.
+func union(sets ...func() Set) func() Set {
+	return sync.OnceValue(func() Set {
+		m := map[string]struct{}{}
+		for _, s := range sets {
+			maps.Copy(m, s().m)
 		}
 		return Set{m}
 	})

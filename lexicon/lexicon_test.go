@@ -50,7 +50,16 @@ func TestSets(t *testing.T) {
 		{"demonyms", Demonyms, []string{"chinese", "north korean"}, []string{"china"}},
 		{"question cue verbs", QuestionCueVerbs, []string{"said", "thinks", "blamed"}, []string{"said echo", "shouted"}},
 		{"echo words", EchoWords, []string{"said", "thinks"}, []string{"warned", "blamed"}},
-		{"other honorifics", OtherHonorifics, []string{"dr", "prof", "herr"}, []string{"mr", "mrs"}},
+		{"other honorifics", OtherHonorifics, []string{"dr", "prof", "herr"}, []string{"mr", "mrs", "dr."}},
+		{"reporting verbs, not question cues", ReportingVerbs, []string{"shouted", "posts"}, []string{"blamed", "wants"}},
+		{"question cues, not reporting verbs", QuestionCueVerbs, []string{"blamed", "wants"}, []string{"shouted", "posts"}},
+		{"stop words", StopWords, []string{"about", "would", "can", "said", "told", "ago"}, []string{"the", "shall", "saying"}},
+		{"modal words", ModalWords, []string{"would", "cannot", "shall", "will"}, []string{"not"}},
+		{"function words", FunctionWords, []string{"the", "would"}, []string{"np", "will"}},
+		{"echo test stops", EchoTestStops, []string{"s", "also", "whose"}, []string{"ago"}},
+		{"honorific title words", TitleWords, []string{"mr", "mr.", "dr.", "professor", "sir"}, []string{"prof", "mister"}},
+		{"abbreviations", Abbreviations, []string{"dr", "sr", "gen"}, []string{"dr.", "sir"}},
+		{"title abbreviations", TitleAbbreviations, []string{"prof", "mrs", "sen"}, []string{"sr", "mrs."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,6 +87,8 @@ func TestTables(t *testing.T) {
 	}{
 		{"honorific", Honorifics, "mrs.", "f", true},
 		{"honorific missing", Honorifics, "dr", "", false},
+		{"honorific whose sex is not read", Honorifics, "mister", "", false},
+		{"honorific spelling", Honorifics, "dr.", "", false},
 		{"gender word", GenderWords, "spokesman", "m", true},
 		{"criticism verb", CriticismVerbs, "accused", "of", true},
 		{"first name", FirstNames, "margaret", "f", true},
@@ -127,5 +138,70 @@ func TestSynonyms(t *testing.T) {
 	}
 	if got := th.Of("zzz"); got != nil {
 		t.Errorf("Of(zzz) = %v, want nil", got)
+	}
+}
+
+// TestOneHome: each reporting verb, honorific and stop word has one home,
+// as issue 16 asks. A word is in at most one of the files of these three
+// kinds, and at most once in it; a list that needs a word from another
+// file takes it by a tag (StopWords takes "said" from reporting_verbs.txt,
+// TitleWords takes "mr" from honorifics.txt). The honorifics are in none
+// of the title and abbreviation lists either.
+func TestOneHome(t *testing.T) {
+	homes := []string{
+		"reporting_verbs.txt",
+		"honorifics.txt",
+		"np_stop.txt", "function_words.txt", "modal_words.txt", "echo_test_stops.txt",
+	}
+	seen := map[string]string{}
+	for _, n := range homes {
+		for _, l := range lines(n) {
+			w := strings.Fields(l)[0]
+			if h, ok := seen[w]; ok {
+				t.Errorf("%q is in %s and in %s", w, h, n)
+			}
+			seen[w] = n
+		}
+	}
+	for _, n := range []string{"title_words.txt", "abbrevs.txt", "abbrevs_no_end.txt"} {
+		for _, w := range lines(n) {
+			if seen[w] == "honorifics.txt" || seen[w+"."] == "honorifics.txt" {
+				t.Errorf("honorific %q is in %s: tag it in honorifics.txt instead", w, n)
+			}
+		}
+	}
+}
+
+// TestTags: every tag of the files with tags is one the accessors read, so
+// a misspelt tag cannot silently drop a word from a list.
+func TestTags(t *testing.T) {
+	known := map[string][]string{
+		"reporting_verbs.txt": {"object", "weak", "say", "echo", "np", "article-only", "question-only"},
+		"function_words.txt":  {"np", "modal", "copula"},
+		"modal_words.txt":     {"np"},
+		"np_stop.txt":         {"echotest"},
+		"honorifics.txt":      {"title", "abbrev", "noend", "form"},
+	}
+	for n, tags := range known {
+		for _, l := range lines(n) {
+			f := strings.Fields(l)
+			if n == "honorifics.txt" {
+				if len(f) < 2 || !slices.Contains([]string{"m", "f", "-"}, f[1]) {
+					t.Errorf("%s: %q has no sex (m, f or -)", n, l)
+					continue
+				}
+				f = f[1:]
+			}
+			for _, tag := range f[1:] {
+				if !slices.Contains(tags, tag) {
+					t.Errorf("%s: %q has unknown tag %q", n, l, tag)
+				}
+			}
+		}
+	}
+	for _, l := range lines("reporting_verbs.txt") {
+		if f := strings.Fields(l); slices.Contains(f, "article-only") && slices.Contains(f, "question-only") {
+			t.Errorf("reporting_verbs.txt: %q is in neither list", l)
+		}
 	}
 }

@@ -2,18 +2,19 @@ package lexicon
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"sync"
 )
 
 // The accessors of the lists. Each builds its set or table once, on first
-// use; the file named in the variable holds the words and their source.
+// use; the files named in the variable hold the words and their source.
 
 var (
-	reportingVerbs        = tagged("reporting_verbs.txt", "")
-	objectVerbs           = tagged("reporting_verbs.txt", "object")
-	weakCues              = tagged("reporting_verbs.txt", "weak")
-	sayVerbs              = tagged("reporting_verbs.txt", "say")
+	reportingVerbs        = taggedExcept("reporting_verbs.txt", "", "question-only")
+	objectVerbs           = taggedExcept("reporting_verbs.txt", "object", "question-only")
+	weakCues              = taggedExcept("reporting_verbs.txt", "weak", "question-only")
+	sayVerbs              = taggedExcept("reporting_verbs.txt", "say", "question-only")
 	participleCues        = set("participle_cues.txt")
 	auxiliaries           = set("auxiliaries.txt")
 	passiveMarkers        = set("passive_markers.txt")
@@ -42,10 +43,10 @@ var (
 	ambiguousOutlets      = set("ambiguous_outlets.txt")
 	sentenceStarters      = set("sentence_starters.txt")
 	pronouns              = set("pronouns.txt")
-	stopWords             = set("np_stop.txt")
+	stopWords             = union(tagged("np_stop.txt", ""), tagged("function_words.txt", "np"), tagged("modal_words.txt", "np"), tagged("reporting_verbs.txt", "np"))
 	connectors            = set("connectors.txt")
 	determiners           = set("determiners.txt")
-	titleWords            = set("title_words.txt")
+	titleWords            = union(set("title_words.txt"), tagged("honorifics.txt", "title"))
 	partyWords            = set("party_words.txt")
 	verbBefore            = set("verb_before.txt")
 	commitmentVerbs       = set("commitment_verbs.txt")
@@ -67,10 +68,9 @@ var (
 	deicticDays           = set("deictic_days.txt")
 	timePreps             = set("time_preps.txt")
 	commonTLDs            = set("common_tlds.txt")
-	abbreviations         = set("abbrevs.txt")
-	titleAbbreviations    = set("abbrevs_no_end.txt")
+	abbreviations         = union(set("abbrevs.txt"), tagged("honorifics.txt", "abbrev"))
+	titleAbbreviations    = union(set("abbrevs_no_end.txt"), tagged("honorifics.txt", "noend"))
 	demonyms              = set("demonyms.txt")
-	honorifics            = table("honorifics.txt")
 	genderWords           = table("gender_words.txt")
 	criticismVerbs        = table("criticism_verbs.txt")
 	firstNames            = table("firstnames.txt")
@@ -89,19 +89,18 @@ var (
 	pronounGenders        = table("pronoun_genders.txt")
 	synonyms              = sync.OnceValue(func() Thesaurus { return newThesaurus("synonyms.txt", "irregular_verbs.txt") })
 	questionAuxiliaries   = set("question_auxiliaries.txt")
-	questionCueVerbs      = tagged("question_cue_verbs.txt", "")
+	questionCueVerbs      = taggedExcept("reporting_verbs.txt", "", "article-only")
 	questionListeners     = set("question_listeners.txt")
 	questionRoleNouns     = set("question_role_nouns.txt")
-	echoWords             = tagged("question_cue_verbs.txt", "echo")
-	otherHonorifics       = set("other_honorifics.txt")
-	modalWords            = set("modal_words.txt")
-	functionWords         = set("function_words.txt")
+	echoWords             = taggedExcept("reporting_verbs.txt", "echo", "article-only")
+	modalWords            = union(tagged("modal_words.txt", ""), tagged("function_words.txt", "modal"))
+	functionWords         = tagged("function_words.txt", "")
 	inflections           = set("inflections.txt")
-	echoTestStops         = set("echo_test_stops.txt")
+	echoTestStops         = union(set("echo_test_stops.txt"), tagged("np_stop.txt", "echotest"))
 	stanceAdjectives      = set("stance_adjectives.txt")
-	copulas               = set("copulas.txt")
+	copulas               = union(tagged("function_words.txt", "copula"), set("copulas.txt"))
 	continuationVerbs     = set("continuation_verbs.txt")
-	clauseLinks           = set("clause_links.txt")
+	clauseLinks           = union(set("subordinators.txt"), set("clause_links.txt"))
 )
 
 // ReportingVerbs are reporting verbs, every inflection ("say", "says",
@@ -318,8 +317,29 @@ func TitleAbbreviations() Set { return titleAbbreviations() }
 // Demonyms are nationality words, lower case ("chinese", "north korean").
 func Demonyms() Set { return demonyms() }
 
+// honorifics reads honorifics.txt once: the forms with a sex, as a table
+// of the sex, and the forms without one ("-"), leaving out the forms
+// tagged form (spellings listed only as title words).
+var honorifics = sync.OnceValues(func() (Table, Set) {
+	sexed, other := map[string]string{}, map[string]struct{}{}
+	for _, l := range lines("honorifics.txt") {
+		f := strings.Fields(l)
+		switch {
+		case slices.Contains(f[2:], "form"):
+		case f[1] != "-":
+			sexed[f[0]] = f[1]
+		default:
+			other[f[0]] = struct{}{}
+		}
+	}
+	return Table{sexed}, Set{other}
+})
+
 // Honorifics maps an honorific to the sex it tells, "m" or "f" ("mrs" is "f").
-func Honorifics() Table { return honorifics() }
+func Honorifics() Table {
+	t, _ := honorifics()
+	return t
+}
 
 // GenderWords maps a role or kinship word to the sex it tells, "m" or "f"
 // ("spokeswoman" is "f").
@@ -445,7 +465,10 @@ func EchoWords() Set { return echoWords() }
 
 // OtherHonorifics are the honorifics that Honorifics leaves out, most of them
 // telling no sex ("dr", "prof", "rev").
-func OtherHonorifics() Set { return otherHonorifics() }
+func OtherHonorifics() Set {
+	_, o := honorifics()
+	return o
+}
 
 // ModalWords are modals: they carry no topic, yet the index's analyser keeps
 // them ("will", "can").
