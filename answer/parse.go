@@ -122,7 +122,7 @@ func stripCue(rest string) (content, cue, outlet string) {
 			if name, ok := outletIn(obj); ok {
 				outlet = name
 				i += j + 1
-			} else if j == 0 || allListeners(objWords) || cue == "told" || cue == "tell" || cue == "tells" {
+			} else if j == 0 || allListeners(objWords) || lexicon.ObjectVerbs().Has(cue) {
 				// "told X that ...": X is whom it was said to.
 				i += j + 1
 			}

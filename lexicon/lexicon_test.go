@@ -40,7 +40,7 @@ func TestSets(t *testing.T) {
 		{"reporting verbs", ReportingVerbs, []string{"say", "said", "told", "emphasised", "worried"}, []string{"saying", "Said", ""}},
 		{"object verbs", ObjectVerbs, []string{"told", "asked", "warn"}, []string{"said", "add"}},
 		{"weak cues", WeakCues, []string{"post", "report", "say"}, []string{"said", "told"}},
-		{"say verbs", SayVerbs, []string{"said", "told", "replies"}, []string{"post", "reported"}},
+		{"say verbs", SayVerbs, []string{"said", "told", "replies"}, []string{"post", "reported", "added"}},
 		{"participle cues", ParticipleCues, []string{"saying", "calling"}, []string{"said"}},
 		{"document nouns", DocumentNouns, []string{"report", "study"}, []string{"statement", "letter"}},
 		{"describers", Describers, []string{"republican", "mp"}, []string{"democrats"}},

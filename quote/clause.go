@@ -559,5 +559,5 @@ func secondCue(toks []token, j, c int) bool {
 	if lexicon.WeakCues().Has(l) {
 		return false
 	}
-	return lexicon.SayVerbs().Has(l) && l != "added" && l != "adds" || j > 0 && toks[j-1].text == ","
+	return lexicon.SayVerbs().Has(l) || j > 0 && toks[j-1].text == ","
 }

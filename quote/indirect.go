@@ -268,7 +268,7 @@ func (sc *indirectScan) cue(c int, l string) int {
 	if k < len(toks) && toks[k].word && clauseStartOK(toks, k) && !(toks[k].text == "," || toks[k].text == ".") {
 		// X said (that) CLAUSE
 		e := clauseEnd(toks, k)
-		if (!lexicon.SayVerbs().Has(l) || l == "added" || l == "adds") && toks[k].lower() != "that" && !lexicon.Pronouns().Has(toks[k].lower()) && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") && !urgeObject(toks, l, k, sp) && !zeroThatClause(toks, k) {
+		if !lexicon.SayVerbs().Has(l) && toks[k].lower() != "that" && !lexicon.Pronouns().Has(toks[k].lower()) && toks[k].lower() != "there" && !(k > c+2 && toks[k-1].text == ",") && !urgeObject(toks, l, k, sp) && !zeroThatClause(toks, k) {
 			// "announced these intentions": an object, not a clause
 			return c
 		}

@@ -47,7 +47,7 @@ func cleanTitle(t string) string {
 	strip := func(w string) bool {
 		l := strings.ToLower(w)
 		_, h := honorificGender(l)
-		return h || l == "dr" || l == "dr." || l == "prof" || isNumber(w) || isPossessive(w) && isUpperStart(w)
+		return h || titleAbbreviation(l) || isNumber(w) || isPossessive(w) && isUpperStart(w)
 	}
 	for len(f) > 0 && strip(f[len(f)-1]) {
 		f = f[:len(f)-1]
@@ -317,4 +317,11 @@ func leadingNonRole(w, next string) bool {
 	}
 	n := strings.ToLower(strings.Trim(next, ",.'’"))
 	return !hasRoleNoun([]string{w}) && lexicon.TitleWords().Has(n) && !lexicon.Determiners().Has(l) && !lexicon.TitleModifiers().Has(l)
+}
+
+// titleAbbreviation reports whether l (lower case) is an honorific written
+// as an abbreviation, with or without its period ("dr", "prof.").
+func titleAbbreviation(l string) bool {
+	l = strings.TrimSuffix(l, ".")
+	return lexicon.OtherHonorifics().Has(l) && lexicon.TitleAbbreviations().Has(l)
 }

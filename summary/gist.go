@@ -2,6 +2,7 @@ package summary
 
 import (
 	"math"
+	"newsbot/lexicon"
 	"regexp"
 	"strings"
 	"unicode"
@@ -139,16 +140,6 @@ func stripDateline(p string) string {
 	return p[loc[1]:]
 }
 
-// abbreviations that end with a period without ending a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sen": true,
-	"rep": true, "gov": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true,
-	"jr": true, "sr": true, "inc": true, "corp": true, "co": true, "ltd": true, "no": true,
-	"vs": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sept": true,
-	"sep": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true, "rev": true,
-	"pres": true, "approx": true, "est": true, "dept": true, "univ": true,
-}
-
 // splitSentences splits a paragraph into sentences: a period, question or
 // exclamation mark (with any closing quotes or brackets) followed by a space
 // and an upper-case letter, digit or opening quote. Abbreviations and
@@ -208,7 +199,8 @@ func abbreviationBefore(s string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return abbreviations[strings.ToLower(w)]
+	l := strings.ToLower(w)
+	return lexicon.Abbreviations().Has(l) || lexicon.TitleAbbreviations().Has(l)
 }
 
 // endsSentence reports whether s ends with sentence punctuation, possibly

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"cmp"
+	"newsbot/lexicon"
 	"slices"
 	"strings"
 	"unicode"
@@ -339,15 +340,16 @@ func roleOf(title string) string {
 	for len(f) > 0 && contextStarts[strings.ToLower(strings.Trim(f[0], ",;"))] {
 		f = f[1:]
 	}
-	if len(f) == 0 || (len(f) == 1 && honorifics[strings.ToLower(strings.TrimSuffix(f[0], "."))]) {
+	if len(f) == 0 || (len(f) == 1 && isHonorific(strings.ToLower(strings.TrimSuffix(f[0], ".")))) {
 		return ""
 	}
 	return strings.Join(f, " ")
 }
 
-var honorifics = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true, "sir": true,
-	"dame": true, "lord": true, "lady": true, "mx": true,
+// isHonorific reports whether w (lower case, no period) is an honorific.
+func isHonorific(w string) bool {
+	_, sexed := lexicon.Honorifics().Get(w)
+	return sexed || lexicon.OtherHonorifics().Has(w)
 }
 
 // mostQuoted counts every quote of a known speaker (reported speech
