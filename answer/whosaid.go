@@ -56,6 +56,9 @@ func (e *Engine) whoSaid(ctx context.Context, p parsed, req Request) (news.Answe
 	// A quote whose speaker the article leaves unclear cannot answer "who".
 	cands = nameable(cands, qt)
 	if len(cands) == 0 {
+		if ans, ok, err := e.reportedSentence(ctx, text, qt, req); err != nil || ok {
+			return ans, err
+		}
 		return news.Answer{Kind: news.AnswerNone, Note: "I found no quote that says this."}, nil
 	}
 	top := cands[0]

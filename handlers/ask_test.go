@@ -206,3 +206,26 @@ func TestAskParaphraseByEcho(t *testing.T) {
 		t.Errorf("two words of a long quote by chance: answered %q with %q", a.Speaker, a.Quote)
 	}
 }
+
+// TestAskWhoSaidFromReportedSentence: words of a sentence that the extractor
+// attributed only in part are answered with that sentence's one speaker;
+// a sentence with no attribution answers nothing (two speakers: answer's
+// TestSoleSpeaker).
+func TestAskWhoSaidFromReportedSentence(t *testing.T) {
+	fuel := news.Article{
+		Title:  "Fuel exports climb",
+		Outlet: "Northland Daily",
+		URL:    "https://northland.example/fuel",
+		Text: `Fuel sales are rising, the Northland Energy Ministry said, with exports in 2025 up 25% at 61bn crowns and pipeline tolls lower than forecast.
+
+Refineries ran at full capacity through the winter months for the first time since the strike.`,
+	}
+	h, _ := newHandlers(t, schoolArticle, fuel)
+	a := ask(t, h, "who said exports in 2025 up 25% at 61bn crowns and pipeline tolls lower?")
+	if a.Kind != news.AnswerQuote || a.Speaker != "Northland Energy Ministry" || !a.Reported || !strings.Contains(a.Quote, "pipeline tolls") {
+		t.Errorf("reported sentence: kind %q speaker %q reported %v quote %q, want the ministry's sentence", a.Kind, a.Speaker, a.Reported, a.Quote)
+	}
+	if a := ask(t, h, "who said refineries ran at full capacity through the winter months?"); a.Kind != news.AnswerNone {
+		t.Errorf("unattributed sentence: kind %q speaker %q, want none", a.Kind, a.Speaker)
+	}
+}
