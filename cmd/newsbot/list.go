@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 	"time"
+
+	"newsbot/news"
 )
 
 // listJSON is the `list --json` contract of DESIGN.md.
@@ -34,7 +36,7 @@ func (a *app) list(ctx context.Context, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	items, err := h.List(ctx, 0)
+	items, err := h.List(ctx, news.Everything, 0)
 	if err != nil {
 		return err
 	}
