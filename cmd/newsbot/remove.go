@@ -26,7 +26,7 @@ func (a *app) remove(ctx context.Context, args []string) error {
 		if err != nil {
 			return fmt.Errorf("remove %s: %w", target, err)
 		}
-		fmt.Fprintf(a.stdout, "removed %s %s\n", ref.ID, ref.Title)
+		fmt.Fprintf(a.stdout, "removed %s %s (in the trash for 30 days: 'newsbot restore-article %s' brings it back)\n", ref.ID, ref.Title, ref.ID)
 	}
 	return nil
 }

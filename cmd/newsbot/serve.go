@@ -61,6 +61,13 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		runDailyBackups(backupCtx, a.data, ix, a.now, zone, ticker.C, a.log.With("component", "backup"))
 	}()
 	defer func() { stopBackups(); ticker.Stop(); <-backupsDone }()
+	purgeTicker := time.NewTicker(purgeCheck)
+	purgeDone := make(chan struct{})
+	go func() {
+		defer close(purgeDone)
+		purgeTrash(backupCtx, h, purgeTicker.C, a.log.With("component", "trash"))
+	}()
+	defer func() { stopBackups(); purgeTicker.Stop(); <-purgeDone }()
 
 	// The bot posts digests and the scheduler tells it when: the bot is
 	// built first with a scheduler that is set right after.
