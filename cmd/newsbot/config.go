@@ -105,7 +105,7 @@ func (c Config) botConfig() bot.Config {
 }
 
 // adminIDRE is a Slack user id (U... or, on Enterprise Grid, W...).
-var adminIDRE = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
+var adminIDRE = regexp.MustCompile(`^[UW][A-Z0-9]+$`)
 
 // admins parses NEWSBOT_ADMINS: Slack user ids, comma-separated.
 func (c Config) admins() ([]string, error) {
