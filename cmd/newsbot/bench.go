@@ -50,6 +50,7 @@ func (a *app) bench(ctx context.Context, args []string) error {
 	keep := fs.String("keep", "", "build the index in this directory and keep it (default: a temporary one); an index already there is reused and only the questions are timed")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the questions to this file")
 	privateShare := fs.Float64("private", 0.3, "share of the articles added as private to one of --conversations conversations (the rest are workspace-wide); each question is asked from one of them, or from a public channel")
+	operator := fs.Bool("operator", false, "ask every question as the command line does (no visibility filter), to compare with the filtered questions")
 	conversations := fs.Int("conversations", 20, "number of private conversations the private articles are spread over")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -186,6 +187,9 @@ func (a *app) bench(ctx context.Context, args []string) error {
 		if c := rng.IntN(*conversations + 1); c < *conversations {
 			scope = news.In(conversation(c))
 		}
+		if *operator {
+			scope = news.Everything
+		}
 		t0 := time.Now()
 		ans, err := h.Ask(ctx, handlers.AskRequest{Question: question, Scope: scope})
 		if err != nil {
@@ -216,7 +220,11 @@ func (a *app) bench(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "articles %d (%.1f MB of text, %d quotes)\n", rep.Articles, rep.TextMB, rep.Quotes)
 	fmt.Fprintf(a.stdout, "ingest   %.1f s: %.2f MB/s, %.0f articles/s\n", rep.IngestSeconds, rep.IngestMBps, rep.IngestArticles)
-	fmt.Fprintf(a.stdout, "visible  %.0f%% of the articles private to one of %d conversations; each question asked from one of them or a public channel\n", 100*rep.PrivateShare, rep.Conversations)
+	if *operator {
+		fmt.Fprintln(a.stdout, "visible  every question asked as the operator (no visibility filter)")
+	} else {
+		fmt.Fprintf(a.stdout, "visible  each question asked from one of %d private conversations or a public channel (a new index gets %.0f%% of its articles private to one of them)\n", rep.Conversations, 100*rep.PrivateShare)
+	}
 	fmt.Fprintf(a.stdout, "who-said %d questions: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d answered)\n", rep.Questions, rep.AskP50ms, rep.AskP99ms, rep.AskMaxms, rep.Answered)
 	fmt.Fprintf(a.stdout, "memory   heap in use %.0f MB, peak RSS %.0f MB\n", rep.HeapMB, rep.PeakRSSMB)
 	fmt.Fprintf(a.stdout, "disk     %.0f MB in the data directory\n", rep.IndexMB)
