@@ -297,7 +297,7 @@ func TestPrivacyDoneWhen(t *testing.T) {
 		t.Fatalf("audit: %v\n%s", err, stderr)
 	}
 	var got []string
-	for _, line := range strings.Split(out, "\n") {
+	for line := range strings.SplitSeq(out, "\n") {
 		if f := strings.Fields(line); len(f) > 5 && f[3] == id {
 			got = append(got, f[2]+" "+f[4]+" "+f[6])
 		}
