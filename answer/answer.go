@@ -21,8 +21,9 @@ type Store interface {
 	Get(ctx context.Context, id string) (news.Article, error)
 	// Lookup finds an article by id, unique id prefix or URL.
 	Lookup(ctx context.Context, idOrURL string) (news.Article, error)
-	// List returns stored articles, newest added first (limit <= 0: all).
-	List(ctx context.Context, limit int) ([]news.Summary, error)
+	// List returns the stored articles scope may see, newest added first
+	// (limit <= 0: all).
+	List(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error)
 	// Quotes returns the quotes of one article in text order.
 	Quotes(ctx context.Context, articleID string) ([]news.Quote, error)
 	// Count is the number of stored articles.
@@ -32,8 +33,8 @@ type Store interface {
 	SearchQuotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error)
 	// SearchPassages finds sentences matching q, best first.
 	SearchPassages(ctx context.Context, q news.PassageQuery) ([]news.PassageHit, error)
-	// FindArticles searches article titles.
-	FindArticles(ctx context.Context, text string, limit int) ([]news.Ref, error)
+	// FindArticles searches the titles of the articles scope may see.
+	FindArticles(ctx context.Context, scope news.Scope, text string, limit int) ([]news.Ref, error)
 	// TermStats analyses each text as the field of kind ("quote" or
 	// "sentence") is analysed and returns, per text, each distinct term with
 	// the number of documents of the index holding it, and the number of
@@ -69,4 +70,8 @@ type Request struct {
 	// ArticleIDs are the articles of the conversation (a thread under an
 	// answer or a summary); answers from them are preferred.
 	ArticleIDs []string
+	// Scope is what the asking conversation may see: every search and
+	// lookup of the answer is restricted to it (the zero Scope: workspace
+	// articles only).
+	Scope news.Scope
 }

@@ -53,7 +53,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (news.Answer, error) {
 	case intentWhatSaid, intentQuotesBy:
 		ans, err = e.whatSaid(ctx, p, req)
 	case intentQuotedIn:
-		ans, err = e.quotedIn(ctx, p)
+		ans, err = e.quotedIn(ctx, p, req.Scope)
 	default:
 		ans, err = e.general(ctx, p.content, req)
 	}
@@ -197,7 +197,7 @@ func (e *Engine) whatSaid(ctx context.Context, p parsed, req Request) (news.Answ
 	if strings.TrimSpace(p.speaker) == "" {
 		return e.general(ctx, p.content, req)
 	}
-	query := news.QuoteQuery{Speaker: p.speaker, Text: p.content, Limit: searchDepth}
+	query := news.QuoteQuery{Speaker: p.speaker, Text: p.content, Limit: searchDepth, Scope: req.Scope}
 	if len(req.ArticleIDs) > 0 && p.content == "" {
 		query.ArticleIDs = req.ArticleIDs
 	}
@@ -260,13 +260,13 @@ func newer(a, b news.Ref) bool {
 	return ta.After(tb)
 }
 
-func (e *Engine) quotedIn(ctx context.Context, p parsed) (news.Answer, error) {
+func (e *Engine) quotedIn(ctx context.Context, p parsed, scope news.Scope) (news.Answer, error) {
 	target := strings.Trim(strings.TrimSpace(p.article), `"'“”‘’<>`)
 	target = strings.TrimPrefix(strings.TrimPrefix(target, "the article "), "article ")
 	if target == "" {
 		return news.Answer{Kind: news.AnswerNone, Note: "Which article? Ask \"who was quoted in <title, id or URL>?\""}, nil
 	}
-	art, err := e.findArticle(ctx, target)
+	art, err := e.findArticle(ctx, scope, target)
 	if err != nil {
 		return news.Answer{}, err
 	}
@@ -305,18 +305,18 @@ func (e *Engine) quotedIn(ctx context.Context, p parsed) (news.Answer, error) {
 	return ans, nil
 }
 
-// findArticle finds an article by id, URL or title words; a zero Ref means
-// none.
-func (e *Engine) findArticle(ctx context.Context, target string) (news.Ref, error) {
+// findArticle finds an article that scope may see by id, URL or title
+// words; a zero Ref means none.
+func (e *Engine) findArticle(ctx context.Context, scope news.Scope, target string) (news.Ref, error) {
 	if target == "" {
 		return news.Ref{}, nil
 	}
-	if a, err := e.store.Lookup(ctx, target); err == nil {
+	if a, err := e.store.Lookup(ctx, target); err == nil && scope.Allows(a.PrivateTo) {
 		return a.Ref(), nil
-	} else if !errors.Is(err, news.ErrNotFound) {
+	} else if err != nil && !errors.Is(err, news.ErrNotFound) {
 		return news.Ref{}, err
 	}
-	refs, err := e.store.FindArticles(ctx, target, 1)
+	refs, err := e.store.FindArticles(ctx, scope, target, 1)
 	if err != nil {
 		return news.Ref{}, err
 	}
@@ -335,7 +335,7 @@ func (e *Engine) general(ctx context.Context, text string, req Request) (news.An
 	if len(qt) == 0 {
 		return news.Answer{Kind: news.AnswerNone, Note: `I can answer questions such as "who said ...?", "what did X say about Y?" or "quotes by X". /help lists more.`}, nil
 	}
-	query := news.PassageQuery{Text: text, Phrases: phrases(text), Limit: searchDepth}
+	query := news.PassageQuery{Text: text, Phrases: phrases(text), Limit: searchDepth, Scope: req.Scope}
 	if len(req.ArticleIDs) > 0 {
 		query.ArticleIDs = req.ArticleIDs
 	}

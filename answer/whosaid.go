@@ -147,7 +147,7 @@ func (e *Engine) searchQuoteHits(ctx context.Context, text, phrase string, fuzzy
 		// they?"): look deeper, the verbatim check picks the quote.
 		depth = 5 * searchDepth
 	}
-	qq := news.QuoteQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: depth}
+	qq := news.QuoteQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: depth, Scope: req.Scope}
 	hits, err := e.store.SearchQuotes(ctx, qq)
 	if err != nil {
 		return nil, err

@@ -35,8 +35,9 @@ type Bot struct {
 	handler http.Handler
 
 	state  State
-	shares *lru[news.Answer]
+	shares *lru[sharedAnswer]
 	limit  *limiter
+	admins adminCache // who users.info says is a workspace admin
 
 	botUser   atomic.Value // string: the bot's user id
 	auth      authState    // what auth.test last said of the bot token
@@ -79,7 +80,7 @@ func New(cfg Config) (*Bot, error) {
 		api:     slack.New(cfg.BotToken, opts...),
 		now:     cfg.Now,
 		state:   cfg.State,
-		shares:  newLRU[news.Answer](2000),
+		shares:  newLRU[sharedAnswer](2000),
 		limit:   newLimiter(cfg.QuestionsPerMinute),
 		cancels: map[uint64]context.CancelFunc{},
 		sleep:   sleepCtx,

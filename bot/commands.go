@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"newsbot/handlers"
+	"newsbot/news"
 )
 
 // reply is the immediate, private answer to a slash command (the HTTP
@@ -64,30 +66,33 @@ func (b *Bot) onCommand(cmd slack.SlashCommand) (ack *reply, work func()) {
 		}
 		return b.askCommand(cmd, q, later)
 	case "add":
+		rest, everywhere := cutEverywhere(rest)
 		if rest == "" {
-			return ephemeral(textMessage("Add an article with `/newsbot add <url>`, or `/newsbot add` followed by the article: its title on the first line and the text below.")), nil
+			return ephemeral(textMessage("Add an article with `/newsbot add <url>`, or `/newsbot add` followed by the article: its title on the first line and the text below. Add `everywhere` to share one added in a private conversation with the whole workspace.")), nil
 		}
 		if u, ok := commandURL(rest); ok {
 			return ephemeral(textMessage(fmt.Sprintf("Fetching %s …", u))), later("add", func(ctx context.Context) message {
-				res, err := b.svc.AddURL(ctx, u)
+				o, why := b.origin(ctx, cmd, everywhere)
+				res, err := b.svc.AddURL(ctx, u, o)
 				if err != nil {
 					return textMessage(fmt.Sprintf("Could not add %s: %s", u, b.userError(err, "add url")))
 				}
-				return renderAdded(res)
+				return addedMessage(res, o, everywhere, why)
 			})
 		}
 		pasted := unescapeSlack(rest)
 		title, _ := handlers.SplitPasted(pasted)
 		return ephemeral(textMessage(fmt.Sprintf("Adding “%s” …", cut(title, 150)))), later("add", func(ctx context.Context) message {
-			res, err := b.svc.AddPasted(ctx, pasted)
+			o, why := b.origin(ctx, cmd, everywhere)
+			res, err := b.svc.AddPasted(ctx, pasted, o)
 			if err != nil {
 				return textMessage("Could not add it: " + b.userError(err, "add pasted"))
 			}
-			return renderAdded(res)
+			return addedMessage(res, o, everywhere, why)
 		})
 	case "list":
 		return nil, later("list", func(ctx context.Context) message {
-			list, err := b.svc.List(ctx, 30)
+			list, err := b.svc.List(ctx, news.In(cmd.ChannelID), 30)
 			if err != nil {
 				return textMessage(b.userError(err, "list"))
 			}
@@ -101,13 +106,17 @@ func (b *Bot) onCommand(cmd slack.SlashCommand) (ack *reply, work func()) {
 		if target == "" {
 			return ephemeral(textMessage("Say which article to remove: `/newsbot remove <id or url>` (`/newsbot list` shows the ids).")), nil
 		}
-		return nil, later("remove", func(ctx context.Context) message {
-			ref, err := b.svc.Remove(ctx, target)
-			if err != nil {
-				return textMessage(fmt.Sprintf("Could not remove %s: %s", target, b.userError(err, "remove")))
-			}
-			return textMessage(fmt.Sprintf("Removed %s (%s) and its quotes.", oneLine(ref.Title), ref.ID))
-		})
+		return nil, later("remove", func(ctx context.Context) message { return b.removeCommand(ctx, cmd, target) })
+	case "undo":
+		return nil, later("undo", func(ctx context.Context) message { return b.undoCommand(ctx, cmd) })
+	case "trash":
+		return nil, later("trash", func(ctx context.Context) message { return b.trashCommand(ctx, cmd) })
+	case "restore":
+		target := strings.TrimSpace(rest)
+		if target == "" {
+			return ephemeral(textMessage("Say which article to restore: `/newsbot restore <id>` (`/newsbot trash` lists them).")), nil
+		}
+		return nil, later("restore", func(ctx context.Context) message { return b.restoreCommand(ctx, cmd, target) })
 	case "summary", "digest":
 		return b.summaryCommand(cmd, rest, later)
 	default:
@@ -123,7 +132,7 @@ func (b *Bot) askCommand(cmd slack.SlashCommand, q string, later func(string, fu
 		return ephemeral(textMessage(limitText(b.cfg.QuestionsPerMinute, wait))), nil
 	}
 	return nil, later("ask", func(ctx context.Context) message {
-		ans, err := b.svc.Ask(ctx, handlers.AskRequest{Question: q})
+		ans, err := b.svc.Ask(ctx, handlers.AskRequest{Question: q, Scope: news.In(cmd.ChannelID)})
 		if err != nil {
 			return textMessage(b.userError(err, "ask"))
 		}
@@ -131,7 +140,7 @@ func (b *Bot) askCommand(cmd slack.SlashCommand, q string, later func(string, fu
 			ans.Question = q
 		}
 		key := newID() + newID()
-		b.shares.put(key, ans)
+		b.shares.put(key, sharedAnswer{answer: ans, channel: cmd.ChannelID})
 		return renderAnswer(ans, shareValue(key, q))
 	})
 }
@@ -157,7 +166,7 @@ func (b *Bot) summaryCommand(cmd slack.SlashCommand, rest string, later func(str
 	if len(args) == 0 {
 		return nil, later("summary", func(ctx context.Context) message {
 			now := b.now()
-			d, err := b.svc.Summary(ctx, now.Add(-24*time.Hour), now)
+			d, err := b.svc.Summary(ctx, news.In(cmd.ChannelID), now.Add(-24*time.Hour), now)
 			if err != nil {
 				return textMessage(b.userError(err, "summary"))
 			}
@@ -268,27 +277,39 @@ func (b *Bot) onInteraction(cb slack.InteractionCallback) {
 		if a == nil || a.ActionID != actionShare {
 			continue
 		}
-		value, user, responseURL := a.Value, cb.User.ID, cb.ResponseURL
-		b.spawn("share", func(ctx context.Context) { b.share(ctx, value, user, responseURL) }, func(ctx context.Context, errID string) {
+		value, user, channel, responseURL := a.Value, cb.User.ID, cmp.Or(cb.Channel.ID, cb.Container.ChannelID), cb.ResponseURL
+		b.spawn("share", func(ctx context.Context) { b.share(ctx, value, user, channel, responseURL) }, func(ctx context.Context, errID string) {
 			_ = b.respond(ctx, responseURL, slack.ResponseTypeEphemeral, textMessage(apology(errID)), false)
 		})
 	}
 }
 
-func (b *Bot) share(ctx context.Context, value, user, responseURL string) {
+// sharedAnswer is an answer kept for its Share button, with the
+// conversation whose scope it was answered in.
+type sharedAnswer struct {
+	answer  news.Answer
+	channel string
+}
+
+// share posts an answer in the conversation of the click. An answer kept
+// from another conversation (or forgotten since a restart) is asked again
+// in the scope of this one, so a share never shows what the conversation
+// may not see.
+func (b *Bot) share(ctx context.Context, value, user, channel, responseURL string) {
 	var v struct {
 		K string `json:"k"`
 		Q string `json:"q"`
 	}
 	_ = json.Unmarshal([]byte(value), &v)
-	ans, ok := b.shares.get(v.K)
-	if !ok {
+	kept, ok := b.shares.get(v.K)
+	ans := kept.answer
+	if !ok || kept.channel != channel {
 		if strings.TrimSpace(v.Q) == "" {
 			_ = b.respond(ctx, responseURL, slack.ResponseTypeEphemeral, textMessage("That answer has expired; please ask again."), false)
 			return
 		}
 		var err error
-		ans, err = b.svc.Ask(ctx, handlers.AskRequest{Question: v.Q})
+		ans, err = b.svc.Ask(ctx, handlers.AskRequest{Question: v.Q, Scope: news.In(channel)})
 		if err != nil {
 			_ = b.respond(ctx, responseURL, slack.ResponseTypeEphemeral, textMessage(b.userError(err, "share")), false)
 			return

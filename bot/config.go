@@ -14,13 +14,20 @@ import (
 
 // Service is what the bot needs of the rest of newsbot; *handlers.Handlers
 // implements it.
+//
+// Everything that shows articles takes the asking conversation's scope
+// (news.In(channel)): an article private to a conversation is never shown
+// in another.
 type Service interface {
 	Ask(ctx context.Context, req handlers.AskRequest) (news.Answer, error)
-	AddPasted(ctx context.Context, pasted string) (handlers.AddResult, error)
-	AddURL(ctx context.Context, url string) (handlers.AddResult, error)
-	List(ctx context.Context, limit int) ([]news.Summary, error)
-	Remove(ctx context.Context, idOrURL string) (news.Ref, error)
-	Summary(ctx context.Context, from, to time.Time) (news.Digest, error)
+	AddPasted(ctx context.Context, pasted string, o news.Origin) (handlers.AddResult, error)
+	AddURL(ctx context.Context, url string, o news.Origin) (handlers.AddResult, error)
+	List(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error)
+	Remove(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
+	Undo(ctx context.Context, by news.Actor) (ref news.Ref, shown bool, err error)
+	Restore(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
+	Trash(ctx context.Context, scope news.Scope) ([]news.TrashItem, error)
+	Summary(ctx context.Context, scope news.Scope, from, to time.Time) (news.Digest, error)
 }
 
 // State keeps what the bot must remember across restarts (implemented by
@@ -82,6 +89,9 @@ type Config struct {
 	Logger *slog.Logger
 	// Now is the clock; time.Now if nil.
 	Now func() time.Time
+	// Admins are the Slack user ids of NEWSBOT_ADMINS: they may remove and
+	// restore any article, as workspace admins and owners may.
+	Admins []string
 	// QuestionsPerMinute is the per-user limit on questions (default 20).
 	QuestionsPerMinute int
 	// HTTPClient makes the Web API and response_url calls; a client with a

@@ -129,7 +129,7 @@ func (b *Bot) answer(ctx context.Context, q question) {
 	}()
 
 	ids := b.threadArticles(ctx, q.channel, q.threadTS)
-	ans, err := b.svc.Ask(ctx, handlers.AskRequest{Question: text, ArticleIDs: ids})
+	ans, err := b.svc.Ask(ctx, handlers.AskRequest{Question: text, ArticleIDs: ids, Scope: news.In(q.channel)})
 	if err != nil {
 		_, _ = b.post(ctx, q.channel, thread, textMessage(b.userError(err, "ask")))
 		return

@@ -51,15 +51,19 @@ func FuzzSlackPayloads(f *testing.F) {
 			AskFn: func(ctx context.Context, req handlers.AskRequest) (news.Answer, error) {
 				return cheapAnswer(req.Question), nil
 			},
-			AddPastedFn: func(ctx context.Context, s string) (handlers.AddResult, error) {
+			AddPastedFn: func(ctx context.Context, s string, _ news.Origin) (handlers.AddResult, error) {
 				return handlers.AddResult{}, news.ErrInvalid
 			},
-			AddURLFn: func(ctx context.Context, s string) (handlers.AddResult, error) {
+			AddURLFn: func(ctx context.Context, s string, _ news.Origin) (handlers.AddResult, error) {
 				return handlers.AddResult{}, news.ErrForbidden
 			},
-			ListFn:    func(ctx context.Context, n int) ([]news.Summary, error) { return nil, nil },
-			RemoveFn:  func(ctx context.Context, s string) (news.Ref, error) { return news.Ref{}, news.ErrNotFound },
-			SummaryFn: func(ctx context.Context, from, to time.Time) (news.Digest, error) { return news.Digest{}, nil },
+			ListFn: func(ctx context.Context, _ news.Scope, n int) ([]news.Summary, error) { return nil, nil },
+			RemoveFn: func(ctx context.Context, _ handlers.ChangeRequest) (news.Ref, error) {
+				return news.Ref{}, news.ErrNotFound
+			},
+			SummaryFn: func(ctx context.Context, _ news.Scope, from, to time.Time) (news.Digest, error) {
+				return news.Digest{}, nil
+			},
 		}
 		logs := &logBuffer{}
 		b, err := New(Config{BotToken: "xoxb-fuzz", SigningSecret: testSecret, APIURL: "http://slack.invalid/api/",

@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"newsbot/news"
+
 	"context"
 	"encoding/json"
 	"errors"
@@ -196,7 +198,7 @@ func (b *Bot) checkHealth(ctx context.Context) (h health, healthy, ready bool) {
 	}
 
 	h.Index = "ok"
-	if _, err := b.svc.List(ctx, 1); err != nil {
+	if _, err := b.svc.List(ctx, news.Scope{}, 1); err != nil {
 		h.Index = "unusable"
 		healthy, ready = false, false
 		id := newErrorID()

@@ -111,7 +111,7 @@ func TestCallErrorMarksTokenRefused(t *testing.T) {
 
 func TestHealthzIndexUnusable(t *testing.T) {
 	fs := newFakeSlack(t)
-	svc := &fakeService{ListFn: func(ctx context.Context, limit int) ([]news.Summary, error) {
+	svc := &fakeService{ListFn: func(ctx context.Context, _ news.Scope, limit int) ([]news.Summary, error) {
 		return nil, errors.New("open index: bolt: file is corrupt")
 	}}
 	b, logs := newTestBot(t, fs, svc, nil)

@@ -33,11 +33,14 @@ var _ Service = (*handlers.Handlers)(nil)
 // fakeService is a hand-written Service whose methods are function fields.
 type fakeService struct {
 	AskFn       func(ctx context.Context, req handlers.AskRequest) (news.Answer, error)
-	AddPastedFn func(ctx context.Context, pasted string) (handlers.AddResult, error)
-	AddURLFn    func(ctx context.Context, url string) (handlers.AddResult, error)
-	ListFn      func(ctx context.Context, limit int) ([]news.Summary, error)
-	RemoveFn    func(ctx context.Context, idOrURL string) (news.Ref, error)
-	SummaryFn   func(ctx context.Context, from, to time.Time) (news.Digest, error)
+	AddPastedFn func(ctx context.Context, pasted string, o news.Origin) (handlers.AddResult, error)
+	AddURLFn    func(ctx context.Context, url string, o news.Origin) (handlers.AddResult, error)
+	ListFn      func(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error)
+	RemoveFn    func(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
+	UndoFn      func(ctx context.Context, by news.Actor) (news.Ref, bool, error)
+	RestoreFn   func(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
+	TrashFn     func(ctx context.Context, scope news.Scope) ([]news.TrashItem, error)
+	SummaryFn   func(ctx context.Context, scope news.Scope, from, to time.Time) (news.Digest, error)
 
 	mu   sync.Mutex
 	asks []handlers.AskRequest
@@ -59,23 +62,32 @@ func (f *fakeService) askRequests() []handlers.AskRequest {
 	return append([]handlers.AskRequest(nil), f.asks...)
 }
 
-func (f *fakeService) AddPasted(ctx context.Context, pasted string) (handlers.AddResult, error) {
-	return f.AddPastedFn(ctx, pasted)
+func (f *fakeService) AddPasted(ctx context.Context, pasted string, o news.Origin) (handlers.AddResult, error) {
+	return f.AddPastedFn(ctx, pasted, o)
 }
-func (f *fakeService) AddURL(ctx context.Context, url string) (handlers.AddResult, error) {
-	return f.AddURLFn(ctx, url)
+func (f *fakeService) AddURL(ctx context.Context, url string, o news.Origin) (handlers.AddResult, error) {
+	return f.AddURLFn(ctx, url, o)
 }
-func (f *fakeService) List(ctx context.Context, limit int) ([]news.Summary, error) {
+func (f *fakeService) List(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error) {
 	if f.ListFn == nil {
 		return nil, nil // an empty, working index
 	}
-	return f.ListFn(ctx, limit)
+	return f.ListFn(ctx, scope, limit)
 }
-func (f *fakeService) Remove(ctx context.Context, idOrURL string) (news.Ref, error) {
-	return f.RemoveFn(ctx, idOrURL)
+func (f *fakeService) Remove(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error) {
+	return f.RemoveFn(ctx, r)
 }
-func (f *fakeService) Summary(ctx context.Context, from, to time.Time) (news.Digest, error) {
-	return f.SummaryFn(ctx, from, to)
+func (f *fakeService) Undo(ctx context.Context, by news.Actor) (news.Ref, bool, error) {
+	return f.UndoFn(ctx, by)
+}
+func (f *fakeService) Restore(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error) {
+	return f.RestoreFn(ctx, r)
+}
+func (f *fakeService) Trash(ctx context.Context, scope news.Scope) ([]news.TrashItem, error) {
+	return f.TrashFn(ctx, scope)
+}
+func (f *fakeService) Summary(ctx context.Context, scope news.Scope, from, to time.Time) (news.Digest, error) {
+	return f.SummaryFn(ctx, scope, from, to)
 }
 
 // call is one Web API call seen by the fake Slack.

@@ -193,7 +193,7 @@ func TestSlashAddAcknowledgedBeforeWorkHTTP(t *testing.T) {
 	fs := newFakeSlack(t)
 	hk := newHook(t)
 	release := make(chan struct{})
-	svc := &fakeService{AddURLFn: func(ctx context.Context, u string) (handlers.AddResult, error) {
+	svc := &fakeService{AddURLFn: func(ctx context.Context, u string, _ news.Origin) (handlers.AddResult, error) {
 		<-release // the work cannot finish before the test has the acknowledgement
 		return handlers.AddResult{Article: news.Ref{ID: "abc123abc123", Title: "Peace <talks>", Outlet: "BBC", URL: u}, Quotes: 7, Speakers: 3}, nil
 	}}
@@ -254,6 +254,7 @@ func TestSlashAskAndShareHTTP(t *testing.T) {
 		}
 	}
 	payload, _ := json.Marshal(map[string]any{"type": "block_actions", "user": map[string]string{"id": "U0TESTER1"}, "response_url": hk.URL + "/r2",
+		"channel": map[string]string{"id": "C1"},
 		"actions": []map[string]string{{"action_id": actionShare, "block_id": "newsbot_actions", "type": "button", "value": value}}})
 	w = serve(b, signed("POST", "/slack/interactions", url.Values{"payload": {string(payload)}}.Encode(), testSecret, time.Now()))
 	if w.Code != 200 {
@@ -273,19 +274,19 @@ func TestSlashAskAndShareHTTP(t *testing.T) {
 func TestSlashCommandsHTTP(t *testing.T) {
 	fs := newFakeSlack(t)
 	svc := &fakeService{
-		ListFn: func(ctx context.Context, limit int) ([]news.Summary, error) {
+		ListFn: func(ctx context.Context, _ news.Scope, limit int) ([]news.Summary, error) {
 			return []news.Summary{{Ref: news.Ref{ID: "a1", Title: "T <@U123>", URL: "https://x.test/1"}, Quotes: 2}}, nil
 		},
-		RemoveFn: func(ctx context.Context, id string) (news.Ref, error) {
+		RemoveFn: func(ctx context.Context, _ handlers.ChangeRequest) (news.Ref, error) {
 			return news.Ref{}, &news.DuplicateError{ID: "x"} // any user-facing error
 		},
-		AddPastedFn: func(ctx context.Context, pasted string) (handlers.AddResult, error) {
+		AddPastedFn: func(ctx context.Context, pasted string, _ news.Origin) (handlers.AddResult, error) {
 			if !strings.HasPrefix(pasted, "Title & more\nBody <b>") {
 				return handlers.AddResult{}, news.ErrInvalid
 			}
 			return handlers.AddResult{Article: news.Ref{ID: "p1", Title: "Title & more"}, Quotes: 1, Speakers: 1}, nil
 		},
-		SummaryFn: func(ctx context.Context, from, to time.Time) (news.Digest, error) {
+		SummaryFn: func(ctx context.Context, _ news.Scope, from, to time.Time) (news.Digest, error) {
 			return news.Digest{}, nil
 		},
 	}
@@ -359,7 +360,7 @@ func TestSummaryCommands(t *testing.T) {
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	var mu sync.Mutex
 	var asked [2]time.Time
-	svc := &fakeService{SummaryFn: func(ctx context.Context, from, to time.Time) (news.Digest, error) {
+	svc := &fakeService{SummaryFn: func(ctx context.Context, _ news.Scope, from, to time.Time) (news.Digest, error) {
 		mu.Lock()
 		asked = [2]time.Time{from, to}
 		mu.Unlock()

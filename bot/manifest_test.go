@@ -27,13 +27,17 @@ var webAPIScopes = map[string]struct {
 	method string
 	scopes []string
 }{
-	"AuthTestContext":            {"auth.test", nil},
-	"PostMessageContext":         {"chat.postMessage", []string{"chat:write"}},
-	"PostEphemeralContext":       {"chat.postEphemeral", []string{"chat:write"}},
-	"AddReactionContext":         {"reactions.add", []string{"reactions:write"}},
-	"RemoveReactionContext":      {"reactions.remove", []string{"reactions:write"}},
-	"OpenConversationContext":    {"conversations.open", []string{"im:write"}},                     // 1:1 DMs only
-	"GetConversationInfoContext": {"conversations.info", []string{"channels:read", "groups:read"}}, // channels only: DMs are not looked up (postProblem)
+	"AuthTestContext":         {"auth.test", nil},
+	"PostMessageContext":      {"chat.postMessage", []string{"chat:write"}},
+	"PostEphemeralContext":    {"chat.postEphemeral", []string{"chat:write"}},
+	"AddReactionContext":      {"reactions.add", []string{"reactions:write"}},
+	"RemoveReactionContext":   {"reactions.remove", []string{"reactions:write"}},
+	"OpenConversationContext": {"conversations.open", []string{"im:write"}}, // 1:1 DMs only
+	// channels and group DMs: DMs (D ids) are never looked up (postProblem,
+	// privateConversation)
+	"GetConversationInfoContext": {"conversations.info", []string{"channels:read", "groups:read", "mpim:read"}},
+	// is the user a workspace admin or owner (removal rights)?
+	"GetUserInfoContext": {"users.info", []string{"users:read"}},
 	// After an ambiguous chat.postMessage failure, the bot reads the thread
 	// (or channel) it posted in, which may be any kind of conversation.
 	"GetConversationRepliesContext": {"conversations.replies", historyScopes},

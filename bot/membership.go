@@ -54,12 +54,7 @@ func (b *Bot) postProblem(ctx context.Context, channel, then string) (string, er
 		// tell which this is without reading DMs (im:read, not requested).
 		return "Daily summaries are posted in channels: run `/newsbot summary here 08:30` in the channel that should get them (after inviting me there with `/invite @newsbot`).", nil
 	}
-	var ch *slack.Channel
-	err := b.call(ctx, "conversations.info", func(ctx context.Context) error {
-		var err error
-		ch, err = b.api.GetConversationInfoContext(ctx, &slack.GetConversationInfoInput{ChannelID: channel})
-		return err
-	})
+	ch, err := b.conversationInfo(ctx, channel)
 	var se slack.SlackErrorResponse
 	switch {
 	case errors.As(err, &se) && notMemberCodes[se.Err]:
@@ -74,6 +69,17 @@ func (b *Bot) postProblem(ctx context.Context, channel, then string) (string, er
 		return b.inviteText(channel, then), nil
 	}
 	return "", nil
+}
+
+// conversationInfo asks Slack about a conversation (conversations.info).
+func (b *Bot) conversationInfo(ctx context.Context, channel string) (*slack.Channel, error) {
+	var ch *slack.Channel
+	err := b.call(ctx, "conversations.info", func(ctx context.Context) error {
+		var err error
+		ch, err = b.api.GetConversationInfoContext(ctx, &slack.GetConversationInfoInput{ChannelID: channel})
+		return err
+	})
+	return ch, err
 }
 
 // ReportSummaryFailure tells user (a Slack user id; nobody when empty) by

@@ -197,6 +197,9 @@ func renderList(list []news.Summary) message {
 		if d := articleDate(s.Ref); d != "" {
 			l += " · " + d
 		}
+		if s.PrivateTo != "" {
+			l += " · only in this conversation"
+		}
 		lines = append(lines, l)
 	}
 	blocks := []slack.Block{section(fmt.Sprintf("*%s*, newest first:", plural(len(list), "article", "articles")))}
@@ -257,9 +260,12 @@ func helpMessage() message {
 		"*newsbot* answers questions about the news articles your team adds.",
 		"• `/newsbot add <url>` — add an article from its web page",
 		"• `/newsbot add` followed by pasted text — the first line is the title",
+		"  Added in a private channel, group DM or DM, an article is seen only there; add `everywhere` to share it with the whole workspace",
 		"• `/newsbot ask who said calling for peace is cheap?` — ask privately (or mention me in a channel, or DM me)",
-		"• `/newsbot list` — the articles I have, newest first",
-		"• `/newsbot remove <id or url>` — take an article out",
+		"• `/newsbot list` — the articles this conversation can see, newest first",
+		"• `/newsbot remove <id or url>` — move an article to the trash (whoever added it, or an admin)",
+		"• `/newsbot undo` — bring back what you removed, within the hour",
+		"• `/newsbot trash`, `/newsbot restore <id>` — removed articles, kept 30 days (admins)",
 		"• `/newsbot summary` — what was added in the last 24 hours",
 		"• `/newsbot summary here 08:30 Europe/Paris` — post the summary in this channel every day; `/newsbot summary off` to stop",
 		"Ask follow-up questions in the thread of an answer or of a summary: I look in those articles first.",

@@ -179,7 +179,7 @@ func TestSocketModeSlashAskAckBeforeWork(t *testing.T) {
 			<-release
 			return cheapAnswer(req.Question), nil
 		},
-		AddURLFn: func(ctx context.Context, u string) (handlers.AddResult, error) {
+		AddURLFn: func(ctx context.Context, u string, _ news.Origin) (handlers.AddResult, error) {
 			<-release
 			return handlers.AddResult{}, errors.Join(news.ErrForbidden, errors.New("that address is private"))
 		},

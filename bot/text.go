@@ -194,7 +194,7 @@ var (
 	channelRE = regexp.MustCompile(`<#[CG][A-Z0-9]+\|([^>]*)>`)
 	specialRE = regexp.MustCompile(`<![^>]*>`)
 	linkRE    = regexp.MustCompile(`<((?:https?|mailto):[^>|]*)(?:\|[^>]*)?>`)
-	userIDRE  = regexp.MustCompile(`^[UW][A-Z0-9]{2,}$`)
+	userIDRE  = regexp.MustCompile(`^[UW][A-Z0-9]+$`)
 )
 
 // plainText turns a Slack-formatted message into the text a user typed:

@@ -92,13 +92,17 @@ func (h *Handlers) AddArticle(ctx context.Context, a news.Article) (AddResult, e
 
 // AddArticles prepares and stores several articles in one durable batch.
 // errs[i] is why articles[i] was refused (nil when added); err is a failure
-// of the whole batch.
+// of the whole batch. An article that says nothing of where it comes from
+// is the operator's: added from the command line, visible to all.
 func (h *Handlers) AddArticles(ctx context.Context, articles []news.Article) (res []AddResult, errs []error, err error) {
 	res = make([]AddResult, len(articles))
 	errs = make([]error, len(articles))
 	docs := make([]news.Document, 0, len(articles))
 	pos := make([]int, 0, len(articles))
 	for i, a := range articles {
+		if a.AddedVia == "" && a.AddedBy == "" && a.AddedIn == "" {
+			a.AddedVia = news.ViaCLI
+		}
 		doc, err := h.Prepare(a)
 		if err != nil {
 			errs[i] = err
@@ -120,22 +124,70 @@ func (h *Handlers) AddArticles(ctx context.Context, articles []news.Article) (re
 			errs[i] = storeErrs[j]
 			continue
 		}
-		res[i] = AddResult{Article: doc.Article.Ref(), Quotes: len(doc.Quotes), Speakers: countSpeakers(doc.Quotes)}
+		res[i] = AddResult{Article: doc.Article.Ref(), Quotes: len(doc.Quotes), Speakers: countSpeakers(doc.Quotes), PrivateTo: doc.Article.PrivateTo}
 	}
 	return res, errs, nil
 }
 
-// AddPasted adds text pasted by a user: the first line is the title.
-func (h *Handlers) AddPasted(ctx context.Context, pasted string) (AddResult, error) {
+// withOrigin records on a where it comes from and who may see it.
+func withOrigin(a news.Article, o news.Origin) (news.Article, error) {
+	if o.Private && o.By.Conversation == "" {
+		return a, fmt.Errorf("%w: a private article needs the conversation it is private to", news.ErrInvalid)
+	}
+	a.AddedBy, a.AddedIn, a.AddedVia = o.By.User, o.By.Conversation, o.By.Via
+	a.PrivateTo = ""
+	if o.Private {
+		a.PrivateTo = o.By.Conversation
+	}
+	return a, nil
+}
+
+// addFrom adds one article from origin. A duplicate that origin's
+// conversation may not see is reported without its id or title.
+func (h *Handlers) addFrom(ctx context.Context, a news.Article, o news.Origin) (AddResult, error) {
+	a, err := withOrigin(a, o)
+	if err != nil {
+		return AddResult{}, err
+	}
+	res, err := h.AddArticle(ctx, a)
+	return res, h.hideDuplicate(ctx, err, scopeOf(o.By))
+}
+
+// hideDuplicate keeps a duplicate's id and title from a conversation that
+// may not see it.
+func (h *Handlers) hideDuplicate(ctx context.Context, err error, scope news.Scope) error {
+	var de *news.DuplicateError
+	if !errors.As(err, &de) || de.Elsewhere {
+		return err
+	}
+	old, gerr := h.store.Get(ctx, de.ID)
+	if gerr == nil && scope.Allows(old.PrivateTo) {
+		return err
+	}
+	return &news.DuplicateError{Elsewhere: true}
+}
+
+// scopeOf is what an actor may see: the operator everything, a Slack user
+// what the conversation they act in may see.
+func scopeOf(by news.Actor) news.Scope {
+	if by.IsOperator() {
+		return news.Everything
+	}
+	return news.In(by.Conversation)
+}
+
+// AddPasted adds text pasted by a user (the first line is the title) from
+// origin.
+func (h *Handlers) AddPasted(ctx context.Context, pasted string, o news.Origin) (AddResult, error) {
 	title, body := SplitPasted(pasted)
 	if body == "" {
 		return AddResult{}, fmt.Errorf("%w: paste the article with its title on the first line and the text below it", news.ErrInvalid)
 	}
-	return h.AddArticle(ctx, news.Article{Title: title, Text: body})
+	return h.addFrom(ctx, news.Article{Title: title, Text: body}, o)
 }
 
-// AddURL fetches a page and adds its article.
-func (h *Handlers) AddURL(ctx context.Context, url string) (AddResult, error) {
+// AddURL fetches a page and adds its article from origin.
+func (h *Handlers) AddURL(ctx context.Context, url string, o news.Origin) (AddResult, error) {
 	if h.fetcher == nil {
 		return AddResult{}, fmt.Errorf("%w: adding by URL is not available here; paste the text instead", news.ErrInvalid)
 	}
@@ -145,12 +197,12 @@ func (h *Handlers) AddURL(ctx context.Context, url string) (AddResult, error) {
 	}
 	if a.URL != "" {
 		if old, err := h.store.Lookup(ctx, a.URL); err == nil {
-			return AddResult{}, &news.DuplicateError{ID: old.ID, Title: old.Title}
+			return AddResult{}, h.hideDuplicate(ctx, &news.DuplicateError{ID: old.ID, Title: old.Title}, scopeOf(o.By))
 		} else if !errors.Is(err, news.ErrNotFound) {
 			return AddResult{}, err
 		}
 	}
-	return h.AddArticle(ctx, a)
+	return h.addFrom(ctx, a, o)
 }
 
 func countSpeakers(qs []news.Quote) int {

@@ -25,10 +25,23 @@ type Store interface {
 	// refusal of docs[i] (a *news.DuplicateError) or nil when it was added;
 	// err is a failure of the whole batch, after which nothing was added.
 	Add(ctx context.Context, docs []news.Document) (errs []error, err error)
-	// Remove deletes an article, its quotes and sentences.
-	Remove(ctx context.Context, id string) error
-	// Since returns the documents (with quotes) added in [from, to).
-	Since(ctx context.Context, from, to time.Time) ([]news.Document, error)
+	// Since returns the documents (with quotes) that scope may see, added
+	// in [from, to).
+	Since(ctx context.Context, scope news.Scope, from, to time.Time) ([]news.Document, error)
+	// Trash moves an article to the trash (out of every search, list and
+	// summary) and records the removal in the audit log.
+	Trash(ctx context.Context, id string, by news.Actor, at time.Time) (news.TrashItem, error)
+	// TrashList returns the trashed articles, most recently removed first.
+	TrashList(ctx context.Context) ([]news.TrashItem, error)
+	// RestoreTrashed brings a trashed article back as it was, recording
+	// action (news.AuditRestore or news.AuditUndo) in the audit log.
+	RestoreTrashed(ctx context.Context, id string, by news.Actor, at time.Time, action string) (news.Ref, error)
+	// PurgeTrash deletes for good the articles removed before cutoff.
+	PurgeTrash(ctx context.Context, cutoff, now time.Time) (int, error)
+	// RecordAudit appends an event to the audit log.
+	RecordAudit(ctx context.Context, ev news.AuditEvent) error
+	// Audit returns the audit log from since on, oldest first.
+	Audit(ctx context.Context, since time.Time) ([]news.AuditEvent, error)
 }
 
 // Fetcher turns a URL into an article (implemented by fetch.Client).
@@ -91,4 +104,7 @@ type AddResult struct {
 	Article  news.Ref
 	Quotes   int
 	Speakers int
+	// PrivateTo is the conversation the article is private to ("" when it
+	// is visible across the workspace).
+	PrivateTo string
 }

@@ -160,9 +160,9 @@ func TestDamagedStoreIsAClearError(t *testing.T) {
 			ctx := context.Background()
 			x, err := index.Open(dir, index.Options{})
 			if err == nil {
-				_, err = x.List(ctx, 0)
+				_, err = x.List(ctx, news.Everything, 0)
 				if err == nil {
-					_, err = x.Since(ctx, t0.Add(-1), t0.Add(48*60*60*1e9))
+					_, err = x.Since(ctx, news.Everything, t0.Add(-1), t0.Add(48*60*60*1e9))
 				}
 				x.Close()
 			}

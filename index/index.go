@@ -22,6 +22,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -156,7 +157,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
 	if err := x.update(func(tx *bolt.Tx) error {
-		for _, b := range append(allBuckets, stateBuckets...) {
+		for _, b := range slices.Concat(allBuckets, stateBuckets, historyBuckets) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -292,6 +293,22 @@ func normalize(d news.Document) news.Document {
 // content hash of a stored article (or of an earlier document of the same
 // call). err is a failure of the whole call, after which nothing was added.
 func (x *Index) Add(ctx context.Context, docs []news.Document) (errs []error, err error) {
+	return x.add(ctx, docs, func(tx *bolt.Tx, added []news.Document) error {
+		for _, d := range added {
+			a := d.Article
+			ev := news.AuditEvent{Time: a.Added, Action: news.AuditAdd, ArticleID: a.ID, Title: a.Title, PrivateTo: a.PrivateTo,
+				By: news.Actor{User: a.AddedBy, Conversation: a.AddedIn, Via: a.AddedVia}}
+			if err := putAudit(tx, ev); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// add is Add with a hook that runs in the store transaction, after the
+// accepted documents (added) are written.
+func (x *Index) add(ctx context.Context, docs []news.Document, hook func(tx *bolt.Tx, added []news.Document) error) (errs []error, err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -368,6 +385,9 @@ func (x *Index) Add(ctx context.Context, docs []news.Document) (errs []error, er
 			byID[a.ID] = len(added)
 			added = append(added, d)
 			recs = append(recs, r)
+		}
+		if err := hook(tx, added); err != nil {
+			return err
 		}
 		return addCounters(tx, recs, +1)
 	})
@@ -508,8 +528,14 @@ func (x *Index) counts() (counts, error) {
 }
 
 // Remove deletes an article, its quotes and its sentences from the store
-// and the index.
+// and the index, for good (Trash keeps them for a while).
 func (x *Index) Remove(ctx context.Context, id string) error {
+	return x.remove(ctx, id, nil)
+}
+
+// remove is Remove with a hook that runs in the store transaction before
+// the article is deleted from it.
+func (x *Index) remove(ctx context.Context, id string, hook func(tx *bolt.Tx, r record) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -533,6 +559,11 @@ func (x *Index) Remove(ctx context.Context, id string) error {
 		}
 		if err := x.dropClean(tx); err != nil {
 			return err
+		}
+		if hook != nil {
+			if err := hook(tx, r); err != nil {
+				return err
+			}
 		}
 		if err := deleteDocument(tx, r); err != nil {
 			return err
@@ -635,8 +666,9 @@ func hasPrefix(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
 }
 
-// List returns the stored articles, newest added first (limit <= 0: all).
-func (x *Index) List(ctx context.Context, limit int) ([]news.Summary, error) {
+// List returns the stored articles that scope may see, newest added first
+// (limit <= 0: all).
+func (x *Index) List(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error) {
 	var out []news.Summary
 	err := x.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketAdded).Cursor()
@@ -648,7 +680,7 @@ func (x *Index) List(ctx context.Context, limit int) ([]news.Summary, error) {
 			if err != nil {
 				return err
 			}
-			if ok {
+			if ok && scope.Allows(r.PrivateTo) {
 				out = append(out, r.summary())
 			}
 		}
@@ -672,8 +704,9 @@ func (x *Index) Quotes(ctx context.Context, articleID string) ([]news.Quote, err
 }
 
 // Since returns the documents (article with text, quotes and sentences)
-// added in [from, to), oldest first. A zero to means no upper bound.
-func (x *Index) Since(ctx context.Context, from, to time.Time) ([]news.Document, error) {
+// that scope may see, added in [from, to), oldest first. A zero to means no
+// upper bound.
+func (x *Index) Since(ctx context.Context, scope news.Scope, from, to time.Time) ([]news.Document, error) {
 	var out []news.Document
 	err := x.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketAdded).Cursor()
@@ -684,6 +717,13 @@ func (x *Index) Since(ctx context.Context, from, to time.Time) ([]news.Document,
 			}
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			r, ok, err := getRecord(tx, string(v))
+			if err != nil {
+				return err
+			}
+			if !ok || !scope.Allows(r.PrivateTo) {
+				continue // a private article is not even read
 			}
 			d, ok, err := getDocument(tx, string(v))
 			if err != nil {

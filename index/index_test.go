@@ -199,7 +199,7 @@ func TestPersistence(t *testing.T) {
 		t.Errorf("Quotes (-want +got):\n%s", diff)
 	}
 
-	list, err := x.List(ctx, 0)
+	list, err := x.List(ctx, news.Everything, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +210,7 @@ func TestPersistence(t *testing.T) {
 	if diff := cmp.Diff(want, list); diff != "" {
 		t.Errorf("List (-want +got):\n%s", diff)
 	}
-	if list, _ := x.List(ctx, 1); len(list) != 1 || list[0].ID != climate.Article.ID {
+	if list, _ := x.List(ctx, news.Everything, 1); len(list) != 1 || list[0].ID != climate.Article.ID {
 		t.Errorf("List(1) = %+v", list)
 	}
 }
@@ -398,7 +398,7 @@ func TestSince(t *testing.T) {
 		{t0.Add(-time.Hour), t0, nil},
 		{t0.Add(4 * 24 * time.Hour), time.Time{}, []string{"Day 4"}}, // zero to: no bound
 	} {
-		got, err := x.Since(ctx, tc.from, tc.to)
+		got, err := x.Since(ctx, news.Everything, tc.from, tc.to)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -550,11 +550,11 @@ func TestFindArticles(t *testing.T) {
 	x := mustOpen(t, t.TempDir())
 	peace, climate := peaceDoc(), climateDoc()
 	addOK(t, x, peace, climate)
-	refs, err := x.FindArticles(ctx, "the climate summit", 5)
+	refs, err := x.FindArticles(ctx, news.Everything, "the climate summit", 5)
 	if err != nil || len(refs) != 1 || refs[0].ID != climate.Article.ID {
 		t.Errorf("FindArticles = %+v, %v", refs, err)
 	}
-	if refs, _ := x.FindArticles(ctx, "penguins", 5); len(refs) != 0 {
+	if refs, _ := x.FindArticles(ctx, news.Everything, "penguins", 5); len(refs) != 0 {
 		t.Errorf("FindArticles(penguins) = %+v", refs)
 	}
 }
@@ -720,7 +720,7 @@ func TestReindex(t *testing.T) {
 		if err != nil || len(qs) != 1 || qs[0].Speaker != "Ivan Newman" {
 			t.Errorf("stored quotes: %+v, %v", qs, err)
 		}
-		list, _ := x.List(ctx, 0)
+		list, _ := x.List(ctx, news.Everything, 0)
 		if len(list) != 2 || list[1].Quotes != 1 {
 			t.Errorf("List after reindex: %+v", list)
 		}
@@ -748,7 +748,7 @@ func TestConcurrentUse(t *testing.T) {
 			if _, err := x.SearchQuotes(ctx, news.QuoteQuery{Text: "concurrency"}); err != nil {
 				t.Error(err)
 			}
-			if _, err := x.List(ctx, 0); err != nil {
+			if _, err := x.List(ctx, news.Everything, 0); err != nil {
 				t.Error(err)
 			}
 		}()
@@ -772,7 +772,7 @@ func TestSinceExtremeTimes(t *testing.T) {
 		{time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), t0.Add(time.Hour), 1},
 		{time.Date(2500, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}, 0},
 	} {
-		docs, err := x.Since(ctx, tc.from, tc.to)
+		docs, err := x.Since(ctx, news.Everything, tc.from, tc.to)
 		if err != nil || len(docs) != tc.want {
 			t.Errorf("Since(%v, %v) = %d docs, %v; want %d", tc.from, tc.to, len(docs), err, tc.want)
 		}

@@ -20,7 +20,8 @@ import (
 
 // mappingVersion changes whenever the mapping below does; an index built
 // with another version is rebuilt from the store on Open.
-const mappingVersion = 1
+// Version 2 added the visibility fields (a_vis, q_vis, s_vis).
+const mappingVersion = 2
 
 // Field names are distinct per document type, so that BM25 statistics of
 // quotes and sentences do not mix and a query on a field only ever matches
@@ -32,6 +33,7 @@ const (
 	fArticleByline    = "a_byline"
 	fArticleAdded     = "a_added"
 	fArticlePublished = "a_published"
+	fArticleVis       = "a_vis"
 
 	fQuoteText    = "q_text"
 	fQuoteSpeaker = "q_speaker" // canonical name, lower-cased keyword
@@ -40,11 +42,27 @@ const (
 	fQuoteOutlet  = "q_outlet"
 	fQuoteArticle = "q_article"
 	fQuoteAdded   = "q_added"
+	fQuoteVis     = "q_vis"
 
 	fSentenceText    = "s_text"
 	fSentenceArticle = "s_article"
 	fSentenceAdded   = "s_added"
+	fSentenceVis     = "s_vis"
 )
+
+// visWorkspace is the visibility term of an article visible across the
+// workspace; a private article's term is its conversation id (Slack ids
+// are upper-case letters and digits, so they never equal it).
+const visWorkspace = "workspace"
+
+// visTerm is the visibility term indexed for an article private to
+// privateTo ("" for the workspace).
+func visTerm(privateTo string) string {
+	if privateTo == "" {
+		return visWorkspace
+	}
+	return privateTo
+}
 
 // Analyzer names.
 const (
@@ -61,6 +79,7 @@ type articleDoc struct {
 	Byline    string     `json:"a_byline,omitempty"`
 	Added     time.Time  `json:"a_added"`
 	Published *time.Time `json:"a_published,omitempty"`
+	Vis       string     `json:"a_vis"`
 }
 
 func (articleDoc) BleveType() string { return "article" }
@@ -73,6 +92,7 @@ type quoteDoc struct {
 	Outlet  string    `json:"q_outlet,omitempty"`
 	Article string    `json:"q_article"`
 	Added   time.Time `json:"q_added"`
+	Vis     string    `json:"q_vis"`
 }
 
 func (quoteDoc) BleveType() string { return "quote" }
@@ -81,6 +101,7 @@ type sentenceDoc struct {
 	Text    string    `json:"s_text"`
 	Article string    `json:"s_article"`
 	Added   time.Time `json:"s_added"`
+	Vis     string    `json:"s_vis"`
 }
 
 func (sentenceDoc) BleveType() string { return "sentence" }
@@ -112,7 +133,8 @@ func parseDocID(docID string) (id string, kind byte, n int, ok bool) {
 // bleveDocuments returns the bleve documents of one article, with their ids.
 func bleveDocuments(d news.Document, add func(id string, doc any) error) error {
 	a := d.Article
-	ad := articleDoc{Title: a.Title, URL: a.URL, Outlet: a.Outlet, Byline: a.Byline, Added: a.Added}
+	vis := visTerm(a.PrivateTo)
+	ad := articleDoc{Title: a.Title, URL: a.URL, Outlet: a.Outlet, Byline: a.Byline, Added: a.Added, Vis: vis}
 	// Dates bleve cannot represent (nanoseconds since 1970 in an int64)
 	// are not indexed: a bad date must not refuse the article.
 	if a.Published.Year() > 1900 && a.Published.Year() < 2200 {
@@ -123,13 +145,13 @@ func bleveDocuments(d news.Document, add func(id string, doc any) error) error {
 		return err
 	}
 	for n, q := range d.Quotes {
-		qd := quoteDoc{Text: q.Text, Speaker: q.Speaker, Who: q.Speaker, Role: q.Title, Outlet: q.Outlet, Article: a.ID, Added: a.Added}
+		qd := quoteDoc{Text: q.Text, Speaker: q.Speaker, Who: q.Speaker, Role: q.Title, Outlet: q.Outlet, Article: a.ID, Added: a.Added, Vis: vis}
 		if err := add(quoteDocID(a.ID, n), qd); err != nil {
 			return err
 		}
 	}
 	for n, s := range d.Sentences {
-		if err := add(sentenceDocID(a.ID, n), sentenceDoc{Text: s.Text, Article: a.ID, Added: a.Added}); err != nil {
+		if err := add(sentenceDocID(a.ID, n), sentenceDoc{Text: s.Text, Article: a.ID, Added: a.Added, Vis: vis}); err != nil {
 			return err
 		}
 	}
@@ -196,6 +218,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fArticleByline:    text(analyzerName, false),
 		fArticleAdded:     date(true),
 		fArticlePublished: date(false),
+		fArticleVis:       text(keyword.Name, false),
 	}))
 	im.AddDocumentMapping("quote", doc(map[string]*mapping.FieldMapping{
 		fQuoteText:    text(analyzerText, true),
@@ -205,11 +228,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fQuoteOutlet:  text(analyzerLower, false),
 		fQuoteArticle: text(keyword.Name, false),
 		fQuoteAdded:   date(true),
+		fQuoteVis:     text(keyword.Name, false),
 	}))
 	im.AddDocumentMapping("sentence", doc(map[string]*mapping.FieldMapping{
 		fSentenceText:    text(analyzerText, true),
 		fSentenceArticle: text(keyword.Name, false),
 		fSentenceAdded:   date(true),
+		fSentenceVis:     text(keyword.Name, false),
 	}))
 	return im, im.Validate()
 }

@@ -244,6 +244,27 @@ type filters struct {
 	addedField   string
 	since, until time.Time
 	extra        []query.Query
+	// visField and scope restrict the search to what the asking
+	// conversation may see, inside the query itself: hits are never
+	// fetched and then dropped.
+	visField string
+	scope    news.Scope
+}
+
+// visibility is the filter of the articles scope may see: the workspace's
+// and those private to its conversation; nil for the operator's scope.
+func visibility(field string, scope news.Scope) query.Query {
+	if scope.All {
+		return nil
+	}
+	w := query.NewTermQuery(visWorkspace)
+	w.SetField(field)
+	if scope.Conversation == "" || scope.Conversation == visWorkspace {
+		return w
+	}
+	c := query.NewTermQuery(scope.Conversation)
+	c.SetField(field)
+	return query.NewDisjunctionQuery([]query.Query{w, c})
 }
 
 func (f filters) queries() []query.Query {
@@ -271,9 +292,16 @@ func (f filters) queries() []query.Query {
 }
 
 // build combines the scoring query and the filters. A nil scoring query
-// with filters matches everything the filters let through.
+// with filters matches everything the filters let through; with none (but
+// visibility) it matches nothing.
 func build(scoring query.Query, f filters) query.Query {
 	fs := f.queries()
+	if scoring == nil && len(fs) == 0 {
+		return nil
+	}
+	if v := visibility(f.visField, f.scope); v != nil {
+		fs = append(fs, v)
+	}
 	if len(fs) == 0 {
 		return scoring
 	}
@@ -311,7 +339,8 @@ const maxDrivingArticles = 256
 // ArticleIDs, Since and Until filter. With no Text or Phrases, the quotes
 // that pass the filters (a speaker's quotes, say) come newest first.
 func (x *Index) SearchQuotes(ctx context.Context, q news.QuoteQuery) ([]news.QuoteHit, error) {
-	f := filters{articleField: fQuoteArticle, articleIDs: q.ArticleIDs, addedField: fQuoteAdded, since: q.Since, until: q.Until}
+	f := filters{articleField: fQuoteArticle, articleIDs: q.ArticleIDs, addedField: fQuoteAdded, since: q.Since, until: q.Until,
+		visField: fQuoteVis, scope: q.Scope}
 	if strings.TrimSpace(q.Speaker) != "" {
 		m := query.NewMatchQuery(q.Speaker)
 		m.SetField(fQuoteWho)
@@ -380,7 +409,8 @@ func (x *Index) SearchQuotes(ctx context.Context, q news.QuoteQuery) ([]news.Quo
 
 // SearchPassages finds sentences matching Text (and Phrases), best first.
 func (x *Index) SearchPassages(ctx context.Context, q news.PassageQuery) ([]news.PassageHit, error) {
-	f := filters{articleField: fSentenceArticle, articleIDs: q.ArticleIDs, addedField: fSentenceAdded, since: q.Since, until: q.Until}
+	f := filters{articleField: fSentenceArticle, articleIDs: q.ArticleIDs, addedField: fSentenceAdded, since: q.Since, until: q.Until,
+		visField: fSentenceVis, scope: q.Scope}
 	if strings.TrimSpace(q.Text) == "" && len(q.Phrases) == 0 {
 		return nil, nil
 	}

@@ -21,10 +21,11 @@ import (
 // first, without bleve having to load and sort the dates of all of a
 // prolific speaker's quotes. For every word of a quote's speaker:
 //
-//	word 0x00 newest-first(added) article-id 0x00 be32(n) -> speaker words 0x00 outlet
+//	word 0x00 newest-first(added) article-id 0x00 be32(n) -> speaker words 0x00 outlet 0x00 private-to
 //
-// (speaker words and outlet lower-cased), so filters are checked without
-// decoding the quote.
+// (speaker words and outlet lower-cased; private-to empty, or absent in
+// stores written before it existed, for the workspace), so filters and
+// visibility are checked without decoding the quote.
 var bucketSpeakers = []byte("speakers")
 
 // metaSpeakers is set once the speakers bucket covers every stored quote.
@@ -58,12 +59,12 @@ func newestFirst(t time.Time) []byte {
 	return k
 }
 
-func speakerKeys(id string, added time.Time, n int, q news.Quote) (keys [][]byte, val []byte) {
+func speakerKeys(id string, added time.Time, privateTo string, n int, q news.Quote) (keys [][]byte, val []byte) {
 	words := nameWords(q.Speaker)
 	if len(words) == 0 {
 		return nil, nil
 	}
-	val = []byte(strings.Join(words, " ") + "\x00" + strings.ToLower(strings.TrimSpace(q.Outlet)))
+	val = []byte(strings.Join(words, " ") + "\x00" + strings.ToLower(strings.TrimSpace(q.Outlet)) + "\x00" + privateTo)
 	tail := append(newestFirst(added), id...)
 	tail = append(tail, 0, 0, 0, 0, 0)
 	binary.BigEndian.PutUint32(tail[len(tail)-4:], uint32(n))
@@ -74,10 +75,10 @@ func speakerKeys(id string, added time.Time, n int, q news.Quote) (keys [][]byte
 	return keys, val
 }
 
-func putSpeakers(tx *bolt.Tx, id string, added time.Time, quotes []news.Quote) error {
+func putSpeakers(tx *bolt.Tx, id string, added time.Time, privateTo string, quotes []news.Quote) error {
 	b := tx.Bucket(bucketSpeakers)
 	for n, q := range quotes {
-		keys, val := speakerKeys(id, added, n, q)
+		keys, val := speakerKeys(id, added, privateTo, n, q)
 		for _, k := range keys {
 			if err := b.Put(k, val); err != nil {
 				return err
@@ -90,7 +91,7 @@ func putSpeakers(tx *bolt.Tx, id string, added time.Time, quotes []news.Quote) e
 func deleteSpeakers(tx *bolt.Tx, id string, added time.Time, quotes []news.Quote) error {
 	b := tx.Bucket(bucketSpeakers)
 	for n, q := range quotes {
-		keys, _ := speakerKeys(id, added, n, q)
+		keys, _ := speakerKeys(id, added, "", n, q)
 		for _, k := range keys {
 			if err := b.Delete(k); err != nil {
 				return err
@@ -117,7 +118,7 @@ func (x *Index) indexSpeakers() error {
 			if err != nil {
 				return err
 			}
-			return putSpeakers(tx, r.ID, r.Added, qs)
+			return putSpeakers(tx, r.ID, r.Added, r.PrivateTo, qs)
 		}); err != nil {
 			return err
 		}
@@ -180,7 +181,11 @@ func (x *Index) speakerQuotes(ctx context.Context, q news.QuoteQuery) (hits []ne
 			if articles != nil && !articles[id] {
 				continue
 			}
-			names, out, _ := bytes.Cut(v, []byte{0})
+			names, rest, _ := bytes.Cut(v, []byte{0})
+			out, privateTo, _ := bytes.Cut(rest, []byte{0})
+			if !q.Scope.Allows(string(privateTo)) {
+				continue // part of the scan, as bleve's filter is part of its search
+			}
 			if outlet != "" && string(out) != outlet {
 				continue
 			}

@@ -64,7 +64,8 @@ type record struct {
 }
 
 func (r record) summary() news.Summary {
-	return news.Summary{Ref: r.Ref(), Byline: r.Byline, Quotes: r.Quotes, Speakers: r.Speakers}
+	return news.Summary{Ref: r.Ref(), Byline: r.Byline, Quotes: r.Quotes, Speakers: r.Speakers,
+		PrivateTo: r.PrivateTo, AddedBy: r.AddedBy, AddedIn: r.AddedIn, AddedVia: r.AddedVia}
 }
 
 // bleveDocs is the number of bleve documents the article produces.
@@ -289,7 +290,7 @@ func putQuotesAndSentences(tx *bolt.Tx, d news.Document) error {
 			return err
 		}
 	}
-	if err := putSpeakers(tx, d.Article.ID, d.Article.Added, d.Quotes); err != nil {
+	if err := putSpeakers(tx, d.Article.ID, d.Article.Added, d.Article.PrivateTo, d.Quotes); err != nil {
 		return err
 	}
 	return tx.Bucket(bucketSentences).Put([]byte(d.Article.ID), encodeSentences(d.Article.Text, d.Sentences))

@@ -86,9 +86,9 @@ func (x *Index) Analyze(texts ...string) [][]news.Token {
 	return out
 }
 
-// FindArticles finds articles whose title matches text, best first. Most
-// of the asked words must be in the title.
-func (x *Index) FindArticles(ctx context.Context, text string, limit int) ([]news.Ref, error) {
+// FindArticles finds articles that scope may see whose title matches text,
+// best first. Most of the asked words must be in the title.
+func (x *Index) FindArticles(ctx context.Context, scope news.Scope, text string, limit int) ([]news.Ref, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
 	}
@@ -98,7 +98,13 @@ func (x *Index) FindArticles(ctx context.Context, text string, limit int) ([]new
 	m := query.NewMatchQuery(text)
 	m.SetField(fArticleTitle)
 	m.Analyzer = analyzerText
-	req := bleve.NewSearchRequestOptions(m, limit*4, 0, false)
+	var q query.Query = m
+	if v := visibility(fArticleVis, scope); v != nil {
+		bq := query.NewBooleanQuery([]query.Query{m}, nil, nil)
+		bq.AddFilter(v)
+		q = bq
+	}
+	req := bleve.NewSearchRequestOptions(q, limit*4, 0, false)
 	req.IncludeLocations = true
 	var res *bleve.SearchResult
 	err := x.withIndex(ctx, func(idx bleve.Index) error {

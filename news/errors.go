@@ -32,9 +32,15 @@ var (
 type DuplicateError struct {
 	ID    string // the stored article's id
 	Title string // the stored article's title
+	// Elsewhere: the stored article is private to a conversation the
+	// adder cannot see, so neither its id nor its title is told.
+	Elsewhere bool
 }
 
 func (e *DuplicateError) Error() string {
+	if e.Elsewhere {
+		return "already added, privately, in another conversation"
+	}
 	if e.Title == "" {
 		return fmt.Sprintf("already added as %s", e.ID)
 	}

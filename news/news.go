@@ -27,7 +27,28 @@ type Article struct {
 	// Hash is ContentHash(Text); two articles with the same hash are the same
 	// article.
 	Hash string `json:"hash"`
+	// PrivateTo is the Slack conversation (private channel, group DM or DM)
+	// the article was added in and stays private to; empty for an article
+	// visible across the workspace (and for articles stored before
+	// visibility was recorded).
+	PrivateTo string `json:"private_to,omitempty"`
+	// AddedBy is the Slack user who added the article; empty when it was
+	// added from the command line, by a feed, or before this was recorded.
+	AddedBy string `json:"added_by,omitempty"`
+	// AddedIn is the Slack conversation the article was added in; empty
+	// outside Slack.
+	AddedIn string `json:"added_in,omitempty"`
+	// AddedVia is how it was added: ViaSlack, ViaCLI, ViaFeed; empty for
+	// articles stored before this was recorded.
+	AddedVia string `json:"added_via,omitempty"`
 }
+
+// How an article was added (Article.AddedVia, Actor.Via).
+const (
+	ViaSlack = "slack"
+	ViaCLI   = "cli"
+	ViaFeed  = "feed"
+)
 
 // Ref is the short reference to an article that answers and digests carry.
 type Ref struct {
@@ -44,12 +65,17 @@ func (a Article) Ref() Ref {
 	return Ref{ID: a.ID, Title: a.Title, URL: a.URL, Outlet: a.Outlet, Published: a.Published, Added: a.Added}
 }
 
-// Summary is an article as listed: its reference plus counts.
+// Summary is an article as listed: its reference plus counts, and who may
+// see it, who added it and from where.
 type Summary struct {
 	Ref
-	Byline   string `json:"byline,omitempty"`
-	Quotes   int    `json:"quotes"`
-	Speakers int    `json:"speakers"`
+	Byline    string `json:"byline,omitempty"`
+	Quotes    int    `json:"quotes"`
+	Speakers  int    `json:"speakers"`
+	PrivateTo string `json:"private_to,omitempty"`
+	AddedBy   string `json:"added_by,omitempty"`
+	AddedIn   string `json:"added_in,omitempty"`
+	AddedVia  string `json:"added_via,omitempty"`
 }
 
 // QuoteKind says whether a quote is the speaker's own words or reported.

@@ -21,6 +21,9 @@ type QuoteQuery struct {
 	Fuzzy bool
 	// Limit is the number of hits wanted (default 10).
 	Limit int
+	// Scope restricts to the articles the asking conversation may see
+	// (the zero Scope: workspace articles only).
+	Scope Scope
 }
 
 // QuoteHit is one quote found by a QuoteQuery.
@@ -44,6 +47,8 @@ type PassageQuery struct {
 	Until      time.Time
 	Fuzzy      bool
 	Limit      int
+	// Scope restricts to the articles the asking conversation may see.
+	Scope Scope
 }
 
 // PassageHit is one sentence found by a PassageQuery.

@@ -105,7 +105,7 @@ func (s *Scheduler) runOnce(ctx context.Context, channel string) string {
 	log = log.With("from", from.UTC().Format(time.RFC3339), "to", now.UTC().Format(time.RFC3339))
 	delay := s.retryDelay
 	for attempt := 1; ; attempt++ {
-		d, err := s.digest(ctx, from, now)
+		d, err := s.digest(ctx, channel, from, now)
 		if err == nil && len(d.Articles) == 0 {
 			log.Info("summary not posted: no articles were added in the period")
 			s.markDone(channel, set, now, log)

@@ -54,8 +54,10 @@ type Config struct {
 	StatePath string
 	// Default is the summary configured by the environment.
 	Default Default
-	// Digest returns the digest of the articles added in [from, to).
-	Digest func(ctx context.Context, from, to time.Time) (news.Digest, error)
+	// Digest returns the digest, for channel, of the articles added in
+	// [from, to) that channel may see (the workspace's and its own private
+	// ones).
+	Digest func(ctx context.Context, channel string, from, to time.Time) (news.Digest, error)
 	// Post posts a digest to a channel.
 	Post func(ctx context.Context, channel string, d news.Digest) error
 	// Clock is the time source and timer of the schedule (nil: the real
@@ -115,7 +117,7 @@ type Scheduler struct {
 	path       string
 	def        Setting // Channel empty: no default
 	defZone    string
-	digest     func(ctx context.Context, from, to time.Time) (news.Digest, error)
+	digest     func(ctx context.Context, channel string, from, to time.Time) (news.Digest, error)
 	post       func(ctx context.Context, channel string, d news.Digest) error
 	failed     func(ctx context.Context, f Failure)
 	clock      clockwork.Clock

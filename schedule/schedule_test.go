@@ -90,7 +90,7 @@ func (h *harness) config(def Default) Config {
 		Default:   def,
 		Clock:     h.clock,
 		Logger:    slog.New(slog.NewTextHandler(h, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		Digest: func(ctx context.Context, from, to time.Time) (news.Digest, error) {
+		Digest: func(ctx context.Context, channel string, from, to time.Time) (news.Digest, error) {
 			h.mu.Lock()
 			defer h.mu.Unlock()
 			d := news.Digest{From: from, To: to}
@@ -717,7 +717,7 @@ func ExampleScheduler_Describe() {
 	s, _ := New(Config{
 		StatePath: filepath.Join(os.TempDir(), fmt.Sprintf("newsbot-example-%d.json", os.Getpid())),
 		Default:   Default{Channel: "C0123", Time: "08:30", Zone: "Europe/Paris"},
-		Digest:    func(context.Context, time.Time, time.Time) (news.Digest, error) { return news.Digest{}, nil },
+		Digest:    func(context.Context, string, time.Time, time.Time) (news.Digest, error) { return news.Digest{}, nil },
 		Post:      func(context.Context, string, news.Digest) error { return nil },
 	})
 	fmt.Println(s.Describe("C0123"))

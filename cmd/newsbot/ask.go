@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"newsbot/handlers"
+	"newsbot/news"
 )
 
 // ask answers one question, or one per line of standard input with "-".
@@ -31,7 +32,7 @@ func (a *app) ask(ctx context.Context, args []string) error {
 	enc := json.NewEncoder(a.stdout)
 	enc.SetEscapeHTML(false)
 	answer := func(q string) error {
-		ans, err := h.Ask(ctx, handlers.AskRequest{Question: q})
+		ans, err := h.Ask(ctx, handlers.AskRequest{Question: q, Scope: news.Everything})
 		if err != nil {
 			return err
 		}

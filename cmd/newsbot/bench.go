@@ -27,6 +27,8 @@ type benchReport struct {
 	IngestSeconds  float64 `json:"ingest_seconds"`
 	IngestMBps     float64 `json:"ingest_mb_per_s"`
 	IngestArticles float64 `json:"ingest_articles_per_s"`
+	PrivateShare   float64 `json:"private_share"`
+	Conversations  int     `json:"conversations"`
 	Questions      int     `json:"questions"`
 	AskP50ms       float64 `json:"ask_p50_ms"`
 	AskP99ms       float64 `json:"ask_p99_ms"`
@@ -47,11 +49,17 @@ func (a *app) bench(ctx context.Context, args []string) error {
 	questions := fs.Int("questions", 500, "number of who-said questions to time")
 	keep := fs.String("keep", "", "build the index in this directory and keep it (default: a temporary one); an index already there is reused and only the questions are timed")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the questions to this file")
+	privateShare := fs.Float64("private", 0.3, "share of the articles added as private to one of --conversations conversations (the rest are workspace-wide); each question is asked from one of them, or from a public channel")
+	operator := fs.Bool("operator", false, "ask every question as the command line does (no visibility filter), to compare with the filtered questions")
+	conversations := fs.Int("conversations", 20, "number of private conversations the private articles are spread over")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
 		return usageError{"bench needs a directory of article files (e.g. ../shared/corpus/bbc-news-2225/articles)"}
+	}
+	if *privateShare < 0 || *privateShare > 1 || *conversations < 1 {
+		return usageError{"bench: --private must be between 0 and 1, and --conversations at least 1"}
 	}
 	files, _, err := walkArticles(fs.Arg(0))
 	if err != nil {
@@ -84,9 +92,12 @@ func (a *app) bench(ctx context.Context, args []string) error {
 	}
 	defer ix.Close()
 
-	var rep benchReport
+	rep := benchReport{PrivateShare: *privateShare, Conversations: *conversations}
 	var pool []news.Quote
 	rng := rand.New(rand.NewPCG(1, 2))
+	// Visibilities are mixed as in a workspace with private channels: a
+	// share of the articles is private to one of a few conversations.
+	conversation := func(n int) string { return fmt.Sprintf("GBENCH%04d", n) }
 	if have, err := ix.Count(ctx); err != nil {
 		return err
 	} else if have > 0 {
@@ -120,6 +131,10 @@ func (a *app) bench(ctx context.Context, args []string) error {
 			// A copy must differ to be stored: a last line names it.
 			art.Text += "\n\nArchive copy " + strconv.Itoa(copyNo) + "."
 			art.Title += " (" + strconv.Itoa(copyNo) + ")"
+		}
+		if rng.Float64() < *privateShare {
+			c := conversation(rng.IntN(*conversations))
+			art.PrivateTo, art.AddedIn, art.AddedVia = c, c, news.ViaSlack
 		}
 		batch = append(batch, art)
 		if len(batch) == batchArticles {
@@ -166,8 +181,17 @@ func (a *app) bench(ctx context.Context, args []string) error {
 		w := strings.Fields(q.Text)
 		k := rng.IntN(len(w) - 5)
 		question := "who said " + strings.Join(w[k:k+6], " ") + "?"
+		// Asked from one of the private conversations, or (one time in
+		// conversations+1) from a public channel.
+		scope := news.In("CBENCHPUBLIC")
+		if c := rng.IntN(*conversations + 1); c < *conversations {
+			scope = news.In(conversation(c))
+		}
+		if *operator {
+			scope = news.Everything
+		}
 		t0 := time.Now()
-		ans, err := h.Ask(ctx, handlers.AskRequest{Question: question})
+		ans, err := h.Ask(ctx, handlers.AskRequest{Question: question, Scope: scope})
 		if err != nil {
 			return err
 		}
@@ -196,6 +220,11 @@ func (a *app) bench(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "articles %d (%.1f MB of text, %d quotes)\n", rep.Articles, rep.TextMB, rep.Quotes)
 	fmt.Fprintf(a.stdout, "ingest   %.1f s: %.2f MB/s, %.0f articles/s\n", rep.IngestSeconds, rep.IngestMBps, rep.IngestArticles)
+	if *operator {
+		fmt.Fprintln(a.stdout, "visible  every question asked as the operator (no visibility filter)")
+	} else {
+		fmt.Fprintf(a.stdout, "visible  each question asked from one of %d private conversations or a public channel (a new index gets %.0f%% of its articles private to one of them)\n", rep.Conversations, 100*rep.PrivateShare)
+	}
 	fmt.Fprintf(a.stdout, "who-said %d questions: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d answered)\n", rep.Questions, rep.AskP50ms, rep.AskP99ms, rep.AskMaxms, rep.Answered)
 	fmt.Fprintf(a.stdout, "memory   heap in use %.0f MB, peak RSS %.0f MB\n", rep.HeapMB, rep.PeakRSSMB)
 	fmt.Fprintf(a.stdout, "disk     %.0f MB in the data directory\n", rep.IndexMB)

@@ -111,14 +111,14 @@ func (a *app) converse(ctx context.Context, h *handlers.Handlers, src lineSource
 				b.WriteString(l)
 				b.WriteByte('\n')
 			}
-			res, err := h.AddPasted(ctx, b.String())
+			res, err := h.AddPasted(ctx, b.String(), news.Origin{By: news.Operator})
 			a.reportAdd(out, "pasted text", res, err)
 		case "/remove", "/rm":
 			if arg == "" {
 				fmt.Fprintln(out, "Which one? /remove ID|URL (see /list)")
 				continue
 			}
-			ref, err := h.Remove(ctx, arg)
+			ref, err := h.Remove(ctx, handlers.ChangeRequest{Target: arg, By: news.Operator})
 			if err != nil {
 				fmt.Fprintf(out, "Could not remove %s: %s\n", arg, a.userError(err))
 				continue
@@ -126,7 +126,7 @@ func (a *app) converse(ctx context.Context, h *handlers.Handlers, src lineSource
 			fmt.Fprintf(out, "Removed %s %s\n", ref.ID, ref.Title)
 		case "/summary":
 			now := a.now()
-			d, err := h.Summary(ctx, now.Add(-24*time.Hour), now)
+			d, err := h.Summary(ctx, news.Everything, now.Add(-24*time.Hour), now)
 			if err != nil {
 				fmt.Fprintln(out, a.userError(err))
 				continue
@@ -137,7 +137,7 @@ func (a *app) converse(ctx context.Context, h *handlers.Handlers, src lineSource
 				fmt.Fprintf(out, "I don't know %s. /help lists what I can do.\n", cmd)
 				continue
 			}
-			ans, err := h.Ask(ctx, handlers.AskRequest{Question: line})
+			ans, err := h.Ask(ctx, handlers.AskRequest{Question: line, Scope: news.Everything})
 			if err != nil {
 				fmt.Fprintln(out, a.userError(err))
 				continue
@@ -152,7 +152,7 @@ func (a *app) converse(ctx context.Context, h *handlers.Handlers, src lineSource
 }
 
 func (a *app) chatList(ctx context.Context, h *handlers.Handlers, out io.Writer) {
-	items, err := h.List(ctx, 20)
+	items, err := h.List(ctx, news.Everything, 20)
 	if err != nil {
 		fmt.Fprintln(out, a.userError(err))
 		return
@@ -173,7 +173,7 @@ func (a *app) chatList(ctx context.Context, h *handlers.Handlers, out io.Writer)
 func (a *app) chatAdd(ctx context.Context, h *handlers.Handlers, arg string, out io.Writer) {
 	if isURL(arg) {
 		fmt.Fprintf(out, "Fetching %s …\n", arg)
-		res, err := h.AddURL(ctx, arg)
+		res, err := h.AddURL(ctx, arg, news.Origin{By: news.Operator})
 		a.reportAdd(out, arg, res, err)
 		return
 	}

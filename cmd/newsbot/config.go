@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"regexp"
 	"strings"
 
 	"github.com/joho/godotenv"
@@ -25,6 +26,7 @@ type Config struct {
 	Timezone       string // NEWSBOT_TIMEZONE
 	Listen         string // NEWSBOT_LISTEN
 	FetchAllow     string // NEWSBOT_FETCH_ALLOW
+	Admins         string // NEWSBOT_ADMINS
 	LogLevel       string // LOG_LEVEL
 }
 
@@ -72,6 +74,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		Timezone:       get("NEWSBOT_TIMEZONE", "UTC"),
 		Listen:         get("NEWSBOT_LISTEN", ":3000"),
 		FetchAllow:     get("NEWSBOT_FETCH_ALLOW", ""),
+		Admins:         get("NEWSBOT_ADMINS", ""),
 		LogLevel:       get("LOG_LEVEL", "info"),
 	}
 	return c, nil
@@ -99,6 +102,25 @@ func (c Config) botConfig() bot.Config {
 		APIURL:        c.APIURL,
 		Listen:        c.Listen,
 	}
+}
+
+// adminIDRE is a Slack user id (U... or, on Enterprise Grid, W...).
+var adminIDRE = regexp.MustCompile(`^[UW][A-Z0-9]+$`)
+
+// admins parses NEWSBOT_ADMINS: Slack user ids, comma-separated.
+func (c Config) admins() ([]string, error) {
+	var out []string
+	for f := range strings.SplitSeq(c.Admins, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !adminIDRE.MatchString(f) {
+			return nil, fmt.Errorf("NEWSBOT_ADMINS: %q is not a Slack user id (like U0123ABCD; in Slack, open the person's profile, click ⋮ and Copy member ID); separate ids with commas", f)
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 func (c Config) logLevel() (slog.Level, error) {

@@ -89,7 +89,7 @@ func (a *app) eval(ctx context.Context, args []string) error {
 		}
 	}
 	ask := func(q string) (string, bool) {
-		ans, err := h.Ask(ctx, handlers.AskRequest{Question: q})
+		ans, err := h.Ask(ctx, handlers.AskRequest{Question: q, Scope: news.Everything})
 		if err != nil {
 			fmt.Fprintf(a.stderr, "eval: %v\n", err)
 			return "", true

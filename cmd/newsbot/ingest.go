@@ -98,7 +98,7 @@ func (a *app) ingest(ctx context.Context, args []string) error {
 			if err := flush(); err != nil {
 				return err
 			}
-			res, err := h.AddURL(ctx, arg)
+			res, err := h.AddURL(ctx, arg, news.Origin{By: news.Operator})
 			if err != nil {
 				skip(arg, reason(err))
 				continue

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 	"time"
+
+	"newsbot/news"
 )
 
 // listJSON is the `list --json` contract of DESIGN.md.
@@ -18,6 +20,11 @@ type listJSON struct {
 	Published string `json:"published"`
 	Added     string `json:"added"`
 	Quotes    int    `json:"quotes"`
+	// Visibility is "workspace" or "private to <conversation id>".
+	Visibility string `json:"visibility"`
+	AddedBy    string `json:"added_by,omitempty"`
+	AddedIn    string `json:"added_in,omitempty"`
+	AddedVia   string `json:"added_via,omitempty"`
 }
 
 func (a *app) list(ctx context.Context, args []string) error {
@@ -34,7 +41,7 @@ func (a *app) list(ctx context.Context, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	items, err := h.List(ctx, 0)
+	items, err := h.List(ctx, news.Everything, 0)
 	if err != nil {
 		return err
 	}
@@ -42,7 +49,8 @@ func (a *app) list(ctx context.Context, args []string) error {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetEscapeHTML(false)
 		for _, s := range items {
-			j := listJSON{ID: s.ID, Title: s.Title, URL: s.URL, Outlet: s.Outlet, Byline: s.Byline, Quotes: s.Quotes, Added: s.Added.UTC().Format(time.RFC3339)}
+			j := listJSON{ID: s.ID, Title: s.Title, URL: s.URL, Outlet: s.Outlet, Byline: s.Byline, Quotes: s.Quotes, Added: s.Added.UTC().Format(time.RFC3339),
+				Visibility: visibility(s.PrivateTo), AddedBy: s.AddedBy, AddedIn: s.AddedIn, AddedVia: s.AddedVia}
 			if !s.Published.IsZero() {
 				j.Published = s.Published.UTC().Format(time.RFC3339)
 			}
@@ -57,9 +65,10 @@ func (a *app) list(ctx context.Context, args []string) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tADDED\tQUOTES\tOUTLET\tTITLE")
+	fmt.Fprintln(tw, "ID\tADDED\tQUOTES\tOUTLET\tVISIBILITY\tADDED BY\tTITLE")
 	for _, s := range items {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", s.ID, s.Added.Local().Format("2006-01-02 15:04"), s.Quotes, s.Outlet, clip(s.Title, 70))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", s.ID, s.Added.Local().Format("2006-01-02 15:04"), s.Quotes, s.Outlet,
+			visibility(s.PrivateTo), actorText(news.Actor{User: s.AddedBy, Conversation: s.AddedIn, Via: s.AddedVia}), clip(s.Title, 60))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

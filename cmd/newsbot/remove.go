@@ -3,6 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+
+	"newsbot/handlers"
+	"newsbot/news"
 )
 
 func (a *app) remove(ctx context.Context, args []string) error {
@@ -19,11 +22,11 @@ func (a *app) remove(ctx context.Context, args []string) error {
 	}
 	defer ix.Close()
 	for _, target := range fs.Args() {
-		ref, err := h.Remove(ctx, target)
+		ref, err := h.Remove(ctx, handlers.ChangeRequest{Target: target, By: news.Operator})
 		if err != nil {
 			return fmt.Errorf("remove %s: %w", target, err)
 		}
-		fmt.Fprintf(a.stdout, "removed %s %s\n", ref.ID, ref.Title)
+		fmt.Fprintf(a.stdout, "removed %s %s (in the trash for 30 days: 'newsbot restore-article %s' brings it back)\n", ref.ID, ref.Title, ref.ID)
 	}
 	return nil
 }

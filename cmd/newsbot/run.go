@@ -23,8 +23,11 @@ commands:
   chat                     terminal conversation (the default without Slack tokens)
   serve                    the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP Events API)
   ingest PATH|URL|- ...    add articles: files (.txt .md .html), directories, URLs, stdin
-  list [--json]            the stored articles, newest first
-  remove ID|URL            delete an article and its quotes
+  list [--json]            the stored articles, newest first, with who may see them and who added them
+  remove ID|URL            move an article to the trash (kept 30 days)
+  trash [--json]           the removed articles still kept; restore-article ID brings one back
+  restore-article ID       bring a trashed article back
+  audit [--json] [--since 7d]  who added, removed, restored which article, from where, when
   ask [--json] QUESTION|-  answer one question, or one per input line with '-'
   quotes [--json] FILE ... extract quotes from files without indexing them
   summary [--since 24h] [--json]  print the digest that would be posted
@@ -102,6 +105,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return a.list(ctx, rest)
 	case "remove", "rm":
 		return a.remove(ctx, rest)
+	case "trash":
+		return a.trash(ctx, rest)
+	case "restore-article":
+		return a.restoreArticle(ctx, rest)
+	case "audit":
+		return a.audit(ctx, rest)
 	case "ask":
 		return a.ask(ctx, rest)
 	case "quotes":

@@ -47,7 +47,7 @@ func TestScheduledSummaryReachesChannel(t *testing.T) {
 	sched, err := schedule.New(schedule.Config{
 		StatePath: filepath.Join(data, "summary-schedule.json"),
 		Default:   schedule.Default{Channel: "C9", Time: slot.Format("15:04"), Zone: "UTC"},
-		Digest:    h.Summary,
+		Digest:    channelDigest(h),
 		Post:      b.PostDigest,
 		Clock:     clock,
 		Logger:    log,
@@ -113,7 +113,7 @@ func TestFailedSummaryIsReportedToTheSetter(t *testing.T) {
 	}
 	sched, err := schedule.New(schedule.Config{
 		StatePath: filepath.Join(data, "summary-schedule.json"),
-		Digest:    h.Summary,
+		Digest:    channelDigest(h),
 		Post:      b.PostDigest,
 		Failed:    reportFailure(b, log),
 		Attempts:  1,

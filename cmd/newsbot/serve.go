@@ -10,6 +10,8 @@ import (
 
 	"newsbot/bot"
 	"newsbot/fetch"
+	"newsbot/handlers"
+	"newsbot/news"
 	"newsbot/schedule"
 )
 
@@ -34,6 +36,10 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if _, err := fetch.ParseAllow(a.cfg.FetchAllow); err != nil {
 		return fmt.Errorf("NEWSBOT_FETCH_ALLOW: %w", err)
 	}
+	admins, err := a.cfg.admins()
+	if err != nil {
+		return err
+	}
 	ix, h, err := a.open(ctx)
 	if err != nil {
 		return err
@@ -55,6 +61,13 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		runDailyBackups(backupCtx, a.data, ix, a.now, zone, ticker.C, a.log.With("component", "backup"))
 	}()
 	defer func() { stopBackups(); ticker.Stop(); <-backupsDone }()
+	purgeTicker := time.NewTicker(purgeCheck)
+	purgeDone := make(chan struct{})
+	go func() {
+		defer close(purgeDone)
+		purgeTrash(backupCtx, h, purgeTicker.C, a.log.With("component", "trash"))
+	}()
+	defer func() { stopBackups(); purgeTicker.Stop(); <-purgeDone }()
 
 	// The bot posts digests and the scheduler tells it when: the bot is
 	// built first with a scheduler that is set right after.
@@ -68,6 +81,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Service:       h,
 		State:         ix,
 		Schedule:      lateScheduler{&sched},
+		Admins:        admins,
 		Logger:        a.log, // the bot names its own component
 		Now:           a.now,
 	})
@@ -77,7 +91,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	sched, err = schedule.New(schedule.Config{
 		StatePath: filepath.Join(a.data, "summary-schedule.json"),
 		Default:   schedule.Default{Channel: a.cfg.SummaryChannel, Time: a.cfg.SummaryTime, Zone: a.cfg.Timezone},
-		Digest:    h.Summary,
+		Digest:    channelDigest(h),
 		Post:      b.PostDigest,
 		Failed:    reportFailure(b, a.log),
 		Logger:    a.log.With("component", "schedule"),
@@ -99,6 +113,14 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// channelDigest is the daily summary of a channel: what was added that the
+// channel may see (the workspace's articles and its own private ones).
+func channelDigest(h *handlers.Handlers) func(ctx context.Context, channel string, from, to time.Time) (news.Digest, error) {
+	return func(ctx context.Context, channel string, from, to time.Time) (news.Digest, error) {
+		return h.Summary(ctx, news.In(channel), from, to)
+	}
 }
 
 // reportFailure tells whoever set up a daily summary that it was given up

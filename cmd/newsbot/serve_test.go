@@ -120,10 +120,11 @@ type fakeSlack struct {
 	notIn map[string]bool // channels whose posts are refused with not_in_channel
 }
 
-func newFakeSlack(t *testing.T) *fakeSlack {
+func newFakeSlack(t *testing.T, extra ...slacktest.Binder) *fakeSlack {
 	t.Helper()
 	f := &fakeSlack{}
-	f.Server = slacktest.NewTestServer(func(c slacktest.Customize) {
+	// slacktest keeps the first handler of a path: extra ones win.
+	f.Server = slacktest.NewTestServer(append(extra, func(c slacktest.Customize) {
 		c.Handle("/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
 			body, _ := io.ReadAll(r.Body)
 			form, _ := url.ParseQuery(string(body))
@@ -143,7 +144,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 			form, _ := url.ParseQuery(string(body))
 			fmt.Fprintf(w, `{"ok":true,"channel":{"id":%q}}`, "D-"+form.Get("users"))
 		})
-	})
+	})...)
 	f.Start()
 	t.Cleanup(f.Stop)
 	return f

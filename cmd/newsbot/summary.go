@@ -15,6 +15,7 @@ func (a *app) summary(ctx context.Context, args []string) error {
 	fs := newFlags("summary")
 	since := fs.Duration("since", 24*time.Hour, "length of the period, ending now")
 	asJSON := fs.Bool("json", false, "print the digest as one JSON object")
+	channel := fs.String("channel", "", "the digest as posted in this Slack channel `ID` (its own private articles and the workspace's); default: every article")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -27,7 +28,11 @@ func (a *app) summary(ctx context.Context, args []string) error {
 	}
 	defer ix.Close()
 	now := a.now()
-	d, err := h.Summary(ctx, now.Add(-*since), now)
+	scope := news.Everything
+	if *channel != "" {
+		scope = news.In(*channel)
+	}
+	d, err := h.Summary(ctx, scope, now.Add(-*since), now)
 	if err != nil {
 		return err
 	}
