@@ -26,7 +26,7 @@ const minSentenceTerms = 4
 // sentence). Sentences with no attributed quote, or quotes of two speakers,
 // answer nothing: the fallback never guesses a speaker.
 func (e *Engine) reportedSentence(ctx context.Context, text string, qt []qterm, req Request) (news.Answer, bool, error) {
-	query := news.PassageQuery{Text: text, Phrases: phrases(text), Limit: searchDepth}
+	query := news.PassageQuery{Text: text, Phrases: phrases(text), Limit: searchDepth, Scope: req.Scope}
 	hits, err := e.store.SearchPassages(ctx, query)
 	if err != nil {
 		return news.Answer{}, false, err
