@@ -27,6 +27,8 @@ type Article struct {
 	// Hash is ContentHash(Text); two articles with the same hash are the same
 	// article.
 	Hash string `json:"hash"`
+	// Feed is the feed the article came from; nil when it was added by hand.
+	Feed *FeedSource `json:"feed,omitempty"`
 }
 
 // Ref is the short reference to an article that answers and digests carry.
@@ -184,6 +186,8 @@ type Digest struct {
 	Articles []DigestArticle `json:"articles"`
 	Quotes   []DigestQuote   `json:"quotes"`
 	Speakers []SpeakerCount  `json:"speakers"`
+	// Feeds counts the articles that came from each feed, most first.
+	Feeds []FeedCount `json:"feeds,omitempty"`
 }
 
 // DigestArticle is one article of a digest.
