@@ -25,6 +25,7 @@ type Config struct {
 	Timezone       string // NEWSBOT_TIMEZONE
 	Listen         string // NEWSBOT_LISTEN
 	FetchAllow     string // NEWSBOT_FETCH_ALLOW
+	FeedInterval   string // NEWSBOT_FEED_INTERVAL
 	LogLevel       string // LOG_LEVEL
 }
 
@@ -72,6 +73,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		Timezone:       get("NEWSBOT_TIMEZONE", "UTC"),
 		Listen:         get("NEWSBOT_LISTEN", ":3000"),
 		FetchAllow:     get("NEWSBOT_FETCH_ALLOW", ""),
+		FeedInterval:   get("NEWSBOT_FEED_INTERVAL", "15m"),
 		LogLevel:       get("LOG_LEVEL", "info"),
 	}
 	return c, nil
