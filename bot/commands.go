@@ -110,6 +110,8 @@ func (b *Bot) onCommand(cmd slack.SlashCommand) (ack *reply, work func()) {
 		})
 	case "summary", "digest":
 		return b.summaryCommand(cmd, rest, later)
+	case "follow", "subscribe", "unfollow", "unsubscribe", "feeds":
+		return b.feedCommand(cmd, sub, rest, later)
 	default:
 		if strings.HasSuffix(text, "?") {
 			return b.askCommand(cmd, plainText(text, b.botUserID()), later)
