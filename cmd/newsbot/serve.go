@@ -34,11 +34,18 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if _, err := fetch.ParseAllow(a.cfg.FetchAllow); err != nil {
 		return fmt.Errorf("NEWSBOT_FETCH_ALLOW: %w", err)
 	}
+	if _, err := a.cfg.feedInterval(); err != nil {
+		return err
+	}
 	ix, h, err := a.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
+	poller, err := a.newPoller(ix, h)
+	if err != nil {
+		return err
+	}
 
 	// Backups: on request through the control socket (the store's lock
 	// keeps other processes out), and one a day kept for a week.
@@ -68,6 +75,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		Service:       h,
 		State:         ix,
 		Schedule:      lateScheduler{&sched},
+		Feeds:         poller,
 		Logger:        a.log, // the bot names its own component
 		Now:           a.now,
 	})
@@ -90,6 +98,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	defer sched.Stop()
 	b.CheckSummaryChannel(a.cfg.SummaryChannel)
+	defer a.runFeeds(ctx, poller, b)()
 	mode := "HTTP Events API on " + a.cfg.Listen
 	if a.cfg.AppToken != "" {
 		mode = "Socket Mode (health check on " + a.cfg.Listen + ")"
