@@ -36,19 +36,26 @@ func (p *Poller) importEntries(ctx context.Context, f *news.Feed, entries []entr
 		}
 		seen = append(seen, r)
 	}
-	var fresh []entry
-	for _, e := range entries {
-		if r, ok := known[e.Key]; ok && r.Done {
-			continue
-		}
-		fresh = append(fresh, e)
-	}
+	// Following takes the newest limit entries, counting those read
+	// before (from another feed) as known; a poll takes up to limit
+	// entries not read before.
 	complete = true
-	take := fresh[:min(limit, len(fresh))]
-	for _, e := range fresh[len(take):] {
-		if follow {
-			record(e, "", true)
-		} else {
+	var take []entry
+	for i, e := range entries {
+		r, ok := known[e.Key]
+		done := ok && r.Done
+		switch {
+		case follow && i >= limit:
+			if !done {
+				record(e, "", true)
+			}
+		case done:
+			if follow {
+				rep.Known++
+			}
+		case len(take) < limit:
+			take = append(take, e)
+		default:
 			complete = false
 		}
 	}

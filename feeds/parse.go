@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net/url"
 	"slices"
@@ -18,6 +20,7 @@ import (
 	"github.com/mmcdole/gofeed/atom"
 	ext "github.com/mmcdole/gofeed/extensions"
 	"github.com/mmcdole/gofeed/rss"
+	"golang.org/x/net/html/charset"
 
 	"newsbot/news"
 )
@@ -57,14 +60,21 @@ var errHTML = errors.New("an HTML page, not a feed")
 // news.ErrInvalid.
 func parse(body []byte, contentType, docURL string) (document, error) {
 	f, err := parseFeed(body)
+	if (err != nil || len(f.Items) == 0) && !looksHTML(body, contentType) {
+		// gofeed reads broken XML leniently (an unclosed element loses
+		// the entries after it): say what is broken rather than "empty".
+		if serr := xmlSyntax(body); serr != nil {
+			err = serr
+		}
+	}
 	switch {
 	case err == nil:
 	case looksHTML(body, contentType):
-		return document{}, fmt.Errorf("%w: %s is %w", news.ErrInvalid, docURL, errHTML)
+		return document{}, refuse(news.ErrInvalid, errHTML, "%s is an HTML page, not a feed", docURL)
 	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
-		return document{}, fmt.Errorf("%w: %s is not an RSS, Atom or JSON feed (it starts with %q)", news.ErrInvalid, docURL, start(body, 40))
+		return document{}, refuse(news.ErrInvalid, err, "%s is not an RSS, Atom or JSON feed (it starts with %q)", docURL, start(body, 40))
 	default:
-		return document{}, fmt.Errorf("%w: %s is not a well-formed feed (%v)", news.ErrInvalid, docURL, oneLine(err.Error()))
+		return document{}, refuse(news.ErrInvalid, err, "%s is not a well-formed feed (%v)", docURL, oneLine(err.Error()))
 	}
 	base, _ := url.Parse(docURL)
 	d := document{Title: oneLine(f.Title), Site: resolve(base, f.Link), TTL: ttl(f)}
@@ -103,7 +113,10 @@ func parse(body []byte, contentType, docURL string) (document, error) {
 		d.Entries = append(d.Entries, e)
 	}
 	if len(d.Entries) == 0 {
-		return document{}, fmt.Errorf("%w: %s is an empty feed: it has no entries to read", news.ErrInvalid, docURL)
+		if serr := xmlSyntax(body); serr != nil {
+			return document{}, refuse(news.ErrInvalid, serr, "%s is not a well-formed feed (%v)", docURL, oneLine(serr.Error()))
+		}
+		return document{}, refuse(news.ErrInvalid, nil, "%s is an empty feed: it has no entries to read", docURL)
 	}
 	setKeys(d.Entries)
 	return d, nil
@@ -140,6 +153,28 @@ func parseFeed(body []byte) (f *gofeed.Feed, err error) {
 		return (&gofeed.DefaultAtomTranslator{}).Translate(af)
 	}
 	return nil, err
+}
+
+// xmlSyntax checks that an XML document is well-formed (HTML entities
+// such as &nbsp; allowed, as feed readers do); nil for JSON.
+func xmlSyntax(body []byte) error {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '<' {
+		return nil
+	}
+	d := xml.NewDecoder(bytes.NewReader(body))
+	d.Strict = true
+	d.Entity = xml.HTMLEntity
+	d.CharsetReader = charset.NewReaderLabel
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // setKeys gives each entry its dedupe key. A GUID is used only when every

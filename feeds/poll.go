@@ -50,7 +50,7 @@ func (p *Poller) Poll(ctx context.Context, opts PollOptions) ([]Result, error) {
 	now := p.now()
 	var todo []news.Feed
 	for _, f := range fs {
-		if opts.All || due(f, now) {
+		if opts.All || p.sched.due(f, now) {
 			todo = append(todo, f)
 		}
 	}

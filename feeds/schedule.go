@@ -64,5 +64,17 @@ func (s schedule) failed(f *news.Feed, now time.Time, msg string) {
 	}
 }
 
-// due reports whether f should be fetched at now.
-func due(f news.Feed, now time.Time) bool { return !f.NextFetch.After(now) }
+// due reports whether f should be fetched at now: its time has come, or
+// (for a feed that works) the interval has been shortened since its time
+// was set and the new one has passed.
+func (s schedule) due(f news.Feed, now time.Time) bool {
+	if !f.NextFetch.After(now) {
+		return true
+	}
+	if f.Failures > 0 || f.LastFetch.IsZero() {
+		return false
+	}
+	wait := max(s.interval, f.MinInterval)
+	wait += time.Duration(jitterFraction * float64(wait))
+	return !f.LastFetch.Add(wait).After(now)
+}

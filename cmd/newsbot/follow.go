@@ -266,3 +266,15 @@ func (a *app) poll(ctx context.Context, args []string) error {
 	}
 	return nil
 }
+
+// writeFeedCounts prints how many of a digest's articles came from which
+// feeds.
+func writeFeedCounts(w io.Writer, d news.Digest) {
+	if len(d.Feeds) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nFrom feeds:")
+	for _, c := range d.Feeds {
+		fmt.Fprintf(w, "  %s (%d)\n", c.Title, c.Articles)
+	}
+}
