@@ -3,6 +3,7 @@ package feeds
 import (
 	"bytes"
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -78,21 +79,11 @@ func attrs(z *html.Tokenizer) map[string]string {
 }
 
 func hasWord(list, word string) bool {
-	for _, w := range strings.Fields(strings.ToLower(list)) {
-		if w == word {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(strings.Fields(strings.ToLower(list)), word)
 }
 
 func isFeedType(t string) bool {
 	t = strings.ToLower(strings.TrimSpace(t))
 	t, _, _ = strings.Cut(t, ";")
-	for _, ft := range feedTypes {
-		if t == ft {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(feedTypes, t)
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -38,9 +39,7 @@ func startServe(t *testing.T, data string, slack *fakeSlack, extra map[string]st
 		"NEWSBOT_FEED_INTERVAL": "1s",
 		"LOG_LEVEL":             "error",
 	}
-	for k, v := range extra {
-		env[k] = v
-	}
+	maps.Copy(env, extra)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	var logs bytes.Buffer
