@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -37,7 +38,7 @@ func (a *app) follow(ctx context.Context, args []string) error {
 	defer ix.Close()
 	rep, err := p.Follow(ctx, news.FollowRequest{URL: fs.Arg(0), Max: *maxN, Channel: *channel, Announce: *announce})
 	if err != nil {
-		return fmt.Errorf("follow %s: %s", fs.Arg(0), reason(err))
+		return commandError("follow", fs.Arg(0), err)
 	}
 	a.printReport(rep)
 	f := rep.Feed
@@ -106,7 +107,7 @@ func (a *app) unfollow(ctx context.Context, args []string) error {
 	defer ix.Close()
 	f, err := p.Unfollow(ctx, fs.Arg(0))
 	if err != nil {
-		return fmt.Errorf("unfollow %s: %s", fs.Arg(0), reason(err))
+		return commandError("unfollow", fs.Arg(0), err)
 	}
 	fmt.Fprintf(a.stdout, "unfollowed %s %s; its %s stay ('newsbot remove ID' takes one out)\n", f.ID, f.Title, plural(f.Articles, "article", "articles"))
 	return nil
@@ -238,7 +239,7 @@ func (a *app) poll(ctx context.Context, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	var added, failed, unchanged, n int
+	var added, fromFeed, failed, unchanged, n int
 	results, err := p.Poll(ctx, feeds.PollOptions{All: true, OnResult: func(r feeds.Result) {
 		n++
 		f := r.Report.Feed
@@ -251,6 +252,7 @@ func (a *app) poll(ctx context.Context, args []string) error {
 			unchanged++
 		}
 		added += len(r.Report.Added)
+		fromFeed += r.Report.FromFeed
 		a.printReport(r.Report)
 	}})
 	if err != nil {
@@ -260,7 +262,11 @@ func (a *app) poll(ctx context.Context, args []string) error {
 		fmt.Fprintln(a.stdout, "No feeds followed. Follow one with 'newsbot follow URL'.")
 		return nil
 	}
-	fmt.Fprintf(a.stderr, "%s polled: %s added, %d unchanged, %d failed\n", plural(n, "feed", "feeds"), plural(added, "article", "articles"), unchanged, failed)
+	withText := ""
+	if fromFeed > 0 {
+		withText = fmt.Sprintf(" (%d with the feed's own text: the page could not be fetched)", fromFeed)
+	}
+	fmt.Fprintf(a.stderr, "%s polled: %s added%s, %d unchanged, %d failed\n", plural(n, "feed", "feeds"), plural(added, "article", "articles"), withText, unchanged, failed)
 	if failed > 0 {
 		return errSilent
 	}
@@ -277,4 +283,14 @@ func writeFeedCounts(w io.Writer, d news.Digest) {
 	for _, c := range d.Feeds {
 		fmt.Fprintf(w, "  %s (%d)\n", c.Title, c.Articles)
 	}
+}
+
+// commandError words a refusal of cmd on arg for the terminal, naming arg
+// once.
+func commandError(cmd, arg string, err error) error {
+	msg := reason(err)
+	if strings.Contains(msg, arg) {
+		return errors.New(msg)
+	}
+	return fmt.Errorf("%s %s: %s", cmd, arg, msg)
 }
