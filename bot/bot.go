@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -321,8 +322,8 @@ func apology(id string) string {
 }
 
 func capitalize(s string) string {
-	if s == "" {
-		return s
+	if s == "" || strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		return s // a message that starts with a URL keeps it as written
 	}
 	r := []rune(s)
 	if r[0] >= 'a' && r[0] <= 'z' {

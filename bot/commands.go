@@ -119,6 +119,8 @@ func (b *Bot) onCommand(cmd slack.SlashCommand) (ack *reply, work func()) {
 		return nil, later("restore", func(ctx context.Context) message { return b.restoreCommand(ctx, cmd, target) })
 	case "summary", "digest":
 		return b.summaryCommand(cmd, rest, later)
+	case "follow", "subscribe", "unfollow", "unsubscribe", "feeds":
+		return b.feedCommand(cmd, sub, rest, later)
 	default:
 		if strings.HasSuffix(text, "?") {
 			return b.askCommand(cmd, plainText(text, b.botUserID()), later)

@@ -85,6 +85,9 @@ type Config struct {
 	// Schedule changes daily summaries; optional (the command then says
 	// scheduling is not configured).
 	Schedule Scheduler
+	// Feeds follows news feeds; optional (the follow commands then say
+	// it is not set up).
+	Feeds Feeds
 	// Logger receives the bot's logs; discarded if nil.
 	Logger *slog.Logger
 	// Now is the clock; time.Now if nil.

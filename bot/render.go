@@ -268,6 +268,8 @@ func helpMessage() message {
 		"• `/newsbot trash`, `/newsbot restore <id>` — removed articles, kept 30 days (admins)",
 		"• `/newsbot summary` — what was added in the last 24 hours",
 		"• `/newsbot summary here 08:30 Europe/Paris` — post the summary in this channel every day; `/newsbot summary off` to stop",
+		"• `/newsbot follow <url>` — follow a news feed (RSS, Atom, JSON Feed, or a site that advertises one); its new articles are added as they appear. Add `announce` to have them posted here",
+		"• `/newsbot feeds` — the feeds I follow; `/newsbot unfollow <id or url>` to stop one",
 		"Ask follow-up questions in the thread of an answer or of a summary: I look in those articles first.",
 	}, "\n")
 	return message{Text: "How to use newsbot", Blocks: []slack.Block{section(escape(s))}}
@@ -293,6 +295,9 @@ func renderDigest(d news.Digest, now time.Time, inlineMax int) (main message, th
 	intro := fmt.Sprintf("%s added", plural(len(d.Articles), "article", "articles"))
 	if !d.From.IsZero() && !d.To.IsZero() {
 		intro += fmt.Sprintf(" between %s and %s", d.From.Format("Mon 2 Jan 15:04"), d.To.Format("Mon 2 Jan 15:04 MST"))
+	}
+	if fc := feedCounts(d); fc != "" {
+		intro += ": " + fc
 	}
 	blocks = append(blocks, contextLine(escape(intro)+"."))
 

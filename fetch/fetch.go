@@ -144,25 +144,10 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// fetchError is a refusal worded for the user; it matches its news sentinel
-// (and its cause) with errors.Is.
-type fetchError struct {
-	msg   string
-	kind  error
-	cause error
-}
-
-func (e *fetchError) Error() string { return e.msg }
-
-func (e *fetchError) Unwrap() []error {
-	if e.cause == nil {
-		return []error{e.kind}
-	}
-	return []error{e.kind, e.cause}
-}
-
+// fail is a refusal worded for the user; it matches its news sentinel (and
+// its cause) with errors.Is.
 func fail(kind, cause error, format string, args ...any) error {
-	return &fetchError{msg: fmt.Sprintf(format, args...), kind: kind, cause: cause}
+	return news.Refuse(kind, cause, format, args...)
 }
 
 // Fetch downloads rawURL and extracts its article. The article's URL is the
@@ -252,15 +237,8 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, *url.URL, string,
 	}
 	defer resp.Body.Close()
 	final := resp.Request.URL
-	switch code := resp.StatusCode; {
-	case code == http.StatusNotFound || code == http.StatusGone:
-		return nil, nil, "", fail(news.ErrNotFound, nil, "%s was not found (HTTP %d)", final, code)
-	case code == http.StatusUnauthorized || code == http.StatusForbidden || code == http.StatusUnavailableForLegalReasons:
-		return nil, nil, "", fail(news.ErrForbidden, nil, "%s refused newsbot (HTTP %d); if the page needs a login, paste the text with /newsbot add instead", final, code)
-	case code == http.StatusTooManyRequests || code == http.StatusRequestTimeout || code >= 500:
-		return nil, nil, "", fail(news.ErrUnavailable, nil, "%s is unavailable right now (HTTP %d); try again later", final, code)
-	case code < 200 || code > 299:
-		return nil, nil, "", fail(news.ErrInvalid, nil, "%s answered HTTP %d instead of a page", final, code)
+	if err := statusError(final, resp.StatusCode, "if the page needs a login, paste the text with /newsbot add instead"); err != nil {
+		return nil, nil, "", err
 	}
 	ctype := resp.Header.Get("Content-Type")
 	mt, _, _ := mime.ParseMediaType(ctype)
@@ -286,6 +264,22 @@ func (c *Client) get(ctx context.Context, u *url.URL) ([]byte, *url.URL, string,
 		ctype = mt
 	}
 	return body, final, ctype, nil
+}
+
+// statusError words an HTTP status other than 2xx for the user (nil for
+// 2xx); hint says what to do when the server refuses newsbot.
+func statusError(final *url.URL, code int, hint string) error {
+	switch {
+	case code == http.StatusNotFound || code == http.StatusGone:
+		return fail(news.ErrNotFound, nil, "%s was not found (HTTP %d)", final, code)
+	case code == http.StatusUnauthorized || code == http.StatusForbidden || code == http.StatusUnavailableForLegalReasons:
+		return fail(news.ErrForbidden, nil, "%s refused newsbot (HTTP %d); %s", final, code, hint)
+	case code == http.StatusTooManyRequests || code == http.StatusRequestTimeout || code >= 500:
+		return fail(news.ErrUnavailable, nil, "%s is unavailable right now (HTTP %d); try again later", final, code)
+	case code < 200 || code > 299:
+		return fail(news.ErrInvalid, nil, "%s answered HTTP %d instead of a page", final, code)
+	}
+	return nil
 }
 
 func (c *Client) tooLarge(u *url.URL) error {

@@ -370,3 +370,40 @@ func TestTrashKeptThirtyDays(t *testing.T) {
 		t.Errorf("last audit event = %+v", last)
 	}
 }
+
+// TestFeedArticlesFollowTheFeedsConversation: a feed followed in a private
+// conversation adds articles private to it; one followed in a public
+// channel adds workspace articles; both record the feed as how they came.
+func TestFeedArticlesFollowTheFeedsConversation(t *testing.T) {
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	h, err := handlers.New(handlers.Deps{Store: ix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	private, public := schoolArticle, bridgeArticle
+	refs, errs, err := h.AddFeedArticles(ctx, []news.FeedArticle{
+		{Article: private, Channel: "G1", User: "U1", Private: true},
+		{Article: public, Channel: "C1", User: "U3"},
+	})
+	if err != nil || errs[0] != nil || errs[1] != nil {
+		t.Fatalf("AddFeedArticles: %v %v", err, errs)
+	}
+	for i, want := range []string{"G1", ""} {
+		a, err := ix.Get(ctx, refs[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.PrivateTo != want || a.AddedVia != news.ViaFeed {
+			t.Errorf("article %d: private to %q via %q, want %q via feed", i, a.PrivateTo, a.AddedVia, want)
+		}
+	}
+	ans, err := h.Ask(ctx, handlers.AskRequest{Question: "who said our children deserve classrooms that stay dry?", Scope: news.In("C1")})
+	if err != nil || ans.Article.ID == refs[0].ID {
+		t.Errorf("the private feed's article answered in C1: %+v %v", ans.Article, err)
+	}
+}

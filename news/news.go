@@ -41,6 +41,8 @@ type Article struct {
 	// AddedVia is how it was added: ViaSlack, ViaCLI, ViaFeed; empty for
 	// articles stored before this was recorded.
 	AddedVia string `json:"added_via,omitempty"`
+	// Feed is the feed the article came from; nil when it was added by hand.
+	Feed *FeedSource `json:"feed,omitempty"`
 }
 
 // How an article was added (Article.AddedVia, Actor.Via).
@@ -210,6 +212,8 @@ type Digest struct {
 	Articles []DigestArticle `json:"articles"`
 	Quotes   []DigestQuote   `json:"quotes"`
 	Speakers []SpeakerCount  `json:"speakers"`
+	// Feeds counts the articles that came from each feed, most first.
+	Feeds []FeedCount `json:"feeds,omitempty"`
 }
 
 // DigestArticle is one article of a digest.

@@ -53,6 +53,7 @@ func Build(docs []news.Document, from, to time.Time) news.Digest {
 	names := canonicalNames(kept)
 	d.Quotes = notableQuotes(kept, names)
 	d.Speakers = mostQuoted(kept, names)
+	d.Feeds = feedCounts(kept)
 	return d
 }
 

@@ -27,6 +27,7 @@ type Config struct {
 	Listen         string // NEWSBOT_LISTEN
 	FetchAllow     string // NEWSBOT_FETCH_ALLOW
 	Admins         string // NEWSBOT_ADMINS
+	FeedInterval   string // NEWSBOT_FEED_INTERVAL
 	LogLevel       string // LOG_LEVEL
 }
 
@@ -75,6 +76,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		Listen:         get("NEWSBOT_LISTEN", ":3000"),
 		FetchAllow:     get("NEWSBOT_FETCH_ALLOW", ""),
 		Admins:         get("NEWSBOT_ADMINS", ""),
+		FeedInterval:   get("NEWSBOT_FEED_INTERVAL", "15m"),
 		LogLevel:       get("LOG_LEVEL", "info"),
 	}
 	return c, nil

@@ -34,6 +34,11 @@ commands:
   eval [--json] DIR        score extraction and answers on an annotated set (GGT format)
   reindex                  rebuild the index from the stored articles
   bench [--json] [FLAGS]   benchmark ingest and answers (see 'newsbot bench -h')
+  follow URL [--max N]     follow a feed (RSS, Atom, JSON Feed, or a page advertising one) and
+                           import its newest entries (20 unless --max); --channel ID [--announce]
+  unfollow URL|ID          stop following a feed (its articles stay)
+  feeds [--json]           followed feeds: title, articles added, last/next fetch, last error
+  poll                     fetch every feed once now, as serve does every NEWSBOT_FEED_INTERVAL
   check                    verify the store and the index: exit 0 when sound, 1 with findings
   backup FILE              a consistent copy of the store (works while serve runs)
   restore FILE             replace the store with a verified backup (the old one kept aside), reindex
@@ -123,6 +128,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return a.reindex(ctx, rest)
 	case "bench":
 		return a.bench(ctx, rest)
+	case "follow":
+		return a.follow(ctx, rest)
+	case "unfollow":
+		return a.unfollow(ctx, rest)
+	case "feeds":
+		return a.feedsCmd(ctx, rest)
+	case "poll":
+		return a.poll(ctx, rest)
 	case "check":
 		return a.check(ctx, rest)
 	case "backup":

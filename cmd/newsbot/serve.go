@@ -36,6 +36,9 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	if _, err := fetch.ParseAllow(a.cfg.FetchAllow); err != nil {
 		return fmt.Errorf("NEWSBOT_FETCH_ALLOW: %w", err)
 	}
+	if _, err := a.cfg.feedInterval(); err != nil {
+		return err
+	}
 	admins, err := a.cfg.admins()
 	if err != nil {
 		return err
@@ -45,6 +48,10 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer ix.Close()
+	poller, err := a.newPoller(ix, h)
+	if err != nil {
+		return err
+	}
 
 	// Backups: on request through the control socket (the store's lock
 	// keeps other processes out), and one a day kept for a week.
@@ -82,6 +89,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 		State:         ix,
 		Schedule:      lateScheduler{&sched},
 		Admins:        admins,
+		Feeds:         poller,
 		Logger:        a.log, // the bot names its own component
 		Now:           a.now,
 	})
@@ -104,6 +112,7 @@ func (a *app) serve(ctx context.Context, args []string) error {
 	}
 	defer sched.Stop()
 	b.CheckSummaryChannel(a.cfg.SummaryChannel)
+	defer a.runFeeds(ctx, poller, b)()
 	mode := "HTTP Events API on " + a.cfg.Listen
 	if a.cfg.AppToken != "" {
 		mode = "Socket Mode (health check on " + a.cfg.Listen + ")"

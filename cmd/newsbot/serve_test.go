@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -37,36 +36,9 @@ func TestServeHTTPModeEndToEnd(t *testing.T) {
 
 	slack := newFakeSlack(t)
 
-	addr := freeAddr(t)
-	const secret = "test-signing-secret"
-	env := map[string]string{
-		"SLACK_BOT_TOKEN":      "xoxb-test-token",
-		"SLACK_SIGNING_SECRET": secret,
-		"SLACK_API_URL":        slack.GetAPIURL(),
-		"NEWSBOT_LISTEN":       addr,
-		"LOG_LEVEL":            "error",
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var logs bytes.Buffer
-	go func() {
-		done <- run(ctx, []string{"--data", data, "serve"}, func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, &logs)
-	}()
-	defer func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("serve: %v", err)
-			}
-		case <-time.After(20 * time.Second):
-			t.Error("serve did not stop after cancel")
-		}
-		if strings.Contains(logs.String(), "xoxb-test-token") || strings.Contains(logs.String(), secret) {
-			t.Error("a secret reached the log")
-		}
-	}()
-	waitHealthy(t, "http://"+addr+"/healthz")
+	const secret = testSigningSecret
+	addr, stop := startServe(t, data, slack, nil)
+	defer stop()
 
 	event := `{"token":"t","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"Ev1","event_time":1700000000,` +
 		`"event":{"type":"app_mention","user":"U1","text":"<@UBOT> who said calling for peace is cheap?","ts":"1700000000.000100","channel":"C1","event_ts":"1700000000.000100"}}`

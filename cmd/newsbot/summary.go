@@ -83,6 +83,7 @@ func writeDigest(w io.Writer, d news.Digest) {
 			fmt.Fprintf(w, "  %s (%d)\n", s.Name, s.Quotes)
 		}
 	}
+	writeFeedCounts(w, d)
 	fmt.Fprintf(w, "\nArticles (%d):\n", len(d.Articles))
 	for i, art := range d.Articles {
 		if i == maxDigestArticles {
