@@ -97,6 +97,17 @@ func titleStart(toks []token, i int) int {
 	for ts > 0 && toks[ts-1].word && !toks[ts-1].quoted && !toks[ts-1].capitalized() && !lexicon.StopWords().Has(toks[ts-1].lower()) && !lexicon.Determiners().Has(toks[ts-1].lower()) && !lexicon.Subordinators().Has(toks[ts-1].low) && toks[ts-1].low != "whether" && i-ts < maxLowerTitleWords {
 		ts--
 	}
+	if ts < i {
+		// "Lib Dem leader", "US Treasury secretary": capitalised words
+		// that qualify the title belong to it
+		k := ts
+		for k > 0 && ts-k < maxCapitalTitleWords && toks[k-1].word && !toks[k-1].quoted && toks[k-1].capitalized() && !isPossessive(toks[k-1].text) && !lexicon.SentenceStarters().Has(toks[k-1].low) && !isTitleWord(toks[k-1]) {
+			k--
+		}
+		if k < ts && (k == 0 || !toks[k-1].capitalized() || lexicon.SentenceStarters().Has(toks[k-1].low)) {
+			ts = k
+		}
+	}
 	return ts
 }
 
@@ -410,6 +421,11 @@ const (
 	// ("foreign ministry spokesman"). Hand-set, unmeasured; introduced in
 	// b88abdc.
 	maxLowerTitleWords = 4
+	// maxCapitalTitleWords is the most capitalised words kept before the
+	// lower-case words of a title ("Lib Dem leader"). Hand-set to the
+	// longest party or country qualifiers seen in made-up examples;
+	// measured with the change that introduced it (see its commit).
+	maxCapitalTitleWords = 2
 	// maxRoleWordsBeforeSubject is the most role words before a name that is
 	// still the sentence's subject ("Union leader Grace Obi addressed").
 	// Hand-set, unmeasured; introduced in 3906f61.

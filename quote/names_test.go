@@ -10,7 +10,8 @@ func TestCollectNames(t *testing.T) {
 		subject           bool
 	}{
 		{"Surrey Mayor Doug McCallum opened the bridge.", "Doug McCallum", "Surrey Mayor", true},
-		{"Foreign ministry spokesman Wang Wenbin said so.", "Wang Wenbin", "ministry spokesman", true},
+		{"Foreign ministry spokesman Wang Wenbin said so.", "Wang Wenbin", "Foreign ministry spokesman", true},
+		{"Party leader Charles Kennedy was in Leeds.", "Charles Kennedy", "Party leader", true},
 		{"The Bank of Canada raised rates.", "Bank of Canada", "", true},
 		{"On Monday the bridge was opened by Jane Roe.", "Jane Roe", "", false},
 	}
