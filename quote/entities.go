@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"strings"
 
 	"newsbot/lexicon"
@@ -68,8 +69,12 @@ type salient struct {
 // entities is the per-article entity table: it maps every mention ("Wenbin",
 // "Mr. Wang", "the minister", "he") to a canonical entity.
 type entities struct {
-	byName   map[string]*entity // canonical name (lower) -> entity
-	mentions []nameMention      // multi-word names in text order
+	byName map[string]*entity // canonical name (lower) -> entity
+	// fullForms caches fullFormOf: short form -> full name ("" for none).
+	fullForms map[string]string
+	// capRuns indexes the article's runs of capitalised words, read once.
+	capRuns  map[string][]runWord
+	mentions []nameMention // multi-word names in text order
 	salient  []salient
 	// focus: starts of sentences whose subject is a person ("The mayor
 	// said", "Jane Roe, 50, ..."), in text order; a nameless speaker
@@ -220,7 +225,11 @@ func (es *entities) resolveName(name string, pos int) *entity {
 		if len(words) == 1 {
 			return es.resolveName(name, pos)
 		}
-		best = es.byName[strings.ToLower(name)]
+		// "Lib Dems" is the "Liberal Democrats" named in full
+		best = es.fullFormOf(words)
+		if best == nil {
+			best = es.byName[strings.ToLower(name)]
+		}
 	}
 	if best == nil {
 		best = es.entity(name)
@@ -230,6 +239,102 @@ func (es *entities) resolveName(name string, pos int) *entity {
 	}
 	return best
 }
+
+// fullFormOf returns the entity named in full by the words of a short form
+// ("Liberal Democrats" for "Lib Dems"): the article's only run of as many
+// capitalised words, each starting with the short word (a plural "s"
+// aside) and at least one longer.
+func (es *entities) fullFormOf(words []string) *entity {
+	short := strings.Join(words, " ")
+	if full, ok := es.fullForms[short]; ok {
+		if full == "" {
+			return nil
+		}
+		return es.entity(full)
+	}
+	full := es.findFullForm(words, short)
+	if es.fullForms == nil {
+		es.fullForms = map[string]string{}
+	}
+	es.fullForms[short] = full
+	if full == "" {
+		return nil
+	}
+	return es.entity(full)
+}
+
+// findFullForm is fullFormOf's search of the article's runs of capitalised
+// words, "" when there is no one full form.
+func (es *entities) findFullForm(words []string, short string) string {
+	stems := make([]string, len(words))
+	for k, w := range words {
+		w = strings.TrimSuffix(w, "s")
+		if len(w) < minShortFormWord || !isUpperStart(w) {
+			return ""
+		}
+		stems[k] = w
+	}
+	words = stems
+	if es.capRuns == nil {
+		es.capRuns = capitalisedRuns(es.text)
+	}
+	found := ""
+	for _, at := range es.capRuns[words[0][:minShortFormWord]] {
+		run, i := at.run, at.i
+		if i+len(words) <= len(run) {
+			cand := run[i : i+len(words)]
+			fits := true
+			for k, w := range words {
+				if !strings.HasPrefix(cand[k], w) {
+					fits = false
+					break
+				}
+			}
+			m := strings.Join(cand, " ")
+			if !fits || m == short || len(m) <= len(short) {
+				continue
+			}
+			if found != "" && found != m {
+				return "" // two full forms fit: say neither
+			}
+			found = m
+		}
+	}
+	return found
+}
+
+// capitalisedRun matches a run of two or more capitalised words.
+var capitalisedRun = regexp.MustCompile(`\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)+`)
+
+// runWord is a word of a run of capitalised words: the run and the
+// word's place in it.
+type runWord struct {
+	run []string
+	i   int
+}
+
+// capitalisedRuns indexes the words of text's runs of capitalised words by
+// their first minShortFormWord bytes.
+func capitalisedRuns(text string) map[string][]runWord {
+	idx := map[string][]runWord{}
+	for _, m := range capitalisedRun.FindAllString(text, -1) {
+		run := strings.Fields(m)
+		for i, w := range run {
+			// "Liberal Democrats'" is "Liberal Democrats"
+			w = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'’")
+			run[i] = w
+			if len(w) >= minShortFormWord {
+				idx[w[:minShortFormWord]] = append(idx[w[:minShortFormWord]], runWord{run, i})
+			}
+		}
+	}
+	return idx
+}
+
+// minShortFormWord is the shortest word a short form may cut a word of a
+// full name to ("Lib" for "Liberal"): shorter prefixes match by chance.
+// Hand-set, unmeasured.
+const minShortFormWord = 3
 
 // findByWord looks for a multi-word name with w as its last word (last
 // true) or first word.
