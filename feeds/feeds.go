@@ -41,7 +41,8 @@ type Store interface {
 	AddFeed(ctx context.Context, f news.Feed, entries []news.FeedEntry) error
 	// UpdateFeed replaces a followed feed's state and records entries, in
 	// one durable transaction; news.ErrNotFound when the feed has been
-	// unfollowed meanwhile (nothing is written then).
+	// unfollowed meanwhile, or unfollowed and followed again (maybe
+	// elsewhere, privately): nothing is written then.
 	UpdateFeed(ctx context.Context, f news.Feed, entries []news.FeedEntry) error
 	// RemoveFeed forgets a feed (the entries read stay recorded).
 	RemoveFeed(ctx context.Context, id string) error

@@ -118,3 +118,69 @@ func TestFollowFeedFollowedPrivatelyElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// hookDocs runs during once, inside the next feed fetch after it is armed.
+type hookDocs struct {
+	*fakeNet
+	during func()
+}
+
+func (h *hookDocs) Document(ctx context.Context, r news.DocRequest) (news.Doc, error) {
+	if f := h.during; f != nil {
+		h.during = nil
+		f()
+	}
+	return h.fakeNet.Document(ctx, r)
+}
+
+// A feed unfollowed in a public channel and followed again in G1 while a
+// poll of it runs stays G1's: the poll's end does not write the old
+// record (public, in C1) over the new one, which would make the feed's
+// next articles visible across the workspace.
+func TestPollDoesNotOverwriteFeedFollowedAgainMeanwhile(t *testing.T) {
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	c := &clock{t: time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)}
+	h, err := handlers.New(handlers.Deps{Store: ix, Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := &fakeNet{docs: map[string]news.Doc{feedURL: rssDoc("a")}, err: map[string]error{}}
+	docs := &hookDocs{fakeNet: n}
+	newPoller := func() *Poller {
+		p, err := New(Config{Store: ix, Docs: docs, Pages: n, Add: h, Interval: 15 * time.Minute, Now: c.now, Rand: func() float64 { return 0.5 }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	p, slack := newPoller(), newPoller() // the poll, and commands from Slack meanwhile
+	ctx := context.Background()
+	if _, err := p.Follow(ctx, news.FollowRequest{URL: feedURL, Max: 20, Channel: "C1", User: "U1"}); err != nil {
+		t.Fatal(err)
+	}
+	n.docs[feedURL] = rssDoc("a", "b")
+	c.advance(time.Hour)
+	docs.during = func() {
+		if _, err := slack.Unfollow(ctx, feedURL, news.In("C1")); err != nil {
+			t.Error(err)
+		}
+		c.advance(time.Minute)
+		if _, err := slack.Follow(ctx, news.FollowRequest{URL: feedURL, Max: 0, Channel: "G1", User: "U2", Private: true}); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := p.Poll(ctx, PollOptions{All: true}); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := p.Feeds(ctx)
+	if err != nil || len(fs) != 1 {
+		t.Fatalf("feeds %+v, %v", fs, err)
+	}
+	if f := fs[0]; f.Channel != "G1" || !f.Private {
+		t.Errorf("after the poll the feed is followed in %s, private %v; want G1, private", f.Channel, f.Private)
+	}
+}
