@@ -63,7 +63,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (news.Answer, error) {
 	}
 	ans.Question = q
 	if ans.Kind == news.AnswerNone {
-		if n, err := e.store.Count(ctx); err == nil && n == 0 {
+		if e.noArticles(ctx, req.Scope) {
 			ans.Note = "I have no articles yet."
 			ans.Hint = news.HintAddArticles
 		} else if ans.Note == "" {
@@ -71,6 +71,17 @@ func (e *Engine) Ask(ctx context.Context, req Request) (news.Answer, error) {
 		}
 	}
 	return ans, nil
+}
+
+// noArticles reports whether scope may see no article at all: that other
+// conversations have private ones is not its business. (List stops at the
+// first article scope may see; Count spares it on an empty library.)
+func (e *Engine) noArticles(ctx context.Context, scope news.Scope) bool {
+	if n, err := e.store.Count(ctx); err != nil || n == 0 {
+		return err == nil
+	}
+	l, err := e.store.List(ctx, scope, 1)
+	return err == nil && len(l) == 0
 }
 
 // candidate is a quote or passage under consideration.

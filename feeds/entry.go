@@ -51,7 +51,7 @@ func (p *Poller) importEntries(ctx context.Context, f *news.Feed, entries []entr
 			}
 		case done:
 			if follow {
-				rep.Known++
+				p.countKnown(ctx, *f, &rep, e, r.Article)
 			}
 		case len(take) < limit:
 			take = append(take, e)
@@ -70,7 +70,7 @@ func (p *Poller) importEntries(ctx context.Context, f *news.Feed, entries []entr
 		a, dup, err := p.readEntry(ctx, *f, e)
 		switch {
 		case dup != "":
-			rep.Known++
+			p.countKnown(ctx, *f, &rep, e, dup)
 			record(e, dup, true)
 		case err != nil:
 			r := known[e.Key]
@@ -98,7 +98,7 @@ func (p *Poller) importEntries(ctx context.Context, f *news.Feed, entries []entr
 		var de *news.DuplicateError
 		switch {
 		case i < len(errs) && errors.As(errs[i], &de):
-			rep.Known++
+			p.countKnown(ctx, *f, &rep, e, de.ID)
 			record(e, de.ID, true)
 		case i < len(errs) && errs[i] != nil:
 			rep.Problems = append(rep.Problems, entryName(e)+": "+errs[i].Error())
@@ -113,6 +113,20 @@ func (p *Poller) importEntries(ctx context.Context, f *news.Feed, entries []entr
 		}
 	}
 	return rep, seen, complete, nil
+}
+
+// countKnown reports an entry of f that is the stored article id: as
+// already here when f's conversation may see that article; otherwise
+// (private to another conversation) as a problem that names neither the
+// article nor that conversation, as a manual add there would be refused.
+func (p *Poller) countKnown(ctx context.Context, f news.Feed, rep *news.FeedReport, e entry, id string) {
+	if id != "" {
+		if a, err := p.store.Lookup(ctx, id); err == nil && !news.In(f.Channel).Allows(a.PrivateTo) {
+			rep.Problems = append(rep.Problems, entryName(e)+": "+(&news.DuplicateError{Elsewhere: true}).Error())
+			return
+		}
+	}
+	rep.Known++
 }
 
 // readEntry returns the article of one entry: its page, with the outlet,

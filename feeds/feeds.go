@@ -41,7 +41,8 @@ type Store interface {
 	AddFeed(ctx context.Context, f news.Feed, entries []news.FeedEntry) error
 	// UpdateFeed replaces a followed feed's state and records entries, in
 	// one durable transaction; news.ErrNotFound when the feed has been
-	// unfollowed meanwhile (nothing is written then).
+	// unfollowed meanwhile, or unfollowed and followed again (maybe
+	// elsewhere, privately): nothing is written then.
 	UpdateFeed(ctx context.Context, f news.Feed, entries []news.FeedEntry) error
 	// RemoveFeed forgets a feed (the entries read stay recorded).
 	RemoveFeed(ctx context.Context, id string) error
@@ -266,9 +267,23 @@ func (p *Poller) Unfollow(ctx context.Context, idOrURL string, scope news.Scope)
 	return f, nil
 }
 
-// alreadyFollowed is the refusal to follow a feed twice.
-func alreadyFollowed(f news.Feed) error {
+// alreadyFollowed is the refusal to follow a feed twice. A feed followed
+// in a private conversation that the request's does not see is not named
+// (as an article added privately elsewhere is not).
+func alreadyFollowed(f news.Feed, req news.FollowRequest) error {
+	if !requestScope(req).Allows(f.PrivateTo()) {
+		return refuse(news.ErrDuplicate, nil, "%s is already followed, privately, in another conversation", strings.TrimSpace(req.URL))
+	}
 	return refuse(news.ErrDuplicate, nil, "already following %s (%s, id %s) since %s", f.Title, f.URL, f.ID, f.Followed.UTC().Format("2 Jan 2006"))
+}
+
+// requestScope is what the conversation of a follow request may see: the
+// operator (no channel) everything.
+func requestScope(req news.FollowRequest) news.Scope {
+	if req.Channel == "" {
+		return news.Everything
+	}
+	return news.In(req.Channel)
 }
 
 // getDoc fetches a feed document, one request at a time per host.
@@ -295,7 +310,7 @@ func (p *Poller) Follow(ctx context.Context, req news.FollowRequest) (news.FeedR
 	if f, ok, err := p.find(ctx, raw); err != nil {
 		return news.FeedReport{}, err
 	} else if ok {
-		return news.FeedReport{}, alreadyFollowed(f)
+		return news.FeedReport{}, alreadyFollowed(f, req)
 	}
 	feedURL, page := raw, ""
 	doc, err := p.getDoc(ctx, feedURL, "", "")
@@ -312,7 +327,7 @@ func (p *Poller) Follow(ctx context.Context, req news.FollowRequest) (news.FeedR
 		if f, ok, err := p.find(ctx, feedURL); err != nil {
 			return news.FeedReport{}, err
 		} else if ok {
-			return news.FeedReport{}, alreadyFollowed(f)
+			return news.FeedReport{}, alreadyFollowed(f, req)
 		}
 		if doc, err = p.getDoc(ctx, feedURL, "", ""); err != nil {
 			return news.FeedReport{}, err

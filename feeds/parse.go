@@ -305,4 +305,5 @@ func isHTTP(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is news.OneLine (feed titles are printed at the command line).
+func oneLine(s string) string { return news.OneLine(s) }

@@ -123,3 +123,17 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// Feed and entry titles keep no control characters (a JSON Feed may carry
+// any): `newsbot feeds` and `newsbot poll` print them on the operator's
+// terminal.
+func TestParseDropsControlCharacters(t *testing.T) {
+	d, err := parse([]byte(`{"version":"https://jsonfeed.org/version/1.1","title":"J\u001b[2J feed","items":[{"id":"j1","url":"https://news.test/j/1","title":"J1\u001b]0;x\u0007 title"}]}`),
+		"application/feed+json", "http://news.test/feed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "J[2J feed" || len(d.Entries) != 1 || d.Entries[0].Title != "J1]0;x title" {
+		t.Errorf("feed title %q, entries %+v", d.Title, d.Entries)
+	}
+}

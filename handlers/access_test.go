@@ -407,3 +407,41 @@ func TestFeedArticlesFollowTheFeedsConversation(t *testing.T) {
 		t.Errorf("the private feed's article answered in C1: %+v %v", ans.Article, err)
 	}
 }
+
+// TestNoArticlesYetCountsWhatTheConversationSees: a conversation that can
+// see no article is told there are none yet (and how to add one), whether
+// or not other conversations have private ones; saying "I found nothing"
+// there would tell it that some exist.
+func TestNoArticlesYetCountsWhatTheConversationSees(t *testing.T) {
+	ix, err := index.Open(t.TempDir(), index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	h, err := handlers.New(handlers.Deps{Store: ix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ask := func(scope news.Scope) news.Answer {
+		t.Helper()
+		ans, err := h.Ask(ctx, handlers.AskRequest{Question: "who said the tide is turning?", Scope: scope})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ans
+	}
+	empty := ask(news.In("C1"))
+	if empty.Hint != news.HintAddArticles {
+		t.Fatalf("an empty library: %+v", empty)
+	}
+	if _, err := h.AddPasted(ctx, schoolArticle.Title+"\n"+schoolArticle.Text, news.Origin{By: u1InG1, Private: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ask(news.In("C1")); got.Note != empty.Note || got.Hint != empty.Hint {
+		t.Errorf("C1 after an article was added privately in G1: %q (hint %v), want %q as before", got.Note, got.Hint, empty.Note)
+	}
+	if got := ask(news.In("G1")); got.Hint == news.HintAddArticles {
+		t.Errorf("G1, which has an article, is told to add one: %q", got.Note)
+	}
+}

@@ -62,7 +62,7 @@ func (h *Handlers) Prepare(a news.Article) (news.Document, error) {
 	if strings.TrimSpace(a.Text) == "" {
 		return news.Document{}, fmt.Errorf("%w: no text", news.ErrInvalid)
 	}
-	a.Title = strings.TrimSpace(a.Title)
+	a.Title, a.Outlet, a.Byline = news.OneLine(a.Title), news.OneLine(a.Outlet), news.OneLine(a.Byline)
 	if a.Title == "" {
 		a.Title = firstWords(a.Text, 12)
 	}

@@ -2,7 +2,11 @@ package handlers
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"unicode"
+
+	"newsbot/news"
 )
 
 func TestCheckText(t *testing.T) {
@@ -41,5 +45,28 @@ func TestAskRecoversPanic(t *testing.T) {
 	}
 	if _, err := h.Ask(context.Background(), AskRequest{Question: "who said the river is rising?"}); err == nil {
 		t.Fatal("a panic while answering gave no error")
+	}
+}
+
+// A title, outlet or byline (from a fetched page, a feed, a paste) keeps no
+// control characters: the command line prints them (list, audit, poll),
+// and an escape sequence there would drive the operator's terminal.
+func TestPrepareCleansMetadata(t *testing.T) {
+	h, err := New(Deps{Store: panicStore{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := h.Prepare(news.Article{Title: "Harbour\x1b[2J plan\x07\nagreed", Outlet: "The\x1b]0;pwned\x07 Post", Byline: "Ana\u009b31m Li",
+		Text: "The harbour plan was agreed on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for field, s := range map[string]string{"title": d.Article.Title, "outlet": d.Article.Outlet, "byline": d.Article.Byline} {
+		if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+			t.Errorf("%s %q keeps a control character", field, s)
+		}
+	}
+	if d.Article.Title != "Harbour[2J plan agreed" {
+		t.Errorf("title %q", d.Article.Title)
 	}
 }

@@ -58,7 +58,7 @@ func (x *Index) AddFeed(ctx context.Context, f news.Feed, entries []news.FeedEnt
 
 // UpdateFeed replaces a followed feed's state and records entries, in one
 // durable transaction; news.ErrNotFound (and nothing written) when the feed
-// is no longer followed.
+// is no longer followed, or has been followed again since f was read.
 func (x *Index) UpdateFeed(ctx context.Context, f news.Feed, entries []news.FeedEntry) error {
 	return x.putFeed(ctx, f, entries, false)
 }
@@ -92,7 +92,10 @@ func (x *Index) putFeed(ctx context.Context, f news.Feed, entries []news.FeedEnt
 			}); err != nil {
 				return err
 			}
-		} else if b.Get([]byte(f.ID)) == nil {
+		} else if !sameFollow(b.Get([]byte(f.ID)), f) {
+			// Unfollowed, or unfollowed and followed again (maybe in
+			// another conversation, privately) while f was polled: f's
+			// channel and visibility are no longer the feed's.
 			return fmt.Errorf("feed %s: %w", f.ID, news.ErrNotFound)
 		}
 		if err := b.Put([]byte(f.ID), v); err != nil {
@@ -123,6 +126,16 @@ func (x *Index) putFeed(ctx context.Context, f news.Feed, entries []news.FeedEnt
 		return fmt.Errorf("store feed %s: %w", f.ID, err)
 	}
 	return nil
+}
+
+// sameFollow reports whether v, a stored feed, is the following of f (not
+// a later one of the same URL).
+func sameFollow(v []byte, f news.Feed) bool {
+	var old news.Feed
+	if v == nil || json.Unmarshal(v, &old) != nil {
+		return false
+	}
+	return old.Followed.Equal(f.Followed) && old.Channel == f.Channel && old.Private == f.Private
 }
 
 // RemoveFeed forgets a followed feed; the entries read stay recorded, so

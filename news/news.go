@@ -291,3 +291,16 @@ func ShownQuote(text string) string {
 	}
 	return text
 }
+
+// OneLine is a title, outlet, byline or feed title as newsbot keeps it: on
+// one line, single spaces, no control characters. The command line prints
+// these (list, audit, poll, feeds), where an escape sequence from a page
+// or a feed would drive the operator's terminal.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && !unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)), " ")
+}
