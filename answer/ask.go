@@ -14,25 +14,6 @@ import (
 	"newsbot/news"
 )
 
-// Thresholds of the answer decision. Coverage is the share of the
-// question's weight (by rarity) that a candidate matches; below
-// minPassageCoverage a general question gets no passage, and who-said has
-// its own thresholds (echo.go). Below fuzzyCoverage the best quote is not
-// close, and who-said tries again allowing small spelling differences.
-const (
-	fuzzyCoverage      = 0.38
-	minPassageCoverage = 0.6
-	strictCoverage     = 0.62
-	fewWordsCoverage   = 0.8
-	// largeIndex is the number of indexed documents (quotes and sentences)
-	// from which a word that no quote holds is taken as a sign that no
-	// quote is about it.
-	largeIndex      = 10000
-	maxAlternatives = 2
-	maxListed       = 8
-	searchDepth     = 30
-)
-
 // Ask answers one question.
 func (e *Engine) Ask(ctx context.Context, req Request) (news.Answer, error) {
 	q := strings.TrimSpace(req.Question)
@@ -369,7 +350,7 @@ func (e *Engine) general(ctx context.Context, text string, req Request) (news.An
 		cov, n := coverage(qt, hit.Terms, hit.Sentence.Text)
 		rank := cov
 		if maxScore > 0 {
-			rank += 0.15 * hit.Score / maxScore
+			rank += passageScoreShare * hit.Score / maxScore
 		}
 		cands = append(cands, candidate{answer: passageAnswer(hit), coverage: cov, matched: n, rank: rank})
 	}
@@ -384,7 +365,7 @@ func (e *Engine) general(ctx context.Context, text string, req Request) (news.An
 		if len(ans.Alternatives) >= maxAlternatives {
 			break
 		}
-		if c.answer.Quote == ans.Quote || c.rank < cands[0].rank*0.6 {
+		if c.answer.Quote == ans.Quote || c.rank < cands[0].rank*passageAltShare {
 			continue
 		}
 		alt := c.answer
@@ -429,7 +410,7 @@ func (e *Engine) questionTerms(ctx context.Context, kind, text string) ([]qterm,
 	idf := func(df int) float64 {
 		// BM25's idf: rare words weigh more; a word no document holds weighs
 		// the most, so a question about it finds no answer.
-		return math.Max(math.Log(1+(float64(docs)-float64(df)+0.5)/(float64(df)+0.5)), 0.1)
+		return math.Max(math.Log(1+(float64(docs)-float64(df)+0.5)/(float64(df)+0.5)), minIDF)
 	}
 	var out []qterm
 	seen := map[string]bool{}

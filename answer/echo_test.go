@@ -53,7 +53,7 @@ func TestNameable(t *testing.T) {
 		{"two words, weak echo", candidate{speaker: "X", matched: 2, coverage: 0.6, echo: 0.4}, false},
 		{"two words, nearly all the question", candidate{speaker: "X", matched: 2, coverage: 0.85}, true},
 		{"three words, echo enough for three", candidate{speaker: "X", matched: 3, coverage: 0.4, echo: 0.3}, true},
-		{"three words, weak echo", candidate{speaker: "X", matched: 3, coverage: 0.7, echo: 0.2}, false},
+		{"three words, weak echo", candidate{speaker: "X", matched: 3, coverage: 0.65, echo: 0.2}, false},
 		{"too little of the question", candidate{speaker: "X", matched: 3, coverage: 0.25, echo: 0.9}, false},
 		{"one word", candidate{speaker: "X", matched: 1, coverage: 0.9, echo: 1}, false},
 		{"no speaker", candidate{matched: 3, coverage: 0.9, echo: 0.9}, false},

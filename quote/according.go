@@ -137,14 +137,18 @@ func (sc *indirectScan) accordingSource(srcA, srcB int) (np, int, string) {
 }
 
 const (
-	// maxParentheticalTokens is how far (in tokens) a dash after
-	// "according to X" may be closed by a second dash ("according to the
-	// study — which used data from X — CLAUSE"). Hand-set, unmeasured;
-	// introduced in 5367e36.
+	// maxParentheticalTokens is how far (in tokens) a dash after "according to
+	// X" may be closed by a second dash ("according to the study — which used
+	// data from X — CLAUSE"). Introduced in 5367e36. Measured at b75dbd0 on
+	// bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+	// 93.0/97.6 at 15, 22, 30 (chosen) and 60 alike (no extracted quote
+	// differs).
 	maxParentheticalTokens = 30
-	// maxInnerCueTokens is how far (in tokens) into the clause after
-	// "According to OUTLET," its own reporting verb may stand ("chief
-	// operating officer Jane Roe said"). Hand-set to cover a long title and
-	// name, unmeasured.
+	// maxInnerCueTokens is how far (in tokens) into the clause after "According
+	// to OUTLET," its own reporting verb may stand ("chief operating officer
+	// Jane Roe said"). Set to cover a long title and name. Measured at b75dbd0
+	// on bbc-train and ggt-dev (quote F1 / speaker accuracy): at 6: 91.0/89.9
+	// and 93.0/97.4; at 9: 91.0/89.9 and 93.0/97.6; at 12 (chosen): 91.0/89.9
+	// and 93.0/97.6; at 24: 91.0/89.9 and 93.0/97.6.
 	maxInnerCueTokens = 12
 )

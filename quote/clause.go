@@ -489,63 +489,96 @@ func zeroThatClause(toks []token, k int) bool {
 }
 
 const (
-	// maxAdverbials is the most adverbials (and one object) skipped after a
-	// cue before its clause. Hand-set, unmeasured; introduced in cffae27.
+	// maxAdverbials is the most adverbials (and one object) skipped after a cue
+	// before its clause. Introduced in cffae27. Measured at b75dbd0 on
+	// bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+	// 93.0/97.6 at 5, 6 (chosen), 7 and 12 alike (no extracted quote differs).
 	maxAdverbials = 6
-	// maxAdverbialTokens is the longest prepositional adverbial after a cue,
-	// in tokens ("at a news conference in Ottawa"). Hand-set, unmeasured;
-	// introduced in cffae27.
+	// maxAdverbialTokens is the longest prepositional adverbial after a cue, in
+	// tokens ("at a news conference in Ottawa"). Introduced in cffae27.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 6, 7 (chosen), 8 and 14 alike (no
+	// extracted quote differs).
 	maxAdverbialTokens = 7
 	// maxCommaAdverbialTokens is the longest adverbial closed by a comma after
-	// a cue, in tokens ("admits in this instance, ..."). Hand-set, unmeasured;
-	// introduced in d2c7ca5.
+	// a cue, in tokens ("admits in this instance, ..."). Introduced in d2c7ca5.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): at 4: 91.0/89.9 and 93.0/97.6; at 5 (chosen): 91.0/89.9 and
+	// 93.0/97.6; at 6: 91.0/89.9 and 92.9/97.6; at 10: 91.0/89.9 and 92.8/97.6.
 	maxCommaAdverbialTokens = 5
 	// maxAdverbialTailTokens is how many words may follow an adverbial's noun
-	// before its comma ("in this instance, ..."). Hand-set, unmeasured;
-	// introduced in d2c7ca5.
+	// before its comma ("in this instance, ..."). Introduced in d2c7ca5.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 2, 3 (chosen), 4 and 6 alike (no
+	// extracted quote differs).
 	maxAdverbialTailTokens = 3
-	// maxNewAttributionTokens is how far (tokens) after "but", "while" or
-	// "and" a new attribution's cue may come, ending the clause. Hand-set,
-	// unmeasured; introduced in 07d631e.
+	// maxNewAttributionTokens is how far (tokens) after "but", "while" or "and"
+	// a new attribution's cue may come, ending the clause. Introduced in
+	// 07d631e. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 4, 5 (chosen), 6 and 10 alike (no
+	// extracted quote differs).
 	maxNewAttributionTokens = 5
-	// maxNewSpeakerTokens is the longest name (tokens) of a second speaker
-	// that ends a clause ("While critics say A, Roe says B"). Hand-set,
-	// unmeasured; introduced in c8e9cd4.
+	// maxNewSpeakerTokens is the longest name (tokens) of a second speaker that
+	// ends a clause ("While critics say A, Roe says B"). Introduced in c8e9cd4.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 2, 3 (chosen), 4 and 6 alike (no
+	// extracted quote differs).
 	maxNewSpeakerTokens = 3
 	// maxIntroSubjectTokens is how far (tokens) into the sentence its subject
-	// is looked for before "and said". Hand-set, unmeasured; introduced in
-	// 182e2a8.
+	// is looked for before "and said". Introduced in 182e2a8. Measured at
+	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): at 7:
+	// 91.0/89.9 and 92.9/97.6; at 11: 91.0/89.9 and 93.0/97.6; at 15 (chosen):
+	// 91.0/89.9 and 93.0/97.6; at 30: 91.0/89.9 and 93.0/97.6.
 	maxIntroSubjectTokens = 15
 	// maxContentNounTokens is how far (tokens) a noun of saying may stand from
-	// its determiner ("the weighty caveat that"). Hand-set, unmeasured;
-	// introduced in 182e2a8.
+	// its determiner ("the weighty caveat that"). Introduced in 182e2a8.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 3, 4 (chosen), 5 and 8 alike (no
+	// extracted quote differs).
 	maxContentNounTokens = 4
 	// maxShortObjectWords is the most words of a short object that ends the
-	// sentence ("told the local radio station."). Hand-set, unmeasured;
-	// introduced in 4a6a917.
+	// sentence ("told the local radio station."). Introduced in 4a6a917.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 4, 5 (chosen), 6 and 10 alike (no
+	// extracted quote differs).
 	maxShortObjectWords = 5
-	// maxEvaluativeWords is the most words of an evaluative complement taken
-	// as a quote. Hand-set, unmeasured; introduced in 2bc3b33.
+	// maxEvaluativeWords is the most words of an evaluative complement taken as
+	// a quote. Introduced in 2bc3b33. Measured at b75dbd0 on bbc-train and
+	// ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 6, 9,
+	// 12 (chosen) and 24 alike (no extracted quote differs).
 	maxEvaluativeWords = 12
 	// maxClauseVerbWords is how many words of a clause are searched for a
-	// finite verb. Hand-set, unmeasured; introduced in 1101fb8.
+	// finite verb. Introduced in 1101fb8. Measured at b75dbd0 on bbc-train and
+	// ggt-dev (quote F1 / speaker accuracy): at 8: 90.1/90.1 and 92.1/97.4; at
+	// 12: 90.9/89.9 and 92.7/97.6; at 16 (chosen): 91.0/89.9 and 93.0/97.6; at
+	// 32: 91.0/89.9 and 93.0/97.6.
 	maxClauseVerbWords = 16
-	// maxPluralSubjectTokens is the longest plural subject (tokens) that
-	// "they" may refer to. Hand-set, unmeasured; introduced in 2527b99.
+	// maxPluralSubjectTokens is the longest plural subject (tokens) that "they"
+	// may refer to. Introduced in 2527b99. Measured at b75dbd0 on bbc-train and
+	// ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 5, 6
+	// (chosen), 7 and 12 alike (no extracted quote differs).
 	maxPluralSubjectTokens = 6
 	// maxZeroThatSubjectTokens is the longest subject (tokens) of a reported
-	// clause without "that". Hand-set, unmeasured; introduced in cffae27.
+	// clause without "that". Introduced in cffae27. Measured at b75dbd0 on
+	// bbc-train and ggt-dev (quote F1 / speaker accuracy): at 5: 91.0/89.9 and
+	// 93.0/97.6; at 6 (chosen): 91.0/89.9 and 93.0/97.6; at 7: 91.0/89.9 and
+	// 93.0/97.6; at 12: 91.1/89.9 and 93.0/97.6. At 12 bbc-train gains one
+	// quote and ggt-dev nothing, so 6 stays (a value changes only when both
+	// sets gain).
 	maxZeroThatSubjectTokens = 6
 )
 
-// maxObjectNameTokens is the longest object of "told" skipped before its
-// clause ("told CTV News Vancouver"), in tokens. Hand-set, unmeasured;
-// introduced in cffae27.
+// maxObjectNameTokens is the longest object of "told" skipped before its clause
+// ("told CTV News Vancouver"), in tokens. Introduced in cffae27. Measured at
+// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+// 93.0/97.6 at 7, 8 (chosen), 9 and 16 alike (no extracted quote differs).
 const maxObjectNameTokens = 8
 
-// minEdVerbBytes is the shortest "-ed" word taken for a past-tense verb
-// that shows a clause ("used", not "red"). Hand-set, unmeasured;
-// introduced in 1101fb8.
+// minEdVerbBytes is the shortest "-ed" word taken for a past-tense verb that
+// shows a clause ("used", not "red"). Introduced in 1101fb8. Measured at
+// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): at 4:
+// 91.0/89.9 and 93.0/97.6; at 5 (chosen): 91.0/89.9 and 93.0/97.6; at 6:
+// 91.0/89.9 and 92.9/97.6; at 10: 90.7/89.7 and 92.5/97.7.
 const minEdVerbBytes = 5
 
 // secondCue reports whether the cue toks[c], after the "and" or "but" at

@@ -245,18 +245,27 @@ func cueVerbsHas(w string) bool {
 
 const (
 	// maxUrgeObjectTokens is how far (tokens) "to" may follow "urged" ("urged
-	// people to send ..."). Hand-set, unmeasured; introduced in d2c7ca5.
+	// people to send ..."). Introduced in d2c7ca5. Measured at b75dbd0 on
+	// bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+	// 93.0/97.6 at 4, 5 (chosen), 6 and 10 alike (no extracted quote differs).
 	maxUrgeObjectTokens = 5
 	// maxNamingObjectTokens is the longest object (tokens) between a naming
-	// verb and its quote ("called the program “...”"). Hand-set, unmeasured;
-	// introduced in 182e2a8.
+	// verb and its quote ("called the program “...”"). Introduced in 182e2a8.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 3, 4 (chosen), 5 and 8 alike (no
+	// extracted quote differs).
 	maxNamingObjectTokens = 4
 	// maxCriticismObjectTokens is how far (tokens) the preposition of a charge
-	// may follow a criticism verb ("derides the board for"). Hand-set,
-	// unmeasured; introduced in 86f5cff.
+	// may follow a criticism verb ("derides the board for"). Introduced in
+	// 86f5cff. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): at 5: 90.9/89.9 and 93.0/97.6; at 6 (chosen): 91.0/89.9 and
+	// 93.0/97.6; at 7: 91.0/89.9 and 93.0/97.6; at 12: 91.0/89.9 and 93.0/97.6.
 	maxCriticismObjectTokens = 6
 	// maxChargeTokens bounds the charge after a criticism verb, in tokens: a
-	// longer one is no quote. Hand-set, unmeasured; introduced in 86f5cff.
+	// longer one is no quote. Introduced in 86f5cff. Measured at b75dbd0 on
+	// bbc-train and ggt-dev (quote F1 / speaker accuracy): at 7: 90.9/89.9 and
+	// 93.0/97.6; at 11: 91.0/89.9 and 93.0/97.6; at 15 (chosen): 91.0/89.9 and
+	// 93.0/97.6; at 30: 91.0/89.9 and 93.0/97.6.
 	maxChargeTokens = 15
 )
 

@@ -286,45 +286,70 @@ func (ex *extractor) beforeAttribution(toks []token, before int, s *sentence, qi
 
 const (
 	// maxPersonSubjectStart is how far (tokens) into a sentence a person
-	// subject ("On Dec. 13, the mayor ...") may start. Hand-set, unmeasured;
-	// introduced in 4a6a917.
+	// subject ("On Dec. 13, the mayor ...") may start. Introduced in 4a6a917.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 6, 9, 12 (chosen) and 24 alike (no
+	// extracted quote differs).
 	maxPersonSubjectStart = 12
 	// maxPersonSubjectWords is how many words after "the" a person noun may
-	// come ("the former deputy mayor"). Hand-set, unmeasured; introduced in
-	// 4a6a917.
+	// come ("the former deputy mayor"). Introduced in 4a6a917. Measured at
+	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9
+	// and 93.0/97.6 at 2, 3 (chosen), 4 and 6 alike (no extracted quote
+	// differs).
 	maxPersonSubjectWords = 3
 	// maxColonIntroWords is the most words before a colon that introduces a
-	// floating quote ("Then, after a pause: “...”"). Hand-set, unmeasured;
-	// introduced in 2ceb8ed.
+	// floating quote ("Then, after a pause: “...”"). Introduced in 2ceb8ed.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): at 5: 90.9/89.9 and 93.0/97.6; at 6 (chosen): 91.0/89.9 and
+	// 93.0/97.6; at 7: 91.0/89.9 and 93.0/97.6; at 12: 91.0/89.9 and 93.0/97.6.
 	maxColonIntroWords = 6
 	// minFloatingWords is the fewest words of a quote that stands alone in its
-	// sentence to count as a floating quote. Hand-set, unmeasured; introduced
-	// in cffae27.
+	// sentence to count as a floating quote. Introduced in cffae27. Measured at
+	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): at 2:
+	// 91.0/89.9 and 93.0/97.6; at 3 (chosen): 91.0/89.9 and 93.0/97.6; at 4:
+	// 91.0/89.9 and 92.9/97.6; at 6: 91.0/89.9 and 92.6/97.6.
 	minFloatingWords = 3
 	// minLongFloatingWords is the fewest words of a quote that is a floating
-	// quote whatever surrounds it (shorter ones are scare quotes). Hand-set,
-	// unmeasured; introduced in cffae27.
+	// quote whatever surrounds it (shorter ones are scare quotes). Introduced
+	// in cffae27. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 /
+	// speaker accuracy): at 7: 91.0/89.9 and 93.0/97.6; at 8 (chosen):
+	// 91.0/89.9 and 93.0/97.6; at 9: 91.0/89.9 and 93.0/97.6; at 16: 90.9/89.9
+	// and 93.0/97.6.
 	minLongFloatingWords = 8
 	// minColonQuoteWords is the fewest words of a floating quote introduced by
-	// a colon. Hand-set, unmeasured; introduced in 2ceb8ed.
+	// a colon. Introduced in 2ceb8ed. Measured at b75dbd0 on bbc-train and
+	// ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 4, 5
+	// (chosen), 6 and 10 alike (no extracted quote differs).
 	minColonQuoteWords = 5
 	// maxCompletedSubjectWords is the most words of a subject that a quote
-	// completes ("The Prime Minister “could get ...”"). Hand-set, unmeasured;
-	// introduced in e6dd4d2.
+	// completes ("The Prime Minister “could get ...”"). Introduced in e6dd4d2.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 3, 4 (chosen), 5 and 8 alike (no
+	// extracted quote differs).
 	maxCompletedSubjectWords = 4
 	// maxAttributionTokens is the longest speaker phrase (tokens) between a
-	// quote and its cue (`"...," SPEAKER said`). Hand-set, unmeasured;
-	// introduced in 8cf4d60.
+	// quote and its cue (`"...," SPEAKER said`). Introduced in 8cf4d60.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): at 15: 91.0/89.9 and 93.0/97.4; at 22: 91.0/89.9 and
+	// 93.0/97.6; at 30 (chosen): 91.0/89.9 and 93.0/97.6; at 60: 91.0/89.9 and
+	// 93.0/97.6.
 	maxAttributionTokens = 30
 	// maxColonGap is how far (tokens) a cue may stand before a quote opened by
-	// a colon (`X said on Monday: "..."`). Hand-set, unmeasured; introduced in
-	// cffae27.
+	// a colon (`X said on Monday: "..."`). Introduced in cffae27. Measured at
+	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9
+	// and 93.0/97.6 at 15, 22, 30 (chosen) and 60 alike (no extracted quote
+	// differs).
 	maxColonGap = 30
 	// maxCommaGap is how far (tokens) a cue may stand before a quote opened by
-	// a comma or dash. Hand-set, unmeasured; introduced in cffae27.
+	// a comma or dash. Introduced in cffae27. Measured at b75dbd0 on bbc-train
+	// and ggt-dev (quote F1 / speaker accuracy): at 5: 91.0/89.9 and 92.8/97.7;
+	// at 7: 91.0/89.9 and 92.8/97.7; at 10 (chosen): 91.0/89.9 and 93.0/97.6;
+	// at 20: 91.0/89.9 and 93.0/97.6.
 	maxCommaGap = 10
 	// maxBareGap is how far (tokens) a cue may stand before a quote with no
-	// punctuation between (`he said "..."`). Hand-set, unmeasured; introduced
-	// in cffae27.
+	// punctuation between (`he said "..."`). Introduced in cffae27. Measured at
+	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9
+	// and 93.0/97.6 at 1, 2 (chosen), 3 and 4 alike (no extracted quote
+	// differs).
 	maxBareGap = 2
 )

@@ -439,10 +439,14 @@ func (es *entities) resolveRole(head string, pos int) *entity {
 const (
 	// maxShortNameWords is the most words of a name preferred as a person's
 	// name over longer (organisation) names when scoring a short-name match.
-	// Hand-set, unmeasured; introduced in d1f0b83.
+	// Introduced in d1f0b83. Measured at b75dbd0 on bbc-train and ggt-dev
+	// (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 2, 3 (chosen),
+	// 4 and 6 alike (no extracted quote differs).
 	maxShortNameWords = 3
 	// maxNamelessWords is the most words of a nameless speaker ("a justice
-	// official") that "the official" may refer to. Hand-set, unmeasured;
-	// introduced in 4a6a917.
+	// official") that "the official" may refer to. Introduced in 4a6a917.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 4, 5 (chosen), 6 and 10 alike (no
+	// extracted quote differs).
 	maxNamelessWords = 5
 )

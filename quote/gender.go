@@ -106,7 +106,9 @@ func isDemonym(name string) bool {
 
 const (
 	// maxPersonNameWords is the most words of a person's name ("Jane Mary van
-	// Roe"); longer runs are organisations or titles. Hand-set, unmeasured;
-	// introduced in 96c306c.
+	// Roe"); longer runs are organisations or titles. Introduced in 96c306c.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): at 3: 91.0/89.9 and 93.0/97.4; at 4 (chosen): 91.0/89.9 and
+	// 93.0/97.6; at 5: 91.0/89.9 and 93.0/97.6; at 8: 91.0/89.9 and 93.0/97.6.
 	maxPersonNameWords = 4
 )

@@ -429,15 +429,19 @@ func (sc *indirectScan) clauseBefore(c, k, spTok int, sp np, l, ol string) int {
 }
 
 const (
-	// maxObjectTokens is how far (in tokens) after the object of "told"
-	// its clause may start ("told the crowd gathered there that ...").
-	// Hand-set, unmeasured; introduced in cffae27.
+	// maxObjectTokens is how far (in tokens) after the object of "told" its
+	// clause may start ("told the crowd gathered there that ..."). Introduced
+	// in cffae27. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 /
+	// speaker accuracy): 91.0/89.9 and 93.0/97.6 at 5, 6 (chosen), 7 and 12
+	// alike (no extracted quote differs).
 	maxObjectTokens = 6
 )
 
 const (
-	// minClauseWords is the fewest words of a reported clause. Hand-set,
-	// unmeasured; introduced in 1101fb8.
+	// minClauseWords is the fewest words of a reported clause. Introduced in
+	// 1101fb8. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): at 2: 91.0/89.9 and 93.0/97.5; at 3 (chosen): 91.0/89.9 and
+	// 93.0/97.6; at 4: 91.1/89.9 and 92.9/97.4; at 6: 90.1/90.1 and 92.0/97.5.
 	minClauseWords = 3
 )
 
@@ -497,6 +501,8 @@ func expectObject(toks []token, l string, c, k int, sp np) bool {
 	return false
 }
 
-// maxExpectObjectTokens bounds the object of "expect NP to": hand-set,
-// unmeasured ("interest rates in the eurozone" is five words).
+// maxExpectObjectTokens bounds the object of "expect NP to" ("interest rates in
+// the eurozone" is five words). Measured at b75dbd0 on bbc-train and ggt-dev
+// (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 5, 6 (chosen), 7
+// and 12 alike (no extracted quote differs).
 const maxExpectObjectTokens = 6

@@ -418,8 +418,10 @@ func stripPostNominal(name string) string {
 
 const (
 	// maxLowerTitleWords is the most lower-case title words before a name
-	// ("foreign ministry spokesman"). Hand-set, unmeasured; introduced in
-	// b88abdc.
+	// ("foreign ministry spokesman"). Introduced in b88abdc. Measured at
+	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9
+	// and 93.0/97.6 at 3, 4 (chosen), 5 and 8 alike (no extracted quote
+	// differs).
 	maxLowerTitleWords = 4
 	// maxCapitalTitleWords is the most capitalised words kept before the
 	// lower-case words of a title ("Lib Dem leader"). Hand-set to the
@@ -428,29 +430,44 @@ const (
 	maxCapitalTitleWords = 2
 	// maxRoleWordsBeforeSubject is the most role words before a name that is
 	// still the sentence's subject ("Union leader Grace Obi addressed").
-	// Hand-set, unmeasured; introduced in 3906f61.
+	// Introduced in 3906f61. Measured at b75dbd0 on bbc-train and ggt-dev
+	// (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 5, 6 (chosen),
+	// 7 and 12 alike (no extracted quote differs).
 	maxRoleWordsBeforeSubject = 6
 	// maxAppositives is the most appositives skipped after a name to find its
-	// verb. Hand-set, unmeasured; introduced in 664cfed.
+	// verb. Introduced in 664cfed. Measured at b75dbd0 on bbc-train and ggt-dev
+	// (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 2, 3 (chosen),
+	// 4 and 6 alike (no extracted quote differs).
 	maxAppositives = 3
 	// maxSubordinateSubjectStart is how far (tokens) from a sentence-opening
 	// subordinator its clause's subject may start ("Although Trump has ...").
-	// Hand-set, unmeasured; introduced in b88abdc.
+	// Introduced in b88abdc. Measured at b75dbd0 on bbc-train and ggt-dev
+	// (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 2, 3 (chosen),
+	// 4 and 6 alike (no extracted quote differs).
 	maxSubordinateSubjectStart = 3
 	// minWordAcronym is the shortest acronym written as a word ("Hefce"), and
-	// the fewest words of the name it expands to. Hand-set, unmeasured;
-	// introduced in a20e650.
+	// the fewest words of the name it expands to. Introduced in a20e650.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): at 3: 91.0/89.9 and 93.0/97.6; at 4 (chosen): 91.0/89.9 and
+	// 93.0/97.6; at 5: 91.0/89.9 and 93.0/97.6; at 8: 91.0/89.7 and 93.0/97.6.
 	minWordAcronym = 4
-	// maxAcronym is the longest acronym expanded to a name. Hand-set,
-	// unmeasured; introduced in a20e650.
+	// maxAcronym is the longest acronym expanded to a name. Introduced in
+	// a20e650. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 5, 6 (chosen), 7 and 12 alike (no
+	// extracted quote differs).
 	maxAcronym = 6
 	// maxSubjectVerbTokens is how far (tokens) after a subject its pronoun is
-	// looked for to learn its gender. Hand-set, unmeasured; introduced in
-	// 7615f7b.
+	// looked for to learn its gender. Introduced in 7615f7b. Measured at
+	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): at 12:
+	// 91.0/89.9 and 93.0/97.6; at 18: 91.0/89.9 and 93.0/97.6; at 25 (chosen):
+	// 91.0/89.9 and 93.0/97.6; at 50: 91.0/89.9 and 93.0/97.4.
 	maxSubjectVerbTokens = 25
 )
 
-// maxAppositiveSkipTokens is the longest appositive (tokens) skipped after
-// a name to find its verb ("Donald Tusk, the president of the European
-// Council, ..., urged"). Hand-set, unmeasured; introduced in 3906f61.
+// maxAppositiveSkipTokens is the longest appositive (tokens) skipped after a
+// name to find its verb ("Donald Tusk, the president of the European Council,
+// ..., urged"). Introduced in 3906f61. Measured at b75dbd0 on bbc-train and
+// ggt-dev (quote F1 / speaker accuracy): at 15: 91.0/89.9 and 93.0/97.4; at 22:
+// 91.0/89.9 and 93.0/97.4; at 30 (chosen): 91.0/89.9 and 93.0/97.6; at 60:
+// 91.0/89.9 and 93.0/97.6.
 const maxAppositiveSkipTokens = 30

@@ -58,7 +58,9 @@ func CanonicalOutlet(s string) (name string, ok bool) {
 }
 
 // maxOutletWords is the longest outlet name in words that outletAt tries
-// (lexicon/outlets.txt has none longer). Hand-set; introduced in cffae27.
+// (lexicon/outlets.txt has none longer). Introduced in cffae27. Measured at
+// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+// 93.0/97.6 at 5, 6 (chosen), 7 and 12 alike (no extracted quote differs).
 const maxOutletWords = 6
 
 // paragraphOutlets carries an outlet that opens a sentence ("As the BBC
@@ -187,7 +189,9 @@ func (ex *extractor) scopeOutlet(serial int) bool {
 	return false
 }
 
-// maxScopeOutletTokens is how far (tokens) into "As X reported," or
-// "According to X," the outlet may come for it to cover the next
-// sentence. Hand-set, unmeasured; introduced in 6355497.
+// maxScopeOutletTokens is how far (tokens) into "As X reported," or "According
+// to X," the outlet may come for it to cover the next sentence. Introduced in
+// 6355497. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+// accuracy): 91.0/89.9 and 93.0/97.6 at 5, 7, 10 (chosen) and 20 alike (no
+// extracted quote differs).
 const maxScopeOutletTokens = 10

@@ -86,9 +86,11 @@ func relativeNP(text string, toks []token, n np, floor int) np {
 	return n
 }
 
-// maxPhraseWords is the most words a speaker phrase walked back from its
-// cue may hold; a longer run is no phrase. Hand-set, unmeasured;
-// introduced in cffae27.
+// maxPhraseWords is the most words a speaker phrase walked back from its cue
+// may hold; a longer run is no phrase. Introduced in cffae27. Measured at
+// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): at 8:
+// 91.0/89.9 and 93.0/97.4; at 9 (chosen): 91.0/89.9 and 93.0/97.6; at 10:
+// 91.0/89.9 and 93.0/97.6; at 18: 91.0/89.9 and 93.0/97.6.
 const maxPhraseWords = 9
 
 // backPhrase collects the phrase ending at tokens[i] (inclusive).
@@ -457,24 +459,39 @@ func onlyTitles(toks []token, a, b int) bool {
 
 const (
 	// maxDateTokens is the longest date (tokens) read as an appositive ("Jan.
-	// 4, 2019"). Hand-set, unmeasured; introduced in cffae27.
+	// 4, 2019"). Introduced in cffae27. Measured at b75dbd0 on bbc-train and
+	// ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 3, 4
+	// (chosen), 5 and 8 alike (no extracted quote differs).
 	maxDateTokens = 4
 	// maxRelativeTokens is how far (tokens) back a relative pronoun is looked
-	// for in a speaker phrase. Hand-set, unmeasured; introduced in 664cfed.
+	// for in a speaker phrase. Introduced in 664cfed. Measured at b75dbd0 on
+	// bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+	// 93.0/97.6 at 7, 8 (chosen), 9 and 16 alike (no extracted quote differs).
 	maxRelativeTokens = 8
 	// maxForwardPhraseTokens is the longest speaker phrase after an inverted
 	// cue that ends at a name ("said oil and gas worker Mike Wipf.").
-	// Hand-set, unmeasured; introduced in 0ef9c84.
+	// Introduced in 0ef9c84. Measured at b75dbd0 on bbc-train and ggt-dev
+	// (quote F1 / speaker accuracy): at 6: 91.0/90.3 and 93.0/97.4; at 9:
+	// 91.0/90.3 and 93.0/97.6; at 12 (chosen): 91.0/89.9 and 93.0/97.6; at 24:
+	// 91.0/89.9 and 92.9/97.6. At 9 bbc-train gains two speakers and ggt-dev
+	// nothing, so 12 stays (a value changes only when both sets gain).
 	maxForwardPhraseTokens = 12
 	// maxForwardNameTokens is the longest name run after an inverted cue, in
-	// tokens. Hand-set, unmeasured; introduced in cffae27.
+	// tokens. Introduced in cffae27. Measured at b75dbd0 on bbc-train and
+	// ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 7, 8
+	// (chosen), 9 and 16 alike (no extracted quote differs).
 	maxForwardNameTokens = 8
 	// maxForwardRoleTokens is the longest role (tokens) after an inverted cue
 	// before a name set off by a comma ("said the chairman of the committee,
-	// Labour MP Jane Roe"). Hand-set, unmeasured; introduced in 2bc3b33.
+	// Labour MP Jane Roe"). Introduced in 2bc3b33. Measured at b75dbd0 on
+	// bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+	// 93.0/97.6 at 7, 10, 14 (chosen) and 28 alike (no extracted quote
+	// differs).
 	maxForwardRoleTokens = 14
 	// maxSetOffNameTokens is the longest name set off by a comma after such a
-	// role, in tokens. Hand-set, unmeasured; introduced in 2bc3b33.
+	// role, in tokens. Introduced in 2bc3b33. Measured at b75dbd0 on bbc-train
+	// and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 6,
+	// 7 (chosen), 8 and 14 alike (no extracted quote differs).
 	maxSetOffNameTokens = 7
 )
 

@@ -91,40 +91,59 @@ func personBeforeOf(toks []token, a, end int) int {
 const (
 	// maxAppositiveTokens is the longest appositive (tokens) between a speaker
 	// and its cue (", director of the Stimson Center's China program,").
-	// Hand-set, unmeasured; introduced in 1101fb8.
+	// Introduced in 1101fb8. Measured at b75dbd0 on bbc-train and ggt-dev
+	// (quote F1 / speaker accuracy): at 7: 90.9/89.9 and 92.6/97.7; at 10:
+	// 91.0/89.9 and 92.9/97.6; at 14 (chosen): 91.0/89.9 and 93.0/97.6; at 28:
+	// 91.0/89.9 and 93.0/97.6.
 	maxAppositiveTokens = 14
 	// maxLongAppositiveTokens is the longest appositive (tokens) still passed
 	// over to the sentence's named subject, or the longest relative clause.
-	// Hand-set, unmeasured; introduced in 1101fb8. Raised use in dbaa485.
+	// Introduced in 1101fb8. Raised use in dbaa485. Measured at b75dbd0 on
+	// bbc-train and ggt-dev (quote F1 / speaker accuracy): at 20: 91.0/89.9 and
+	// 92.9/97.6; at 30: 91.0/89.9 and 92.9/97.6; at 40 (chosen): 91.0/89.9 and
+	// 93.0/97.6; at 80: 91.0/89.9 and 93.0/97.6.
 	maxLongAppositiveTokens = 40
 	// maxQuantifiers is the most quantifier words a role phrase is extended
-	// back over ("All those involved"). Hand-set, unmeasured; introduced in
-	// bdc6ce1.
+	// back over ("All those involved"). Introduced in bdc6ce1. Measured at
+	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9
+	// and 93.0/97.6 at 2, 3 (chosen), 4 and 6 alike (no extracted quote
+	// differs).
 	maxQuantifiers = 3
 	// maxIntroAdverbialTokens is the longest opening adverbial (tokens) before
-	// a sentence's subject ("On Tuesday, Donald Tusk, ..."). Hand-set,
-	// unmeasured; introduced in 5367e36.
+	// a sentence's subject ("On Tuesday, Donald Tusk, ..."). Introduced in
+	// 5367e36. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 5, 6 (chosen), 7 and 12 alike (no
+	// extracted quote differs).
 	maxIntroAdverbialTokens = 6
 	// maxDatelineTokens is the longest dateline (tokens) skipped before a
-	// subject ("MIRAMICHI, N.B. —"). Hand-set, unmeasured; introduced in
-	// 11af2a7.
+	// subject ("MIRAMICHI, N.B. —"). Introduced in 11af2a7. Measured at b75dbd0
+	// on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+	// 93.0/97.6 at 7, 8 (chosen), 9 and 16 alike (no extracted quote differs).
 	maxDatelineTokens = 8
 	// maxRoleSubjectTokens is the longest lower-case role subject (tokens) for
-	// a participle ("The diocese issued a statement, saying"). Hand-set,
-	// unmeasured; introduced in 3f6821e.
+	// a participle ("The diocese issued a statement, saying"). Introduced in
+	// 3f6821e. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 5, 6 (chosen), 7 and 12 alike (no
+	// extracted quote differs).
 	maxRoleSubjectTokens = 6
 	// maxSubjectNameTokens is the longest capitalised subject name run, in
-	// tokens. Hand-set, unmeasured; introduced in 3906f61.
+	// tokens. Introduced in 3906f61. Measured at b75dbd0 on bbc-train and
+	// ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 5, 7,
+	// 10 (chosen) and 20 alike (some quotes differ, no score does).
 	maxSubjectNameTokens = 10
-	// maxDescriptorWords is the most descriptor words between a subject's
-	// place and its name ("UK advertising giant WPP"). Hand-set, unmeasured;
-	// introduced in 7e08e59.
+	// maxDescriptorWords is the most descriptor words between a subject's place
+	// and its name ("UK advertising giant WPP"). Introduced in 7e08e59.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 2, 3 (chosen), 4 and 6 alike (no
+	// extracted quote differs).
 	maxDescriptorWords = 3
 )
 
-// maxDashedTokens is the longest parenthesis (tokens) between dashes after
-// a speaker ("Jane Roe - who was wrongly convicted - said"). Hand-set,
-// unmeasured; introduced in cc225a3.
+// maxDashedTokens is the longest parenthesis (tokens) between dashes after a
+// speaker ("Jane Roe - who was wrongly convicted - said"). Introduced in
+// cc225a3. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+// accuracy): 91.0/89.9 and 93.0/97.6 at 15, 22, 30 (chosen) and 60 alike (no
+// extracted quote differs).
 const maxDashedTokens = 30
 
 // personListEnd returns the end (exclusive token index) of a list of full

@@ -299,24 +299,34 @@ func (ex *extractor) authorOf(i int, noun string) *entity {
 }
 
 const (
-	// minGroupNameBytes is the shortest plural group name ("the Liberals")
-	// that "they" may refer to, in bytes. Hand-set, unmeasured; introduced in
-	// e54bdf0.
+	// minGroupNameBytes is the shortest plural group name ("the Liberals") that
+	// "they" may refer to, in bytes. Introduced in e54bdf0. Measured at b75dbd0
+	// on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+	// 93.0/97.6 at 3, 4 (chosen), 5 and 8 alike (some quotes differ, no score
+	// does).
 	minGroupNameBytes = 4
-	// maxDocAuthorSentences is how many sentences back the author of a
-	// document ("a study by X") is looked for. Hand-set, unmeasured;
-	// introduced in 06418d0.
+	// maxDocAuthorSentences is how many sentences back the author of a document
+	// ("a study by X") is looked for. Introduced in 06418d0. Measured at
+	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): at 2:
+	// 91.0/89.9 and 93.0/97.4; at 3 (chosen): 91.0/89.9 and 93.0/97.6; at 4:
+	// 91.0/89.9 and 93.0/97.6; at 6: 91.0/89.9 and 93.0/97.6.
 	maxDocAuthorSentences = 3
 	// maxDocAuthorTokens is the longest author name after "a study by", in
-	// tokens. Hand-set, unmeasured; introduced in 06418d0.
+	// tokens. Introduced in 06418d0. Measured at b75dbd0 on bbc-train and
+	// ggt-dev (quote F1 / speaker accuracy): at 5: 91.0/89.9 and 93.0/97.4; at
+	// 7: 91.0/89.9 and 93.0/97.6; at 10 (chosen): 91.0/89.9 and 93.0/97.6; at
+	// 20: 91.0/89.9 and 93.0/97.6.
 	maxDocAuthorTokens = 10
 	// maxSkippedLayoutSentences is how many headline, caption and label
-	// sentences a he/she looks past to the sentence before. Hand-set,
-	// unmeasured; introduced in 1632eac.
+	// sentences a he/she looks past to the sentence before. Introduced in
+	// 1632eac. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 3, 4 (chosen), 5 and 8 alike (no
+	// extracted quote differs).
 	maxSkippedLayoutSentences = 4
 	// maxApposRoleTokens is how far (tokens) after "Name, the" a role word
-	// marks the name as a person's. Hand-set, unmeasured; introduced in
-	// 1632eac.
+	// marks the name as a person's. Introduced in 1632eac. Measured at b75dbd0
+	// on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+	// 93.0/97.6 at 5, 6 (chosen), 7 and 12 alike (no extracted quote differs).
 	maxApposRoleTokens = 6
 )
 

@@ -370,18 +370,25 @@ func (ex *extractor) roleSpeaker(c *cand, sp np) *entity {
 }
 
 const (
-	// pronounWindow is how far back (bytes) a pronoun or a description
-	// ("the company", "the professor") may reach for its referent.
-	// Hand-set, unmeasured; introduced in cffae27 (first staged
-	// extractor), where it was a bare literal twice.
+	// pronounWindow is how far back (bytes) a pronoun or a description ("the
+	// company", "the professor") may reach for its referent. Introduced in
+	// cffae27 (first staged extractor), where it was a bare literal twice.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): at 1500: 91.0/89.9 and 93.0/97.6; at 2250: 91.0/89.9 and
+	// 93.0/97.6; at 3000 (chosen): 91.0/89.9 and 93.0/97.6; at 6000: 91.0/89.9
+	// and 93.0/97.3.
 	pronounWindow = 3000
-	// orgSubjectWindow is how far back (bytes) an organisation that
-	// opened a sentence counts as the nearer referent of "the company".
-	// Hand-set, unmeasured; introduced in d32f6c6.
+	// orgSubjectWindow is how far back (bytes) an organisation that opened a
+	// sentence counts as the nearer referent of "the company". Introduced in
+	// d32f6c6. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 500, 750, 1000 (chosen) and 2000
+	// alike (no extracted quote differs).
 	orgSubjectWindow = 1000
-	// determinerLookback is how many bytes before a role phrase are read
-	// for a determiner it left out ("One former director"). Hand-set,
-	// unmeasured; introduced in a0d5d0b.
+	// determinerLookback is how many bytes before a role phrase are read for a
+	// determiner it left out ("One former director"). Introduced in a0d5d0b.
+	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 6, 9, 12 (chosen) and 24 alike (no
+	// extracted quote differs).
 	determinerLookback = 12
 )
 
@@ -518,13 +525,19 @@ func anonymousSources(sp np) bool {
 
 const (
 	// inheritWindow is how far back (bytes) a floating quote with no earlier
-	// attributed quote looks for a sentence subject to inherit. Hand-set,
-	// unmeasured; introduced in d1f0b83.
+	// attributed quote looks for a sentence subject to inherit. Introduced in
+	// d1f0b83. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
+	// accuracy): 91.0/89.9 and 93.0/97.6 at 750, 1125, 1500 (chosen) and 3000
+	// alike (no extracted quote differs).
 	inheritWindow = 1500
 	// maxOwnerWords is the longest proper name before a document noun ("the
-	// Civic Action study"). Hand-set, unmeasured; introduced in d92914e.
+	// Civic Action study"). Introduced in d92914e. Measured at b75dbd0 on
+	// bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+	// 93.0/97.6 at 4, 5 (chosen), 6 and 10 alike (no extracted quote differs).
 	maxOwnerWords = 5
 	// maxContrastSentences is how many sentences back "Unlike X, he ..." is
-	// looked for. Hand-set, unmeasured; introduced in 9b26cdf.
+	// looked for. Introduced in 9b26cdf. Measured at b75dbd0 on bbc-train and
+	// ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 3, 4
+	// (chosen), 5 and 8 alike (no extracted quote differs).
 	maxContrastSentences = 4
 )

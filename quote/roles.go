@@ -294,16 +294,22 @@ func possessiveAhead(toks []token, k, stop int) bool {
 
 const (
 	// minClippedTitle is the shortest clipped title word accepted ("Vice
-	// Preside Kamala Harris"). Hand-set, unmeasured; introduced in 55da3f8.
+	// Preside Kamala Harris"). Introduced in 55da3f8. Measured at b75dbd0 on
+	// bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9 and
+	// 93.0/97.6 at 4, 5 (chosen), 6 and 10 alike (no extracted quote differs).
 	minClippedTitle = 5
 	// maxSetOffRoleTokens is the longest role (tokens) set off after a name
 	// that follows its cue ("said Mara Lind, chief engineer of the project,").
-	// Hand-set, unmeasured; introduced in 6f961b1.
+	// Introduced in 6f961b1. Measured at b75dbd0 on bbc-train and ggt-dev
+	// (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 6, 9, 12
+	// (chosen) and 24 alike (some quotes differ, no score does).
 	maxSetOffRoleTokens = 12
 	// maxPossessiveAheadTokens was meant to bound the capitalised run searched
 	// for a possessive; the loop's k < k+maxPossessiveAheadTokens is always
-	// true, so only stop bounds it (kept as is: fixing it would change
-	// output). Hand-set, unmeasured; introduced in 6f961b1.
+	// true, so only stop bounds it (kept as is: fixing it would change output).
+	// Introduced in 6f961b1. Measured at b75dbd0 on bbc-train and ggt-dev
+	// (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 3, 4 (chosen),
+	// 5 and 8 alike (no extracted quote differs).
 	maxPossessiveAheadTokens = 4
 )
 

@@ -319,8 +319,10 @@ func isPossessive(w string) bool {
 
 const (
 	// maxDottedWord is the longest word with an inner period kept as one token
-	// before a period ("e.g.", "U.S.A."). Hand-set, unmeasured; introduced in
-	// 7615f7b.
+	// before a period ("e.g.", "U.S.A."). Introduced in 7615f7b. Measured at
+	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9
+	// and 93.0/97.6 at 7, 8 (chosen), 9 and 16 alike (no extracted quote
+	// differs).
 	maxDottedWord = 8
 )
 
