@@ -116,7 +116,8 @@ type Quote struct {
 	Outlet string `json:"outlet,omitempty"`
 	// Paragraph is the 0-based paragraph index of the quote's start.
 	Paragraph int `json:"paragraph"`
-	// Confidence in the attribution, 0..1.
+	// Confidence in the attribution, 0..1: one of the Confidence levels
+	// below (0 for quotes stored before confidences were kept).
 	Confidence float64 `json:"confidence"`
 	// SpeakerKind says what the speaker is: SpeakerPerson,
 	// SpeakerOrganisation, or SpeakerGroup for plural or nameless sources
@@ -303,4 +304,29 @@ func OneLine(s string) string {
 		}
 		return r
 	}, s)), " ")
+}
+
+// Confidence levels of Quote.Confidence, set by the extractor (package
+// quote, which says how each was measured) and read by whoever ranks or
+// filters quotes.
+const (
+	// ConfidenceDirect: a direct quote next to its reporting verb.
+	ConfidenceDirect = 0.9
+	// ConfidenceReported: reported speech with its reporting verb.
+	ConfidenceReported = 0.7
+	// ConfidenceInferred: a quote without a cue of its own whose speaker is
+	// inferred from around it (a floating quote, a pull quote, a tweet).
+	ConfidenceInferred = 0.6
+	// ConfidenceCompletedSubject: a quote that completes a bare subject
+	// ("The Prime Minister “could get ...”").
+	ConfidenceCompletedSubject = 0.5
+	// ConfidenceUnattributed is the most a quote whose speaker is unknown
+	// gets; anything above it is attributed.
+	ConfidenceUnattributed = 0.3
+)
+
+// Attributed reports whether q's speaker is known: its confidence is above
+// ConfidenceUnattributed (or unset, for quotes stored before confidences).
+func (q Quote) Attributed() bool {
+	return q.Confidence == 0 || q.Confidence > ConfidenceUnattributed
 }

@@ -29,3 +29,19 @@ func TestShownQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributed: the levels the extractor sets are attributed, but for the
+// cap of quotes whose speaker is unknown; quotes stored before confidences
+// count as attributed.
+func TestAttributed(t *testing.T) {
+	for _, c := range []float64{ConfidenceDirect, ConfidenceReported, ConfidenceInferred, ConfidenceCompletedSubject, 0} {
+		if !(Quote{Confidence: c}).Attributed() {
+			t.Errorf("confidence %v: not attributed", c)
+		}
+	}
+	for _, c := range []float64{ConfidenceUnattributed, 0.1} {
+		if (Quote{Confidence: c}).Attributed() {
+			t.Errorf("confidence %v: attributed", c)
+		}
+	}
+}

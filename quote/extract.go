@@ -182,7 +182,7 @@ const (
 	// match a gold quote 95.9% of the time on bbc-train (255 of 266) and 86.5%
 	// on ggt-dev (352 of 407): less often than floating quotes (confFloating),
 	// which is left as is until summary/ has a measure.
-	confIndirect = 0.7
+	confIndirect = news.ConfidenceReported
 	// confDirect is the confidence of a direct quote next to its cue.
 	// Introduced in cffae27 (first staged extractor, GGT F1 84.8). Measured at
 	// b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker accuracy): 91.0/89.9
@@ -192,7 +192,7 @@ const (
 	// quote's score). Quotes given 0.9 match a gold quote 100% of the time on
 	// bbc-train (160 of 160) and 98.8% on ggt-dev (253 of 256), the most of any
 	// level.
-	confDirect = 0.9
+	confDirect = news.ConfidenceDirect
 	// confFloating is the confidence of a quote without a cue of its own: a
 	// floating quote, a pull quote, an embedded tweet. Introduced in cffae27.
 	// Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
@@ -201,7 +201,7 @@ const (
 	// whatever its confidence, so the value only orders quotes (summary/ adds
 	// it to a quote's score). Quotes given 0.6 match a gold quote 100% of the
 	// time on bbc-train (130 of 130) and 97.8% on ggt-dev (136 of 139).
-	confFloating = 0.6
+	confFloating = news.ConfidenceInferred
 	// confCompletedSubject is the confidence of a mixed quote that completes a
 	// bare subject ("The Prime Minister “could get ...”"). Introduced in
 	// e6dd4d2. Measured at b75dbd0 on bbc-train and ggt-dev (quote F1 / speaker
@@ -210,18 +210,19 @@ const (
 	// whatever its confidence, so the value only orders quotes (summary/ adds
 	// it to a quote's score). bbc-train has no such quote; ggt-dev has one,
 	// which matches a gold quote.
-	confCompletedSubject = 0.5
+	confCompletedSubject = news.ConfidenceCompletedSubject
 	// confUnattributedCap caps the confidence of a quote whose speaker is
-	// unknown; summary/ drops quotes below 0.4 and relies on this cap.
+	// unknown (news.ConfidenceUnattributed); summary/ keeps only quotes that
+	// are news.Quote.Attributed, above it.
 	// Introduced in cffae27. Measured at b75dbd0 on bbc-train and ggt-dev
 	// (quote F1 / speaker accuracy): 91.0/89.9 and 93.0/97.6 at 0.1, 0.2, 0.3
 	// (chosen) and 0.4 alike (some quotes differ, no score does). The scores
 	// count every quote whatever its confidence; the value is a contract, not a
-	// knob: it must stay below summary/'s 0.4 so that quotes without a speaker
-	// never reach a summary. Quotes capped at 0.3 match a gold quote 90% of the
+	// knob: Quote.Attributed (and so summary/) reads it, so that quotes
+	// without a speaker never reach a summary. Quotes capped at 0.3 match a gold quote 90% of the
 	// time on bbc-train (9 of 10) and 50% on ggt-dev (3 of 6), the least of any
 	// level.
-	confUnattributedCap = 0.3
+	confUnattributedCap = news.ConfidenceUnattributed
 )
 
 // entityTitles gives every quote of a speaker the role the article gives

@@ -160,7 +160,7 @@ func notableQuotes(docs []news.Document, nm names) []news.DigestQuote {
 			if key == "" {
 				continue
 			}
-			if q.Confidence > 0 && q.Confidence < 0.4 {
+			if !q.Attributed() {
 				continue
 			}
 			text := quoteText(q.Text)
