@@ -43,12 +43,30 @@ func (es *entities) collectNames(text string, toks []token, headline, caption bo
 		a := nameStart(toks, i, j, first)
 		ts := titleStart(toks, i)
 		credit := j < len(toks) && (toks[j].text == "/" || j > 0 && toks[j-1].end < len(text) && text[toks[j-1].end] == '/')
-		if a < j && !credit && !headline && !allUpper(toks[a:j]) {
+		if a < j && !credit && !headline && !allUpper(toks[a:j]) && !timeRun(toks[a:j]) {
 			es.recordName(text, toks, i, j, a, ts, first, prepStart, caption)
 		}
 		first = false
 		i = j
 	}
+}
+
+// timeRun reports whether a run of capitalised words is a time ("Every
+// Friday", "Last March"): date words opened by words that count or point
+// at them, no name. A date word alone may be a name ("May").
+func timeRun(toks []token) bool {
+	date, opener := false, false
+	for _, t := range toks {
+		switch l := t.low; {
+		case lexicon.DateWords().Has(l):
+			date = true
+		case lexicon.StopWords().Has(l), lexicon.TimePreps().Has(l), lexicon.Quantifiers().Has(l):
+			opener = true
+		default:
+			return false
+		}
+	}
+	return date && opener
 }
 
 // nameRunEnd returns the end of the run of capitalised words and
