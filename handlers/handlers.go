@@ -42,6 +42,15 @@ type Store interface {
 	RecordAudit(ctx context.Context, ev news.AuditEvent) error
 	// Audit returns the audit log from since on, oldest first.
 	Audit(ctx context.Context, since time.Time) ([]news.AuditEvent, error)
+	// RecordFeedback stores a vote on an answer.
+	RecordFeedback(ctx context.Context, fb news.Feedback) error
+	// Feedback returns every stored vote, oldest first.
+	Feedback(ctx context.Context) ([]news.Feedback, error)
+	// PutCorrection sets the speaker of one quote, apart from the
+	// extracted quotes (it survives reindexing).
+	PutCorrection(ctx context.Context, c news.Correction) error
+	// Corrections returns the corrections of the articles, by quote id.
+	Corrections(ctx context.Context, articleIDs ...string) (map[string]news.Correction, error)
 }
 
 // Fetcher turns a URL into an article (implemented by fetch.Client).
@@ -93,7 +102,11 @@ func (h *Handlers) Ask(ctx context.Context, req AskRequest) (ans news.Answer, er
 			ans, err = news.Answer{}, errors.New("answer a question: internal error (logged)")
 		}
 	}()
-	return h.answers.Ask(ctx, req)
+	ans, err = h.answers.Ask(ctx, req)
+	if err == nil {
+		h.correctAnswer(ctx, &ans)
+	}
+	return ans, err
 }
 
 // AskRequest is one question (see answer.Request).
