@@ -28,6 +28,9 @@ type Service interface {
 	Restore(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
 	Trash(ctx context.Context, scope news.Scope) ([]news.TrashItem, error)
 	Summary(ctx context.Context, scope news.Scope, from, to time.Time) (news.Digest, error)
+	// Vote records a vote on a quote answer (and a correction, when the
+	// voter may make one).
+	Vote(ctx context.Context, r handlers.VoteRequest) (handlers.VoteResult, error)
 }
 
 // State keeps what the bot must remember across restarts (implemented by

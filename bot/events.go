@@ -134,6 +134,9 @@ func (b *Bot) answer(ctx context.Context, q question) {
 		_, _ = b.post(ctx, q.channel, thread, textMessage(b.userError(err, "ask")))
 		return
 	}
+	if ans.Question == "" {
+		ans.Question = text // kept by the feedback buttons
+	}
 	ts, err := b.post(ctx, q.channel, thread, renderAnswer(ans, ""))
 	if err != nil {
 		b.tellFailure(ctx, q, err)

@@ -41,6 +41,7 @@ type fakeService struct {
 	RestoreFn   func(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
 	TrashFn     func(ctx context.Context, scope news.Scope) ([]news.TrashItem, error)
 	SummaryFn   func(ctx context.Context, scope news.Scope, from, to time.Time) (news.Digest, error)
+	VoteFn      func(ctx context.Context, r handlers.VoteRequest) (handlers.VoteResult, error)
 
 	mu   sync.Mutex
 	asks []handlers.AskRequest
@@ -88,6 +89,10 @@ func (f *fakeService) Trash(ctx context.Context, scope news.Scope) ([]news.Trash
 }
 func (f *fakeService) Summary(ctx context.Context, scope news.Scope, from, to time.Time) (news.Digest, error) {
 	return f.SummaryFn(ctx, scope, from, to)
+}
+
+func (f *fakeService) Vote(ctx context.Context, r handlers.VoteRequest) (handlers.VoteResult, error) {
+	return f.VoteFn(ctx, r)
 }
 
 // call is one Web API call seen by the fake Slack.
@@ -149,6 +154,18 @@ func newFakeSlack(t testing.TB, extra ...slacktest.Binder) *fakeSlack {
 			})
 		}
 	}
+	// recordJSON records a method whose arguments are a JSON body (the
+	// views methods) under the form key "json".
+	recordJSON := func(method string) slacktest.Binder {
+		return func(c slacktest.Customize) {
+			c.Handle("/"+method, func(w http.ResponseWriter, r *http.Request) {
+				body, _ := io.ReadAll(r.Body)
+				f.calls <- call{Method: method, Form: url.Values{"json": {string(body)}}}
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"V1"}}`)
+			})
+		}
+	}
 	binders := append(extra,
 		record("chat.postMessage", nil),
 		record("chat.postEphemeral", func(url.Values) any { return map[string]any{"ok": true, "message_ts": "1700000001.000001"} }),
@@ -160,6 +177,8 @@ func newFakeSlack(t testing.TB, extra ...slacktest.Binder) *fakeSlack {
 		record("conversations.open", func(v url.Values) any {
 			return map[string]any{"ok": true, "channel": map[string]any{"id": "D" + v.Get("users")}}
 		}),
+		recordJSON("views.open"),
+		recordJSON("views.publish"),
 		func(c slacktest.Customize) {
 			c.Handle("/auth.test", func(w http.ResponseWriter, r *http.Request) {
 				_, _ = io.WriteString(w, `{"ok":true,"team":"Test","user":"newsbot","team_id":"T1","user_id":"UBOT","bot_id":"BBOT"}`)

@@ -38,6 +38,8 @@ var webAPIScopes = map[string]struct {
 	"GetConversationInfoContext": {"conversations.info", []string{"channels:read", "groups:read", "mpim:read"}},
 	// is the user a workspace admin or owner (removal rights)?
 	"GetUserInfoContext": {"users.info", []string{"users:read"}},
+	// the 👎 "Wrong speaker" form (a trigger_id is the permission)
+	"OpenViewContext": {"views.open", nil},
 	// After an ambiguous chat.postMessage failure, the bot reads the thread
 	// (or channel) it posted in, which may be any kind of conversation.
 	"GetConversationRepliesContext": {"conversations.replies", historyScopes},
