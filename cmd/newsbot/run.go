@@ -28,6 +28,7 @@ commands:
   trash [--json]           the removed articles still kept; restore-article ID brings one back
   restore-article ID       bring a trashed article back
   audit [--json] [--since 7d]  who added, removed, restored which article, from where, when
+  feedback [--json] [--suggestions]  votes on answers in Slack: corrections and suggested speakers
   ask [--json] QUESTION|-  answer one question, or one per input line with '-'
   quotes [--json] FILE ... extract quotes from files without indexing them
   summary [--since 24h] [--json]  print the digest that would be posted
@@ -116,6 +117,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return a.restoreArticle(ctx, rest)
 	case "audit":
 		return a.audit(ctx, rest)
+	case "feedback":
+		return a.feedback(ctx, rest)
 	case "ask":
 		return a.ask(ctx, rest)
 	case "quotes":

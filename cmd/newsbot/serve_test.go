@@ -137,6 +137,21 @@ func (f *fakeSlack) waitPosts() []url.Values {
 	}
 }
 
+// waitPostsN waits (10 s at most) for at least n chat.postMessage calls
+// and returns those seen.
+func (f *fakeSlack) waitPostsN(n int) []url.Values {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		f.mu.Lock()
+		posts := append([]url.Values(nil), f.posts...)
+		f.mu.Unlock()
+		if len(posts) >= n || time.Now().After(deadline) {
+			return posts
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 func freeAddr(t *testing.T) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
