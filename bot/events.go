@@ -42,6 +42,9 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent, retry int, retryReason stri
 	}
 	var q question
 	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppHomeOpenedEvent:
+		b.onHomeOpened(e.User, e.Tab)
+		return
 	case *slackevents.AppMentionEvent:
 		if e.BotID != "" || e.Edited != nil || e.User == "" {
 			return

@@ -134,10 +134,12 @@ func (b *Bot) openFeedback(ctx context.Context, trigger string, t voteTarget, v 
 
 // feedbackModal is the 👎 form.
 func feedbackModal(v voteValue, meta string) slack.ModalViewRequest {
-	plain := func(s string) *slack.TextBlockObject { return slack.NewTextBlockObject(slack.PlainTextType, s, false, false) }
+	plain := func(s string) *slack.TextBlockObject {
+		return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
+	}
 	who := "an unknown speaker"
 	if v.Speaker != "" {
-		who = "*" + escape(oneLine(v.Speaker)) + "*"
+		who = "*" + escape(cut(oneLine(v.Speaker), maxSpeakerChars)) + "*"
 	}
 	intro := fmt.Sprintf("I attributed this to %s:", who)
 	if v.Text != "" {
@@ -154,7 +156,7 @@ func feedbackModal(v voteValue, meta string) slack.ModalViewRequest {
 		Close:           plain("Cancel"),
 		PrivateMetadata: meta,
 		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			section(fitText(intro, maxSectionChars)),
+			section(intro), // escaped piece by piece, within 800 characters
 			slack.NewInputBlock(blockSpeaker, plain("Who said it?"),
 				plain("Whoever added the article and admins correct it for everyone; anyone else's answer is kept as a suggestion."), speaker).WithOptional(true),
 			slack.NewInputBlock(blockNote, plain("Note"), nil, note).WithOptional(true),

@@ -99,7 +99,7 @@ func TestFeedbackButtonsHTTP(t *testing.T) {
 		interact(t, b, map[string]any{"type": "block_actions", "user": map[string]string{"id": "U2"}, "trigger_id": trigger,
 			"response_url": "https://hooks.invalid/r", "channel": map[string]string{"id": "C1"},
 			"container": map[string]any{"type": "message", "channel_id": "C1", "message_ts": posted.TS, "thread_ts": "1700000100.000100"},
-			"actions": []map[string]string{{"action_id": action, "block_id": "newsbot_actions", "type": "button", "value": btns[action]}}})
+			"actions":   []map[string]string{{"action_id": action, "block_id": "newsbot_actions", "type": "button", "value": btns[action]}}})
 	}
 
 	click(actionVoteRight, "")
@@ -126,7 +126,7 @@ func TestFeedbackButtonsHTTP(t *testing.T) {
 	if req.TriggerID != "T123.456" || req.View.CallbackID != callbackFeedback || req.View.PrivateMetadata == "" {
 		t.Fatalf("views.open = %s", open.Form.Get("json"))
 	}
-	if s := open.Form.Get("json"); !strings.Contains(s, "Yun Sun") || !strings.Contains(s, "Calling for peace is cheap.") ||
+	if s := open.Form.Get("json"); !strings.Contains(s, "Yun Sun") || !strings.Contains(s, `\u003e Calling for peace is cheap.`) ||
 		!strings.Contains(s, `"optional":true`) {
 		t.Fatalf("the form does not show the quote or makes the speaker required: %s", s)
 	}

@@ -40,6 +40,8 @@ var webAPIScopes = map[string]struct {
 	"GetUserInfoContext": {"users.info", []string{"users:read"}},
 	// the 👎 "Wrong speaker" form (a trigger_id is the permission)
 	"OpenViewContext": {"views.open", nil},
+	// the App Home tab
+	"PublishViewContext": {"views.publish", nil},
 	// After an ambiguous chat.postMessage failure, the bot reads the thread
 	// (or channel) it posted in, which may be any kind of conversation.
 	"GetConversationRepliesContext": {"conversations.replies", historyScopes},
@@ -54,6 +56,8 @@ var historyScopes = []string{"channels:history", "groups:history", "im:history",
 var eventScopes = map[string]string{
 	"app_mention": "app_mentions:read",
 	"message.im":  "im:history",
+	// the Home tab: no scope of its own
+	"app_home_opened": "",
 }
 
 // manifestList returns the items of the YAML list under the key at path
@@ -108,7 +112,12 @@ func TestManifestScopes(t *testing.T) {
 			t.Errorf("manifest subscribes to %s, which the bot does not handle (or eventScopes lacks it)", e)
 			continue
 		}
-		need[s] = "the " + e + " event"
+		if s != "" {
+			need[s] = "the " + e + " event"
+		}
+	}
+	if slices.Contains(events, "app_home_opened") && !strings.Contains(m, "home_tab_enabled: true") {
+		t.Error("manifest subscribes to app_home_opened but does not enable the Home tab (features.app_home.home_tab_enabled)")
 	}
 	for _, call := range clientCalls(t) {
 		w, ok := webAPIScopes[call]

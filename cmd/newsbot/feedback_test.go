@@ -117,7 +117,7 @@ func TestFeedbackCorrectionEndToEnd(t *testing.T) {
 	// U1, who added the article, clicks 👎 and names Jane Doe.
 	interact(map[string]any{"type": "block_actions", "user": map[string]string{"id": "U1"}, "trigger_id": "T1.2",
 		"container": map[string]any{"type": "message", "channel_id": "C1", "thread_ts": "1700000000.000100"},
-		"actions": []map[string]string{{"action_id": "newsbot_vote_wrong", "block_id": "newsbot_actions", "type": "button", "value": values["newsbot_vote_wrong"]}}})
+		"actions":   []map[string]string{{"action_id": "newsbot_vote_wrong", "block_id": "newsbot_actions", "type": "button", "value": values["newsbot_vote_wrong"]}}})
 	side.wait(t, "views.open", func() bool { return len(side.views) == 1 })
 	var opened struct {
 		View struct {
