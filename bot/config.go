@@ -45,6 +45,11 @@ type State interface {
 	PutThread(ctx context.Context, key string, ids []string, now, since time.Time) error
 	// Thread returns the articles of the thread key (nil when unknown).
 	Thread(ctx context.Context, key string, since time.Time) ([]string, error)
+	// PutThreadTurn records the last answer of the thread key.
+	PutThreadTurn(ctx context.Context, key string, turn news.ThreadTurn, now, since time.Time) error
+	// ThreadTurn returns the last answer of the thread key (ok false when
+	// unknown).
+	ThreadTurn(ctx context.Context, key string, since time.Time) (turn news.ThreadTurn, ok bool, err error)
 }
 
 // StateMaxAge is how long the bot remembers a delivery or a thread: Slack

@@ -24,6 +24,9 @@ type question struct {
 	ts       string
 	threadTS string
 	dm       bool
+	// followOnly: a thread reply that does not mention the bot, answered
+	// only as a follow-up in a thread the bot answered in.
+	followOnly bool
 }
 
 // onEvent handles an acknowledged Events API callback: it drops what is not
@@ -51,12 +54,23 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent, retry int, retryReason stri
 		}
 		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: strings.HasPrefix(e.Channel, "D")}
 	case *slackevents.MessageEvent:
-		// message.im only: joins, edits, deletions and bot posts have a
-		// subtype or a bot id.
-		if e.ChannelType != "im" || e.SubType != "" || e.BotID != "" || e.User == "" {
+		// Joins, edits, deletions and bot posts have a subtype or a bot id.
+		if e.SubType != "" || e.BotID != "" || e.User == "" {
 			return
 		}
-		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: true}
+		if e.ChannelType == "im" {
+			q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: true}
+			break
+		}
+		// A reply in a channel thread (message.channels, .groups,
+		// .mpim): a follow-up if the bot answered in that thread. One
+		// that mentions the bot comes as app_mention too, and is
+		// answered from there.
+		bot := b.botUserID()
+		if e.ThreadTimeStamp == "" || e.ThreadTimeStamp == e.TimeStamp || (bot != "" && strings.Contains(e.Text, "<@"+bot)) {
+			return
+		}
+		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, followOnly: true}
 	default:
 		return
 	}
@@ -96,6 +110,11 @@ func (q question) replyThread() string {
 func (b *Bot) answer(ctx context.Context, q question) {
 	text := plainText(q.text, b.botUserID())
 	thread := q.replyThread()
+	turn, hasTurn := b.threadTurn(ctx, q.channel, q.threadTS)
+	ids := b.threadArticles(ctx, q.channel, q.threadTS)
+	if q.followOnly && (!hasTurn || (classifyFollowUp(text) == followNone && !strings.HasSuffix(strings.TrimSpace(text), "?"))) {
+		return // talk in a thread, not to the bot
+	}
 	if text == "" {
 		_, _ = b.post(ctx, q.channel, thread, textMessage("Ask me about the news articles your team added, for example: who said calling for peace is cheap? (`/newsbot help` for more)"))
 		return
@@ -131,7 +150,18 @@ func (b *Bot) answer(ctx context.Context, q question) {
 		}
 	}()
 
-	ids := b.threadArticles(ctx, q.channel, q.threadTS)
+	if m, fans, asked, ok := b.followUp(ctx, q, text, turn, ids); ok {
+		ts, err := b.post(ctx, q.channel, thread, m)
+		if err != nil {
+			b.tellFailure(ctx, q, err)
+			return
+		}
+		if asked != "" {
+			b.rememberTurn(ctx, q.channel, turn, fans, asked, thread, ts)
+		}
+		return
+	}
+	text = resolvePronouns(text, turn.Speaker)
 	ans, err := b.svc.Ask(ctx, handlers.AskRequest{Question: text, ArticleIDs: ids, Scope: news.In(q.channel)})
 	if err != nil {
 		_, _ = b.post(ctx, q.channel, thread, textMessage(b.userError(err, "ask")))
@@ -155,6 +185,7 @@ func (b *Bot) answer(ctx context.Context, q question) {
 	if root != ts {
 		b.rememberThread(ctx, q.channel, ts, art...)
 	}
+	b.rememberTurn(ctx, q.channel, turn, ans, text, root, ts)
 }
 
 // tellFailure tries to tell the asker privately that the answer could not be

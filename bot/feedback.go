@@ -60,9 +60,10 @@ func encodeVote(v voteValue, limit int) string {
 }
 
 // voteButtons returns the feedback buttons of a quote answer (nil for any
-// other answer: only a quote has a speaker to be right or wrong about).
+// other answer: only a quote has a speaker to be right or wrong about; a
+// list of quotes would need a pair per quote, beyond the block budget).
 func voteButtons(a news.Answer) []slack.BlockElement {
-	if a.Kind != news.AnswerQuote || a.QuoteID == "" || a.Article.ID == "" {
+	if a.Kind != news.AnswerQuote || len(a.Quotes) > 0 || a.QuoteID == "" || a.Article.ID == "" {
 		return nil
 	}
 	v := encodeVote(voteValue{Article: a.Article.ID, Quote: a.QuoteID, Question: a.Question, Speaker: a.Speaker, Text: a.Quote}, maxButtonValue)

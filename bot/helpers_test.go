@@ -394,10 +394,11 @@ type memState struct {
 	mu      sync.Mutex
 	seen    map[string]time.Time
 	threads map[string][]string
+	turns   map[string]news.ThreadTurn
 }
 
 func newMemState() *memState {
-	return &memState{seen: map[string]time.Time{}, threads: map[string][]string{}}
+	return &memState{seen: map[string]time.Time{}, threads: map[string][]string{}, turns: map[string]news.ThreadTurn{}}
 }
 
 func (m *memState) FirstSeen(ctx context.Context, now, since time.Time, keys ...string) (bool, error) {
@@ -422,6 +423,20 @@ func (m *memState) PutThread(ctx context.Context, key string, ids []string, now,
 	defer m.mu.Unlock()
 	m.threads[key] = append([]string(nil), ids...)
 	return nil
+}
+
+func (m *memState) PutThreadTurn(ctx context.Context, key string, turn news.ThreadTurn, now, since time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.turns[key] = turn
+	return nil
+}
+
+func (m *memState) ThreadTurn(ctx context.Context, key string, since time.Time) (news.ThreadTurn, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	t, ok := m.turns[key]
+	return t, ok, nil
 }
 
 func (m *memState) Thread(ctx context.Context, key string, since time.Time) ([]string, error) {

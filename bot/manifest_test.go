@@ -56,6 +56,10 @@ var historyScopes = []string{"channels:history", "groups:history", "im:history",
 var eventScopes = map[string]string{
 	"app_mention": "app_mentions:read",
 	"message.im":  "im:history",
+	// replies in the threads of answers: follow-ups without a mention
+	"message.channels": "channels:history",
+	"message.groups":   "groups:history",
+	"message.mpim":     "mpim:history",
 	// the Home tab: no scope of its own
 	"app_home_opened": "",
 }

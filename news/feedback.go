@@ -68,3 +68,18 @@ func QuoteID(articleID, text string) string {
 	h := sha256.Sum256([]byte(articleID + "\x00" + t))
 	return hex.EncodeToString(h[:8])
 }
+
+// ThreadTurn is what a thread remembers of the last answer given in it,
+// for follow-ups ("what else did she say?", "which article?", "more"):
+// the question, the speaker and article it named, and the quotes shown so
+// far in the thread.
+type ThreadTurn struct {
+	Question string `json:"question"`
+	Speaker  string `json:"speaker,omitempty"`
+	// Title is the speaker's role as the answer gave it.
+	Title   string `json:"title,omitempty"`
+	Article Ref    `json:"article,omitzero"`
+	// Shown are the QuoteIDs of the quotes shown in the thread, newest
+	// last (bounded by the bot).
+	Shown []string `json:"shown,omitempty"`
+}
