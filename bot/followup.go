@@ -86,7 +86,11 @@ func (b *Bot) rememberTurn(ctx context.Context, channel string, prev news.Thread
 	turn := prev
 	turn.Question = question
 	if first := firstQuote(ans); first.Speaker != "" {
-		turn.Speaker, turn.Title, turn.Article = first.Speaker, first.Title, first.Article
+		title := first.Title
+		if title == "" && news.NormalizeName(first.Speaker) == news.NormalizeName(prev.Speaker) {
+			title = prev.Title // the same person, quoted without the role this time
+		}
+		turn.Speaker, turn.Title, turn.Article = first.Speaker, title, first.Article
 	} else if first.Article.ID != "" {
 		turn.Article = first.Article
 	}
