@@ -281,7 +281,8 @@ func helpMessage() message {
 		"• `/newsbot summary here 08:30 Europe/Paris` — post the summary in this channel every day; `/newsbot summary off` to stop",
 		"• `/newsbot follow <url>` — follow a news feed (RSS, Atom, JSON Feed, or a site that advertises one); its new articles are added as they appear. Add `announce` to have them posted here",
 		"• `/newsbot feeds` — the feeds I follow; `/newsbot unfollow <id or url>` to stop one",
-		"Ask follow-up questions in the thread of an answer or of a summary: I look in those articles first.",
+		"Ask follow-up questions in the thread of an answer or of a summary (no need to mention me there): I look in those articles first, and understand “what else did she say?”, “who is she?”, “which article?” and “more”.",
+		"Rate a quote answer with 👍 Right or 👎 Wrong speaker: whoever added the article and admins can correct the speaker for everyone.",
 	}, "\n")
 	return message{Text: "How to use newsbot", Blocks: []slack.Block{section(escape(s))}}
 }
