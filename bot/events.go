@@ -151,13 +151,16 @@ func (b *Bot) answer(ctx context.Context, q question) {
 	}()
 
 	if m, fans, asked, ok := b.followUp(ctx, q, text, turn, ids); ok {
+		if asked != "" {
+			b.rememberTurn(ctx, q.channel, turn, fans, asked, thread)
+		}
 		ts, err := b.post(ctx, q.channel, thread, m)
 		if err != nil {
 			b.tellFailure(ctx, q, err)
 			return
 		}
 		if asked != "" {
-			b.rememberTurn(ctx, q.channel, turn, fans, asked, thread, ts)
+			b.rememberTurn(ctx, q.channel, turn, fans, asked, ts)
 		}
 		return
 	}
@@ -170,22 +173,22 @@ func (b *Bot) answer(ctx context.Context, q question) {
 	if ans.Question == "" {
 		ans.Question = text // kept by the feedback buttons
 	}
+	// Follow-ups in this thread (or under the answer) are about its
+	// articles and its speaker. The thread is remembered before the
+	// answer is posted, so that a reply to it never finds it unknown (a
+	// failed post leaves a memory that nothing refers to).
+	art := answerArticles(ans)
+	b.rememberThread(ctx, q.channel, thread, art...)
+	b.rememberTurn(ctx, q.channel, turn, ans, text, thread)
 	ts, err := b.post(ctx, q.channel, thread, renderAnswer(ans, ""))
 	if err != nil {
 		b.tellFailure(ctx, q, err)
 		return
 	}
-	// Follow-ups in this thread (or under the answer) are about its articles.
-	root := thread
-	if root == "" {
-		root = ts
-	}
-	art := answerArticles(ans)
-	b.rememberThread(ctx, q.channel, root, art...)
-	if root != ts {
+	if ts != thread {
 		b.rememberThread(ctx, q.channel, ts, art...)
+		b.rememberTurn(ctx, q.channel, turn, ans, text, ts)
 	}
-	b.rememberTurn(ctx, q.channel, turn, ans, text, root, ts)
 }
 
 // tellFailure tries to tell the asker privately that the answer could not be
