@@ -215,3 +215,45 @@ func TestVoteButtonsOnlyOnQuotes(t *testing.T) {
 		t.Error("buttons on a passage")
 	}
 }
+
+// TestFeedbackAndHomeSocketMode: over Socket Mode, a 👎 click opens the
+// form, its submission records the vote and is acknowledged ephemerally,
+// and app_home_opened publishes the Home tab.
+func TestFeedbackAndHomeSocketMode(t *testing.T) {
+	svc := newVotingService(handlers.VoteResult{Applied: true, Speaker: "Jane Doe"})
+	fs, peer, _ := runSocketBot(t, svc, nil)
+	value := encodeVote(voteValue{Article: "a1b2c3d4e5f6", Quote: "0123456789abcdef", Question: "who said calling for peace is cheap?"}, maxButtonValue)
+	peer.send(t, "interactive", "env-wrong", map[string]any{"type": "block_actions", "user": map[string]string{"id": "U2"}, "trigger_id": "T9.9",
+		"container": map[string]any{"type": "message", "channel_id": "C1", "message_ts": "1700000400.000200", "thread_ts": "1700000400.000100"},
+		"actions":   []map[string]string{{"action_id": actionVoteWrong, "block_id": "newsbot_actions", "type": "button", "value": value}}}, 0)
+	if a := peer.ack(t); a["envelope_id"] != "env-wrong" {
+		t.Fatalf("ack = %v", a)
+	}
+	var opened struct {
+		TriggerID string                 `json:"trigger_id"`
+		View      slack.ModalViewRequest `json:"view"`
+	}
+	if err := json.Unmarshal([]byte(fs.next(t, "views.open").Form.Get("json")), &opened); err != nil || opened.TriggerID != "T9.9" {
+		t.Fatalf("views.open: %+v %v", opened, err)
+	}
+	peer.send(t, "interactive", "env-submit", map[string]any{"type": "view_submission", "user": map[string]string{"id": "U2"},
+		"view": map[string]any{"callback_id": callbackFeedback, "private_metadata": opened.View.PrivateMetadata,
+			"state": map[string]any{"values": map[string]any{blockSpeaker: map[string]any{inputSpeaker: map[string]string{"value": "Jane Doe"}}}}}}, 0)
+	if a := peer.ack(t); a["envelope_id"] != "env-submit" || a["payload"] != nil {
+		t.Fatalf("ack = %v (an empty ack closes the form)", a)
+	}
+	if ack := fs.next(t, "chat.postEphemeral"); !strings.Contains(blocksText(ack), "Jane Doe") || ack.Form.Get("thread_ts") != "1700000400.000100" {
+		t.Fatalf("acknowledgement = %v", ack.Form)
+	}
+	if v := svc.lastVote(t); v.Vote != news.VoteWrong || v.Suggested != "Jane Doe" || v.By.Conversation != "C1" {
+		t.Fatalf("vote = %+v", v)
+	}
+
+	peer.send(t, "events_api", "env-home", eventBody("EvHS", `{"type":"app_home_opened","user":"U0HOME2","channel":"D2","tab":"home","event_ts":"1700000400.000300"}`), 0)
+	if a := peer.ack(t); a["envelope_id"] != "env-home" {
+		t.Fatalf("ack = %v", a)
+	}
+	if c := fs.next(t, "views.publish"); !strings.Contains(c.Form.Get("json"), `"user_id":"U0HOME2"`) || !strings.Contains(c.Form.Get("json"), "library is empty") {
+		t.Fatalf("views.publish = %s", c.Form.Get("json"))
+	}
+}
