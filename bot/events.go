@@ -48,6 +48,12 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent, retry int, retryReason stri
 	case *slackevents.AppHomeOpenedEvent:
 		b.onHomeOpened(e.User, e.Tab)
 		return
+	case *slackevents.AssistantThreadStartedEvent:
+		b.onAssistantThread(e.AssistantThread)
+		return
+	case *slackevents.AssistantThreadContextChangedEvent:
+		b.onAssistantThread(e.AssistantThread)
+		return
 	case *slackevents.AppMentionEvent:
 		if e.BotID != "" || e.Edited != nil || e.User == "" {
 			return
@@ -165,6 +171,7 @@ func (b *Bot) answer(ctx context.Context, q question) {
 		return
 	}
 	text = resolvePronouns(text, turn.Speaker)
+	b.assistantStatusOn(ctx, q)
 	ans, err := b.svc.Ask(ctx, handlers.AskRequest{Question: text, ArticleIDs: ids, Scope: news.In(q.channel)})
 	if err != nil {
 		_, _ = b.post(ctx, q.channel, thread, textMessage(b.userError(err, "ask")))

@@ -169,6 +169,8 @@ func newFakeSlack(t testing.TB, extra ...slacktest.Binder) *fakeSlack {
 	binders := append(extra,
 		record("chat.postMessage", nil),
 		record("chat.postEphemeral", func(url.Values) any { return map[string]any{"ok": true, "message_ts": "1700000001.000001"} }),
+		record("assistant.threads.setSuggestedPrompts", nil),
+		record("assistant.threads.setStatus", nil),
 		record("reactions.add", nil),
 		record("reactions.remove", nil),
 		record("conversations.info", func(v url.Values) any {

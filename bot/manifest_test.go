@@ -42,6 +42,9 @@ var webAPIScopes = map[string]struct {
 	"OpenViewContext": {"views.open", nil},
 	// the App Home tab
 	"PublishViewContext": {"views.publish", nil},
+	// the assistant split view
+	"SetAssistantThreadsSuggestedPromptsContext": {"assistant.threads.setSuggestedPrompts", []string{"assistant:write"}},
+	"SetAssistantThreadsStatusContext":           {"assistant.threads.setStatus", []string{"assistant:write"}},
 	// After an ambiguous chat.postMessage failure, the bot reads the thread
 	// (or channel) it posted in, which may be any kind of conversation.
 	"GetConversationRepliesContext": {"conversations.replies", historyScopes},
@@ -62,6 +65,9 @@ var eventScopes = map[string]string{
 	"message.mpim":     "mpim:history",
 	// the Home tab: no scope of its own
 	"app_home_opened": "",
+	// the assistant split view
+	"assistant_thread_started":         "assistant:write",
+	"assistant_thread_context_changed": "assistant:write",
 }
 
 // manifestList returns the items of the YAML list under the key at path
@@ -119,6 +125,9 @@ func TestManifestScopes(t *testing.T) {
 		if s != "" {
 			need[s] = "the " + e + " event"
 		}
+	}
+	if slices.Contains(events, "assistant_thread_started") && !strings.Contains(m, "\n  assistant_view:") {
+		t.Error("manifest subscribes to assistant_thread_started but has no features.assistant_view")
 	}
 	if slices.Contains(events, "app_home_opened") && !strings.Contains(m, "home_tab_enabled: true") {
 		t.Error("manifest subscribes to app_home_opened but does not enable the Home tab (features.app_home.home_tab_enabled)")
