@@ -20,7 +20,9 @@ func TestAssistantThreadHTTP(t *testing.T) {
 	fs := newFakeSlack(t)
 	var scopes []news.Scope
 	svc := &fakeService{
-		AskFn: func(ctx context.Context, req handlers.AskRequest) (news.Answer, error) { return cheapAnswer(req.Question), nil },
+		AskFn: func(ctx context.Context, req handlers.AskRequest) (news.Answer, error) {
+			return cheapAnswer(req.Question), nil
+		},
 		SummaryFn: func(ctx context.Context, scope news.Scope, from, to time.Time) (news.Digest, error) {
 			scopes = append(scopes, scope)
 			return news.Digest{
