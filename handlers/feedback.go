@@ -99,7 +99,7 @@ func (h *Handlers) Vote(ctx context.Context, r VoteRequest) (VoteResult, error) 
 			}
 		}
 		if may {
-			c := news.Correction{ArticleID: a.ID, QuoteID: r.QuoteID, Speaker: fb.Suggested, Was: q.Speaker, By: r.By, Time: now}
+			c := news.Correction{ArticleID: a.ID, QuoteID: r.QuoteID, Speaker: fb.Suggested, Was: q.Speaker, Quote: q.Text, By: r.By, Time: now}
 			if err := h.store.PutCorrection(ctx, c); err != nil {
 				return VoteResult{}, err
 			}
@@ -172,7 +172,7 @@ func (h *Handlers) correctAnswer(ctx context.Context, ans *news.Answer) {
 		return
 	}
 	walk(func(a *news.Answer) {
-		if c, ok := cors[a.QuoteID]; ok && c.ArticleID == a.Article.ID {
+		if c, ok := matchCorrection(cors, a.Article.ID, a.QuoteID, a.Quote); ok {
 			if news.NormalizeName(c.Speaker) != news.NormalizeName(a.Speaker) {
 				a.Title = "" // the role was the extracted speaker's
 			}
@@ -204,7 +204,7 @@ func (h *Handlers) correctDocs(ctx context.Context, docs []news.Document) map[st
 		for j := range docs[i].Quotes {
 			q := &docs[i].Quotes[j]
 			id := news.QuoteID(docs[i].Article.ID, q.Text)
-			if c, ok := cors[id]; ok && c.ArticleID == docs[i].Article.ID {
+			if c, ok := matchCorrection(cors, docs[i].Article.ID, id, q.Text); ok {
 				if news.NormalizeName(c.Speaker) != news.NormalizeName(q.Speaker) {
 					q.Title = ""
 				}
@@ -216,6 +216,39 @@ func (h *Handlers) correctDocs(ctx context.Context, docs []news.Document) map[st
 		}
 	}
 	return corrected
+}
+
+// minQuoteMatch is the shortest quote text (in bytes, folded) that finds
+// its correction by containment: shorter ones ("Yes.") are too common
+// to tell two quotes of an article apart.
+const minQuoteMatch = 20
+
+// matchCorrection finds the correction of a quote of an article: by its
+// id, else by its text, when the quote as extracted now holds the quote as
+// corrected or is held by it (an extractor that cuts quotes differently).
+func matchCorrection(cors map[string]news.Correction, articleID, quoteID, text string) (news.Correction, bool) {
+	if c, ok := cors[quoteID]; ok && c.ArticleID == articleID {
+		return c, true
+	}
+	n := foldQuote(text)
+	if len(n) < minQuoteMatch {
+		return news.Correction{}, false
+	}
+	for _, c := range cors {
+		if c.ArticleID != articleID || c.Quote == "" {
+			continue
+		}
+		if m := foldQuote(c.Quote); len(m) >= minQuoteMatch && (strings.Contains(n, m) || strings.Contains(m, n)) {
+			return c, true
+		}
+	}
+	return news.Correction{}, false
+}
+
+// foldQuote is a quote's text for comparison: lower case, single spaces,
+// no surrounding marks.
+func foldQuote(s string) string {
+	return strings.Trim(strings.ToLower(strings.Join(strings.Fields(s), " ")), " \"'“”‘’.,;:!?…")
 }
 
 // cutRunes cuts s to at most n runes.

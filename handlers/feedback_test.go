@@ -136,3 +136,30 @@ func askIn(t *testing.T, h *handlers.Handlers, q, conversation string) news.Answ
 	}
 	return a
 }
+
+// TestCorrectionFollowsRecutQuote: a correction whose quote id no longer
+// matches (an extractor that cuts the quote differently) still applies to
+// the quote that holds its text, and only in its own article.
+func TestCorrectionFollowsRecutQuote(t *testing.T) {
+	w := newPrivateWorld(t)
+	ctx := context.Background()
+	c := news.Correction{ArticleID: w.bridge.ID, QuoteID: "old-cut", Speaker: "Jo Bloggs", Quote: "the steel is tired and it needs work",
+		By: news.Operator, Time: w.clock.Now()}
+	if err := w.store.PutCorrection(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if got := askIn(t, w.h, "who said the steel is tired?", "C1"); got.Speaker != "Jo Bloggs" || !got.Corrected {
+		t.Fatalf("answer = %q corrected %v", got.Speaker, got.Corrected)
+	}
+	c.ArticleID, c.QuoteID = w.school.ID, "x"
+	c.Quote, c.Speaker = "classrooms that stay dry", "Nobody"
+	if err := w.store.PutCorrection(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if got := askIn(t, w.h, "who said our children deserve classrooms that stay dry?", "G1"); got.Speaker != "Nobody" {
+		t.Fatalf("school answer = %q", got.Speaker)
+	}
+	if got := askIn(t, w.h, "who said the town cannot afford a new building?", "G1"); got.Corrected {
+		t.Fatalf("an unrelated quote took a correction: %+v", got)
+	}
+}

@@ -51,9 +51,13 @@ type Correction struct {
 	// Speaker is the corrected speaker's name.
 	Speaker string `json:"speaker"`
 	// Was is the speaker the extractor gave when the correction was made.
-	Was  string    `json:"was,omitempty"`
-	By   Actor     `json:"by"`
-	Time time.Time `json:"time"`
+	Was string `json:"was,omitempty"`
+	// Quote is the quote's text when it was corrected: a re-extraction
+	// that cuts the quote differently (another QuoteID) still finds its
+	// correction by it.
+	Quote string    `json:"quote,omitempty"`
+	By    Actor     `json:"by"`
+	Time  time.Time `json:"time"`
 }
 
 // QuoteID identifies a quote of an article by its text, so that the same
