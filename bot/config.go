@@ -22,6 +22,7 @@ type Service interface {
 	Ask(ctx context.Context, req handlers.AskRequest) (news.Answer, error)
 	AddPasted(ctx context.Context, pasted string, o news.Origin) (handlers.AddResult, error)
 	AddURL(ctx context.Context, url string, o news.Origin) (handlers.AddResult, error)
+	AddFile(ctx context.Context, f handlers.File, o news.Origin) (handlers.AddResult, error)
 	List(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error)
 	Remove(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
 	Undo(ctx context.Context, by news.Actor) (ref news.Ref, shown bool, err error)

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
 	"newsbot/handlers"
@@ -27,6 +28,8 @@ type question struct {
 	// followOnly: a thread reply that does not mention the bot, answered
 	// only as a follow-up in a thread the bot answered in.
 	followOnly bool
+	// files are the files shared with the message, to be added.
+	files []slack.File
 }
 
 // onEvent handles an acknowledged Events API callback: it drops what is not
@@ -58,14 +61,20 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent, retry int, retryReason stri
 		if e.BotID != "" || e.Edited != nil || e.User == "" {
 			return
 		}
-		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: strings.HasPrefix(e.Channel, "D")}
+		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: strings.HasPrefix(e.Channel, "D"),
+			files: e.Files}
 	case *slackevents.MessageEvent:
-		// Joins, edits, deletions and bot posts have a subtype or a bot id.
-		if e.SubType != "" || e.BotID != "" || e.User == "" {
+		// Joins, edits, deletions and bot posts have a subtype or a bot
+		// id; a file shared in a DM is a file_share.
+		fileShare := e.SubType == "file_share" && e.ChannelType == "im" && e.Message != nil && len(e.Message.Files) > 0
+		if (e.SubType != "" && !fileShare) || e.BotID != "" || e.User == "" {
 			return
 		}
 		if e.ChannelType == "im" {
 			q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: true}
+			if fileShare {
+				q.files = e.Message.Files
+			}
 			break
 		}
 		// A reply in a channel thread (message.channels, .groups,
@@ -120,6 +129,14 @@ func (b *Bot) answer(ctx context.Context, q question) {
 	ids := b.threadArticles(ctx, q.channel, q.threadTS)
 	if q.followOnly && (!hasTurn || (classifyFollowUp(text) == followNone && !strings.HasSuffix(strings.TrimSpace(text), "?"))) {
 		return // talk in a thread, not to the bot
+	}
+	if len(q.files) > 0 {
+		if ok, wait := b.limit.allow(q.user, b.now()); !ok {
+			_, _ = b.post(ctx, q.channel, thread, textMessage(limitText(b.cfg.QuestionsPerMinute, wait)))
+			return
+		}
+		b.addFiles(ctx, q, text)
+		return
 	}
 	if text == "" {
 		_, _ = b.post(ctx, q.channel, thread, textMessage("Ask me about the news articles your team added, for example: who said calling for peace is cheap? (`/newsbot help` for more)"))

@@ -35,6 +35,7 @@ type fakeService struct {
 	AskFn       func(ctx context.Context, req handlers.AskRequest) (news.Answer, error)
 	AddPastedFn func(ctx context.Context, pasted string, o news.Origin) (handlers.AddResult, error)
 	AddURLFn    func(ctx context.Context, url string, o news.Origin) (handlers.AddResult, error)
+	AddFileFn   func(ctx context.Context, f handlers.File, o news.Origin) (handlers.AddResult, error)
 	ListFn      func(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error)
 	RemoveFn    func(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
 	UndoFn      func(ctx context.Context, by news.Actor) (news.Ref, bool, error)
@@ -68,6 +69,9 @@ func (f *fakeService) AddPasted(ctx context.Context, pasted string, o news.Origi
 }
 func (f *fakeService) AddURL(ctx context.Context, url string, o news.Origin) (handlers.AddResult, error) {
 	return f.AddURLFn(ctx, url, o)
+}
+func (f *fakeService) AddFile(ctx context.Context, file handlers.File, o news.Origin) (handlers.AddResult, error) {
+	return f.AddFileFn(ctx, file, o)
 }
 func (f *fakeService) List(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error) {
 	if f.ListFn == nil {

@@ -42,6 +42,8 @@ var webAPIScopes = map[string]struct {
 	"OpenViewContext": {"views.open", nil},
 	// the App Home tab
 	"PublishViewContext": {"views.publish", nil},
+	// files shared with newsbot (downloaded with the bot token)
+	"GetFileContext": {"files.download", []string{"files:read"}},
 	// the assistant split view
 	"SetAssistantThreadsSuggestedPromptsContext": {"assistant.threads.setSuggestedPrompts", []string{"assistant:write"}},
 	"SetAssistantThreadsStatusContext":           {"assistant.threads.setStatus", []string{"assistant:write"}},

@@ -62,8 +62,11 @@ type Fetcher interface {
 type Deps struct {
 	Store   Store
 	Fetcher Fetcher // optional: without it, adding by URL is refused
-	Now     func() time.Time
-	Log     *slog.Logger
+	// ParseHTML reads an HTML file into an article (fetch.ParseHTML);
+	// optional: without it, shared HTML files are refused.
+	ParseHTML func(data []byte, source string) (news.Article, error)
+	Now       func() time.Time
+	Log       *slog.Logger
 }
 
 // Handlers implements every interaction.
@@ -71,8 +74,10 @@ type Handlers struct {
 	store   Store
 	answers *answer.Engine
 	fetcher Fetcher
-	now     func() time.Time
-	log     *slog.Logger
+	// parseHTML reads shared HTML files (nil: refused).
+	parseHTML func(data []byte, source string) (news.Article, error)
+	now       func() time.Time
+	log       *slog.Logger
 }
 
 // New checks the dependencies and returns the handlers.
@@ -90,7 +95,7 @@ func New(d Deps) (*Handlers, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handlers{store: d.Store, answers: answers, fetcher: d.Fetcher, now: d.Now, log: d.Log}, nil
+	return &Handlers{store: d.Store, answers: answers, fetcher: d.Fetcher, parseHTML: d.ParseHTML, now: d.Now, log: d.Log}, nil
 }
 
 // Ask answers one question. A panic while answering (a bug, or damaged

@@ -167,10 +167,11 @@ func (a *app) openDir(dir string, fetcher handlers.Fetcher) (*index.Index, *hand
 		return nil, nil, err
 	}
 	h, err := handlers.New(handlers.Deps{
-		Store:   ix,
-		Fetcher: fetcher,
-		Now:     a.now,
-		Log:     a.log.With("component", "handlers"),
+		Store:     ix,
+		Fetcher:   fetcher,
+		ParseHTML: a.htmlParser(),
+		Now:       a.now,
+		Log:       a.log.With("component", "handlers"),
 	})
 	if err != nil {
 		ix.Close()
