@@ -146,7 +146,7 @@ func feedbackModal(v voteValue, meta string) slack.ModalViewRequest {
 	if v.Text != "" {
 		intro += "\n" + blockQuote(v.Text, nil, 600)
 	}
-	speaker := slack.NewPlainTextInputBlockElement(plain("e.g. Yun Sun"), inputSpeaker).WithMaxLength(maxSpeakerChars)
+	speaker := slack.NewPlainTextInputBlockElement(plain("Their full name, as the article gives it"), inputSpeaker).WithMaxLength(maxSpeakerChars)
 	note := slack.NewPlainTextInputBlockElement(plain("What is wrong, or where the article says who it was"), inputNote).
 		WithMultiline(true).WithMaxLength(maxNoteChars)
 	return slack.ModalViewRequest{
