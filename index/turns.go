@@ -18,20 +18,7 @@ const turnPrefix = "turn:"
 
 // PutThreadTurn records the last answer of the thread key.
 func (x *Index) PutThreadTurn(ctx context.Context, key string, turn news.ThreadTurn, now, since time.Time) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	v, err := json.Marshal(turn)
-	if err != nil {
-		return err
-	}
-	err = x.batch(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketThreads).Put([]byte(turnPrefix+key), append(stamp(now), v...)); err != nil {
-			return err
-		}
-		return x.maybePrune(tx, since)
-	})
-	if err != nil {
+	if err := x.putThreadValue(ctx, turnPrefix+key, turn, now, since); err != nil {
 		return fmt.Errorf("remember the thread's last answer: %w", err)
 	}
 	return nil
