@@ -18,8 +18,8 @@ import (
 
 // TestFilesShared: a file shared in a DM and one in a channel post that
 // mentions newsbot are downloaded with the bot token and added with the
-// visibility of where they were shared; a PDF, an unknown type and a file
-// over the limit are refused with the reason, without being downloaded.
+// visibility of where they were shared; an unknown type and a file over
+// the limit are refused with the reason, without being downloaded.
 func TestFilesShared(t *testing.T) {
 	var mu sync.Mutex
 	var auths []string
@@ -55,18 +55,18 @@ func TestFilesShared(t *testing.T) {
 		replies = append(replies, blocksText(fs.next(t, "chat.postMessage")))
 	}
 	all := strings.Join(replies, "\n")
-	for _, want := range []string{"Added", "Only this conversation can see it", "PDF files are not supported yet", "notes.docx", "more than the 5 MB limit"} {
+	for _, want := range []string{"Added", "Only this conversation can see it", "notes.docx", "more than the 5 MB limit"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("replies lack %q:\n%s", want, all)
 		}
 	}
 	mu.Lock()
-	if len(added) != 1 || added[0].Name != "peace.html" || !strings.Contains(string(added[0].Data), "<p>Text</p>") || !origins[0].Private ||
+	if len(added) != 2 || added[0].Name != "peace.html" || added[1].Name != "peace.pdf" || !strings.Contains(string(added[0].Data), "<p>Text</p>") || !origins[0].Private ||
 		origins[0].By != (news.Actor{User: "U1", Conversation: "D1", Via: news.ViaSlack}) {
 		t.Errorf("added %+v from %+v", added, origins)
 	}
-	if len(auths) != 1 || auths[0] != "Bearer xoxb-test-token-secret" {
-		t.Errorf("downloads: %q (one, with the bot token)", auths)
+	if len(auths) != 2 || auths[0] != "Bearer xoxb-test-token-secret" {
+		t.Errorf("downloads: %q (two, with the bot token)", auths)
 	}
 	mu.Unlock()
 
@@ -80,7 +80,7 @@ func TestFilesShared(t *testing.T) {
 	b.waitTasks(context.Background())
 	mu.Lock()
 	defer mu.Unlock()
-	if len(origins) != 2 || origins[1].Private || origins[1].By.Conversation != "C1" {
+	if len(origins) != 3 || origins[2].Private || origins[2].By.Conversation != "C1" {
 		t.Errorf("channel origin = %+v", origins)
 	}
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -22,11 +23,11 @@ type File struct {
 
 // fileKinds are the file types AddFile reads, by extension.
 var fileKinds = map[string]string{
-	".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+	".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf",
 }
 
 // FileTypes lists the extensions AddFile reads, for messages.
-const FileTypes = ".txt, .md and .html"
+const FileTypes = ".txt, .md, .html and .pdf"
 
 // CanAddFile reports whether AddFile reads files named name, and if not,
 // why (for the user).
@@ -35,15 +36,13 @@ func CanAddFile(name string) (ok bool, why string) {
 	if fileKinds[ext] != "" {
 		return true, ""
 	}
-	if ext == ".pdf" {
-		return false, "PDF files are not supported yet: share the article's web page (`/newsbot add <url>`), or save it as .html or .txt and share that"
-	}
 	return false, fmt.Sprintf("I can add %s files; %q is not one", FileTypes, name)
 }
 
 // AddFile adds the article in a shared file from origin: text and
 // Markdown (a short first line, or a "# heading", is the title; else the
-// file's title or name), or an HTML page (read as a fetched page is).
+// file's title or name), an HTML page (read as a fetched page is), or a
+// PDF's text layer (scanned and password-protected PDFs are refused).
 func (h *Handlers) AddFile(ctx context.Context, f File, o news.Origin) (AddResult, error) {
 	if ok, why := CanAddFile(f.Name); !ok {
 		return AddResult{}, fmt.Errorf("%w: %s", news.ErrInvalid, why)
@@ -61,21 +60,37 @@ func (h *Handlers) AddFile(ctx context.Context, f File, o news.Origin) (AddResul
 		if a, err = h.parseHTML(f.Data, f.Name); err != nil {
 			return AddResult{}, err
 		}
+	case "pdf":
+		if h.parsePDF == nil {
+			return AddResult{}, fmt.Errorf("%w: PDF files are not supported here", news.ErrInvalid)
+		}
+		text, err := h.parsePDF(ctx, f.Data)
+		if err != nil {
+			return AddResult{}, err
+		}
+		if err := CheckText(text); err != nil {
+			return AddResult{}, err
+		}
+		title, body := SplitTitle(text, false)
+		a = news.Article{Title: news.OneLine(cmp.Or(title, fileTitle(f))), Text: body}
 	default:
 		text := string(f.Data)
 		if err := CheckText(text); err != nil {
 			return AddResult{}, err
 		}
 		title, body := SplitTitle(text, fileKinds[strings.ToLower(filepath.Ext(f.Name))] == "markdown")
-		if title == "" {
-			title = f.Title
-		}
-		if title == "" || title == f.Name {
-			title = TitleFromName(f.Name)
-		}
-		a = news.Article{Title: news.OneLine(title), Text: body}
+		a = news.Article{Title: news.OneLine(cmp.Or(title, fileTitle(f))), Text: body}
 	}
 	return h.addFrom(ctx, a, o)
+}
+
+// fileTitle is the title of a file without one of its own: the title
+// the sharer gave it, else one made from its name.
+func fileTitle(f File) string {
+	if f.Title != "" && f.Title != f.Name {
+		return f.Title
+	}
+	return TitleFromName(f.Name)
 }
 
 // SplitTitle takes the first line as the title when it looks like one: short,

@@ -32,7 +32,10 @@ func TestAddFile(t *testing.T) {
 			t.Errorf("%s: %v, want refused", f.Name, err)
 		}
 	}
-	if ok, why := handlers.CanAddFile("scan.PDF"); ok || !strings.Contains(why, "PDF") {
-		t.Errorf("CanAddFile(pdf) = %v %q", ok, why)
+	if ok, _ := handlers.CanAddFile("scan.PDF"); !ok {
+		t.Error("CanAddFile(pdf) = false")
+	}
+	if ok, why := handlers.CanAddFile("notes.docx"); ok || !strings.Contains(why, ".pdf") {
+		t.Errorf("CanAddFile(docx) = %v %q", ok, why)
 	}
 }

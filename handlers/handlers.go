@@ -65,8 +65,11 @@ type Deps struct {
 	// ParseHTML reads an HTML file into an article (fetch.ParseHTML);
 	// optional: without it, shared HTML files are refused.
 	ParseHTML func(data []byte, source string) (news.Article, error)
-	Now       func() time.Time
-	Log       *slog.Logger
+	// ParsePDF reads the text of a PDF (pdftext.Extractor.Text);
+	// optional: without it, shared PDFs are refused.
+	ParsePDF func(ctx context.Context, data []byte) (string, error)
+	Now      func() time.Time
+	Log      *slog.Logger
 }
 
 // Handlers implements every interaction.
@@ -76,8 +79,10 @@ type Handlers struct {
 	fetcher Fetcher
 	// parseHTML reads shared HTML files (nil: refused).
 	parseHTML func(data []byte, source string) (news.Article, error)
-	now       func() time.Time
-	log       *slog.Logger
+	// parsePDF reads shared PDFs (nil: refused).
+	parsePDF func(ctx context.Context, data []byte) (string, error)
+	now      func() time.Time
+	log      *slog.Logger
 }
 
 // New checks the dependencies and returns the handlers.
@@ -95,7 +100,7 @@ func New(d Deps) (*Handlers, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handlers{store: d.Store, answers: answers, fetcher: d.Fetcher, parseHTML: d.ParseHTML, now: d.Now, log: d.Log}, nil
+	return &Handlers{store: d.Store, answers: answers, fetcher: d.Fetcher, parseHTML: d.ParseHTML, parsePDF: d.ParsePDF, now: d.Now, log: d.Log}, nil
 }
 
 // Ask answers one question. A panic while answering (a bug, or damaged

@@ -13,6 +13,7 @@ import (
 
 	"newsbot/handlers"
 	"newsbot/index"
+	"newsbot/pdftext"
 )
 
 const usage = `newsbot answers "who said ...?" about your news articles, in Slack and in the terminal.
@@ -55,6 +56,8 @@ type app struct {
 	stderr io.Writer
 	log    *slog.Logger
 	now    func() time.Time
+	// pdf reads shared PDFs; PDFium starts on the first one.
+	pdf *pdftext.Extractor
 }
 
 // run is the whole program: main only adds the process around it.
@@ -86,7 +89,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		stderr: stderr,
 		log:    slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 		now:    time.Now,
+		pdf:    pdftext.New(),
 	}
+	defer a.pdf.Close()
 	// bleve reports what it skips while opening an index with the standard
 	// logger; the index package handles the cause and tells the user.
 	stdlog.SetFlags(0)
@@ -166,13 +171,17 @@ func (a *app) openDir(dir string, fetcher handlers.Fetcher) (*index.Index, *hand
 	if err != nil {
 		return nil, nil, err
 	}
-	h, err := handlers.New(handlers.Deps{
+	deps := handlers.Deps{
 		Store:     ix,
 		Fetcher:   fetcher,
 		ParseHTML: a.htmlParser(),
 		Now:       a.now,
 		Log:       a.log.With("component", "handlers"),
-	})
+	}
+	if a.pdf != nil {
+		deps.ParsePDF = a.pdf.Text
+	}
+	h, err := handlers.New(deps)
 	if err != nil {
 		ix.Close()
 		return nil, nil, err
