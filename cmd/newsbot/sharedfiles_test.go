@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/slack-go/slack/slacktest"
@@ -66,7 +67,7 @@ func TestSharedFilesEndToEnd(t *testing.T) {
 		addr, stop := startServe(t, dir, fs, nil)
 		n := len(fs.waitPostsN(0))
 		share(addr, fmt.Sprintf("EvF%d", 3*i+1), "D1", name, "1700000000.000100")
-		posts := fs.waitPostsN(n + 1)
+		posts := fs.waitPostsFor(n+1, 2*time.Minute)
 		if len(posts) < n+1 || !strings.Contains(posts[n].Get("blocks"), "Added") || !strings.Contains(posts[n].Get("blocks"), "Only this conversation can see it") {
 			t.Fatalf("%s: file reply: %v", name, posts[len(posts)-1])
 		}
@@ -77,7 +78,7 @@ func TestSharedFilesEndToEnd(t *testing.T) {
 		}
 		if i == 0 {
 			share(addr, "EvF3", "D1", "seed.pdf", "1700000000.000300")
-			posts = fs.waitPostsN(n + 3)
+			posts = fs.waitPostsFor(n+3, 2*time.Minute)
 			if len(posts) < n+3 || !strings.Contains(posts[n+2].Get("blocks"), "Already added as") {
 				t.Fatalf("the PDF is not the same article as the HTML page: %v", posts[len(posts)-1])
 			}
