@@ -87,6 +87,7 @@ func quoteAnswer(hit news.QuoteHit) news.Answer {
 		Speaker:  q.Speaker,
 		Title:    role(q.Title),
 		Quote:    q.Text,
+		QuoteID:  news.QuoteID(hit.Article.ID, q.Text),
 		Outlet:   q.Outlet,
 		Article:  hit.Article,
 		Score:    round3(hit.Score),

@@ -269,13 +269,22 @@ func unescapeSlack(s string) string {
 	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
 }
 
-// onInteraction handles a button click: "Share in channel" posts the answer
-// publicly through the click's response_url.
+// onInteraction handles a button click ("Share in channel" posts the
+// answer publicly through the click's response_url; the feedback buttons
+// record a vote) and the submission of the feedback form.
 func (b *Bot) onInteraction(cb slack.InteractionCallback) {
+	if cb.Type == slack.InteractionTypeViewSubmission && cb.View.CallbackID == callbackFeedback {
+		b.onFeedbackSubmit(cb)
+		return
+	}
 	if cb.Type != slack.InteractionTypeBlockActions {
 		return
 	}
 	for _, a := range cb.ActionCallback.BlockActions {
+		if a != nil && (a.ActionID == actionVoteRight || a.ActionID == actionVoteWrong) {
+			b.onVote(cb, a)
+			continue
+		}
 		if a == nil || a.ActionID != actionShare {
 			continue
 		}

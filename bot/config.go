@@ -22,12 +22,16 @@ type Service interface {
 	Ask(ctx context.Context, req handlers.AskRequest) (news.Answer, error)
 	AddPasted(ctx context.Context, pasted string, o news.Origin) (handlers.AddResult, error)
 	AddURL(ctx context.Context, url string, o news.Origin) (handlers.AddResult, error)
+	AddFile(ctx context.Context, f handlers.File, o news.Origin) (handlers.AddResult, error)
 	List(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error)
 	Remove(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
 	Undo(ctx context.Context, by news.Actor) (ref news.Ref, shown bool, err error)
 	Restore(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
 	Trash(ctx context.Context, scope news.Scope) ([]news.TrashItem, error)
 	Summary(ctx context.Context, scope news.Scope, from, to time.Time) (news.Digest, error)
+	// Vote records a vote on a quote answer (and a correction, when the
+	// voter may make one).
+	Vote(ctx context.Context, r handlers.VoteRequest) (handlers.VoteResult, error)
 }
 
 // State keeps what the bot must remember across restarts (implemented by
@@ -42,6 +46,11 @@ type State interface {
 	PutThread(ctx context.Context, key string, ids []string, now, since time.Time) error
 	// Thread returns the articles of the thread key (nil when unknown).
 	Thread(ctx context.Context, key string, since time.Time) ([]string, error)
+	// PutThreadTurn records the last answer of the thread key.
+	PutThreadTurn(ctx context.Context, key string, turn news.ThreadTurn, now, since time.Time) error
+	// ThreadTurn returns the last answer of the thread key (ok false when
+	// unknown).
+	ThreadTurn(ctx context.Context, key string, since time.Time) (turn news.ThreadTurn, ok bool, err error)
 }
 
 // StateMaxAge is how long the bot remembers a delivery or a thread: Slack

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
 	"newsbot/handlers"
@@ -24,6 +25,11 @@ type question struct {
 	ts       string
 	threadTS string
 	dm       bool
+	// followOnly: a thread reply that does not mention the bot, answered
+	// only as a follow-up in a thread the bot answered in.
+	followOnly bool
+	// files are the files shared with the message, to be added.
+	files []slack.File
 }
 
 // onEvent handles an acknowledged Events API callback: it drops what is not
@@ -42,18 +48,44 @@ func (b *Bot) onEvent(ev slackevents.EventsAPIEvent, retry int, retryReason stri
 	}
 	var q question
 	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppHomeOpenedEvent:
+		b.onHomeOpened(e.User, e.Tab)
+		return
+	case *slackevents.AssistantThreadStartedEvent:
+		b.onAssistantThread(e.AssistantThread)
+		return
+	case *slackevents.AssistantThreadContextChangedEvent:
+		b.onAssistantThread(e.AssistantThread)
+		return
 	case *slackevents.AppMentionEvent:
 		if e.BotID != "" || e.Edited != nil || e.User == "" {
 			return
 		}
-		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: strings.HasPrefix(e.Channel, "D")}
+		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: strings.HasPrefix(e.Channel, "D"),
+			files: e.Files}
 	case *slackevents.MessageEvent:
-		// message.im only: joins, edits, deletions and bot posts have a
-		// subtype or a bot id.
-		if e.ChannelType != "im" || e.SubType != "" || e.BotID != "" || e.User == "" {
+		// Joins, edits, deletions and bot posts have a subtype or a bot
+		// id; a file shared in a DM is a file_share.
+		fileShare := e.SubType == "file_share" && e.ChannelType == "im" && e.Message != nil && len(e.Message.Files) > 0
+		if (e.SubType != "" && !fileShare) || e.BotID != "" || e.User == "" {
 			return
 		}
-		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: true}
+		if e.ChannelType == "im" {
+			q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, dm: true}
+			if fileShare {
+				q.files = e.Message.Files
+			}
+			break
+		}
+		// A reply in a channel thread (message.channels, .groups,
+		// .mpim): a follow-up if the bot answered in that thread. One
+		// that mentions the bot comes as app_mention too, and is
+		// answered from there.
+		bot := b.botUserID()
+		if e.ThreadTimeStamp == "" || e.ThreadTimeStamp == e.TimeStamp || (bot != "" && strings.Contains(e.Text, "<@"+bot)) {
+			return
+		}
+		q = question{channel: e.Channel, user: e.User, text: e.Text, ts: e.TimeStamp, threadTS: e.ThreadTimeStamp, followOnly: true}
 	default:
 		return
 	}
@@ -93,6 +125,19 @@ func (q question) replyThread() string {
 func (b *Bot) answer(ctx context.Context, q question) {
 	text := plainText(q.text, b.botUserID())
 	thread := q.replyThread()
+	turn, hasTurn := b.threadTurn(ctx, q.channel, q.threadTS)
+	ids := b.threadArticles(ctx, q.channel, q.threadTS)
+	if q.followOnly && (!hasTurn || (classifyFollowUp(text) == followNone && !strings.HasSuffix(strings.TrimSpace(text), "?"))) {
+		return // talk in a thread, not to the bot
+	}
+	if len(q.files) > 0 {
+		if ok, wait := b.limit.allow(q.user, b.now()); !ok {
+			_, _ = b.post(ctx, q.channel, thread, textMessage(limitText(b.cfg.QuestionsPerMinute, wait)))
+			return
+		}
+		b.addFiles(ctx, q, text)
+		return
+	}
 	if text == "" {
 		_, _ = b.post(ctx, q.channel, thread, textMessage("Ask me about the news articles your team added, for example: who said calling for peace is cheap? (`/newsbot help` for more)"))
 		return
@@ -128,26 +173,45 @@ func (b *Bot) answer(ctx context.Context, q question) {
 		}
 	}()
 
-	ids := b.threadArticles(ctx, q.channel, q.threadTS)
+	if m, fans, asked, ok := b.followUp(ctx, q, text, turn, ids); ok {
+		if asked != "" {
+			b.rememberTurn(ctx, q.channel, turn, fans, asked, thread)
+		}
+		ts, err := b.post(ctx, q.channel, thread, m)
+		if err != nil {
+			b.tellFailure(ctx, q, err)
+			return
+		}
+		if asked != "" {
+			b.rememberTurn(ctx, q.channel, turn, fans, asked, ts)
+		}
+		return
+	}
+	text = resolvePronouns(text, turn.Speaker)
+	b.assistantStatusOn(ctx, q)
 	ans, err := b.svc.Ask(ctx, handlers.AskRequest{Question: text, ArticleIDs: ids, Scope: news.In(q.channel)})
 	if err != nil {
 		_, _ = b.post(ctx, q.channel, thread, textMessage(b.userError(err, "ask")))
 		return
 	}
+	if ans.Question == "" {
+		ans.Question = text // kept by the feedback buttons
+	}
+	// Follow-ups in this thread (or under the answer) are about its
+	// articles and its speaker. The thread is remembered before the
+	// answer is posted, so that a reply to it never finds it unknown (a
+	// failed post leaves a memory that nothing refers to).
+	art := answerArticles(ans)
+	b.rememberThread(ctx, q.channel, thread, art...)
+	b.rememberTurn(ctx, q.channel, turn, ans, text, thread)
 	ts, err := b.post(ctx, q.channel, thread, renderAnswer(ans, ""))
 	if err != nil {
 		b.tellFailure(ctx, q, err)
 		return
 	}
-	// Follow-ups in this thread (or under the answer) are about its articles.
-	root := thread
-	if root == "" {
-		root = ts
-	}
-	art := answerArticles(ans)
-	b.rememberThread(ctx, q.channel, root, art...)
-	if root != ts {
+	if ts != thread {
 		b.rememberThread(ctx, q.channel, ts, art...)
+		b.rememberTurn(ctx, q.channel, turn, ans, text, ts)
 	}
 }
 

@@ -35,12 +35,14 @@ type fakeService struct {
 	AskFn       func(ctx context.Context, req handlers.AskRequest) (news.Answer, error)
 	AddPastedFn func(ctx context.Context, pasted string, o news.Origin) (handlers.AddResult, error)
 	AddURLFn    func(ctx context.Context, url string, o news.Origin) (handlers.AddResult, error)
+	AddFileFn   func(ctx context.Context, f handlers.File, o news.Origin) (handlers.AddResult, error)
 	ListFn      func(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error)
 	RemoveFn    func(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
 	UndoFn      func(ctx context.Context, by news.Actor) (news.Ref, bool, error)
 	RestoreFn   func(ctx context.Context, r handlers.ChangeRequest) (news.Ref, error)
 	TrashFn     func(ctx context.Context, scope news.Scope) ([]news.TrashItem, error)
 	SummaryFn   func(ctx context.Context, scope news.Scope, from, to time.Time) (news.Digest, error)
+	VoteFn      func(ctx context.Context, r handlers.VoteRequest) (handlers.VoteResult, error)
 
 	mu   sync.Mutex
 	asks []handlers.AskRequest
@@ -68,6 +70,9 @@ func (f *fakeService) AddPasted(ctx context.Context, pasted string, o news.Origi
 func (f *fakeService) AddURL(ctx context.Context, url string, o news.Origin) (handlers.AddResult, error) {
 	return f.AddURLFn(ctx, url, o)
 }
+func (f *fakeService) AddFile(ctx context.Context, file handlers.File, o news.Origin) (handlers.AddResult, error) {
+	return f.AddFileFn(ctx, file, o)
+}
 func (f *fakeService) List(ctx context.Context, scope news.Scope, limit int) ([]news.Summary, error) {
 	if f.ListFn == nil {
 		return nil, nil // an empty, working index
@@ -88,6 +93,10 @@ func (f *fakeService) Trash(ctx context.Context, scope news.Scope) ([]news.Trash
 }
 func (f *fakeService) Summary(ctx context.Context, scope news.Scope, from, to time.Time) (news.Digest, error) {
 	return f.SummaryFn(ctx, scope, from, to)
+}
+
+func (f *fakeService) Vote(ctx context.Context, r handlers.VoteRequest) (handlers.VoteResult, error) {
+	return f.VoteFn(ctx, r)
 }
 
 // call is one Web API call seen by the fake Slack.
@@ -149,9 +158,23 @@ func newFakeSlack(t testing.TB, extra ...slacktest.Binder) *fakeSlack {
 			})
 		}
 	}
+	// recordJSON records a method whose arguments are a JSON body (the
+	// views methods) under the form key "json".
+	recordJSON := func(method string) slacktest.Binder {
+		return func(c slacktest.Customize) {
+			c.Handle("/"+method, func(w http.ResponseWriter, r *http.Request) {
+				body, _ := io.ReadAll(r.Body)
+				f.calls <- call{Method: method, Form: url.Values{"json": {string(body)}}}
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = io.WriteString(w, `{"ok":true,"view":{"id":"V1"}}`)
+			})
+		}
+	}
 	binders := append(extra,
 		record("chat.postMessage", nil),
 		record("chat.postEphemeral", func(url.Values) any { return map[string]any{"ok": true, "message_ts": "1700000001.000001"} }),
+		record("assistant.threads.setSuggestedPrompts", nil),
+		record("assistant.threads.setStatus", nil),
 		record("reactions.add", nil),
 		record("reactions.remove", nil),
 		record("conversations.info", func(v url.Values) any {
@@ -160,6 +183,8 @@ func newFakeSlack(t testing.TB, extra ...slacktest.Binder) *fakeSlack {
 		record("conversations.open", func(v url.Values) any {
 			return map[string]any{"ok": true, "channel": map[string]any{"id": "D" + v.Get("users")}}
 		}),
+		recordJSON("views.open"),
+		recordJSON("views.publish"),
 		func(c slacktest.Customize) {
 			c.Handle("/auth.test", func(w http.ResponseWriter, r *http.Request) {
 				_, _ = io.WriteString(w, `{"ok":true,"team":"Test","user":"newsbot","team_id":"T1","user_id":"UBOT","bot_id":"BBOT"}`)
@@ -375,10 +400,11 @@ type memState struct {
 	mu      sync.Mutex
 	seen    map[string]time.Time
 	threads map[string][]string
+	turns   map[string]news.ThreadTurn
 }
 
 func newMemState() *memState {
-	return &memState{seen: map[string]time.Time{}, threads: map[string][]string{}}
+	return &memState{seen: map[string]time.Time{}, threads: map[string][]string{}, turns: map[string]news.ThreadTurn{}}
 }
 
 func (m *memState) FirstSeen(ctx context.Context, now, since time.Time, keys ...string) (bool, error) {
@@ -403,6 +429,20 @@ func (m *memState) PutThread(ctx context.Context, key string, ids []string, now,
 	defer m.mu.Unlock()
 	m.threads[key] = append([]string(nil), ids...)
 	return nil
+}
+
+func (m *memState) PutThreadTurn(ctx context.Context, key string, turn news.ThreadTurn, now, since time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.turns[key] = turn
+	return nil
+}
+
+func (m *memState) ThreadTurn(ctx context.Context, key string, since time.Time) (news.ThreadTurn, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	t, ok := m.turns[key]
+	return t, ok, nil
 }
 
 func (m *memState) Thread(ctx context.Context, key string, since time.Time) ([]string, error) {

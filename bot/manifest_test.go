@@ -38,6 +38,15 @@ var webAPIScopes = map[string]struct {
 	"GetConversationInfoContext": {"conversations.info", []string{"channels:read", "groups:read", "mpim:read"}},
 	// is the user a workspace admin or owner (removal rights)?
 	"GetUserInfoContext": {"users.info", []string{"users:read"}},
+	// the 👎 "Wrong speaker" form (a trigger_id is the permission)
+	"OpenViewContext": {"views.open", nil},
+	// the App Home tab
+	"PublishViewContext": {"views.publish", nil},
+	// files shared with newsbot (downloaded with the bot token)
+	"GetFileContext": {"files.download", []string{"files:read"}},
+	// the assistant split view
+	"SetAssistantThreadsSuggestedPromptsContext": {"assistant.threads.setSuggestedPrompts", []string{"assistant:write"}},
+	"SetAssistantThreadsStatusContext":           {"assistant.threads.setStatus", []string{"assistant:write"}},
 	// After an ambiguous chat.postMessage failure, the bot reads the thread
 	// (or channel) it posted in, which may be any kind of conversation.
 	"GetConversationRepliesContext": {"conversations.replies", historyScopes},
@@ -52,6 +61,15 @@ var historyScopes = []string{"channels:history", "groups:history", "im:history",
 var eventScopes = map[string]string{
 	"app_mention": "app_mentions:read",
 	"message.im":  "im:history",
+	// replies in the threads of answers: follow-ups without a mention
+	"message.channels": "channels:history",
+	"message.groups":   "groups:history",
+	"message.mpim":     "mpim:history",
+	// the Home tab: no scope of its own
+	"app_home_opened": "",
+	// the assistant split view
+	"assistant_thread_started":         "assistant:write",
+	"assistant_thread_context_changed": "assistant:write",
 }
 
 // manifestList returns the items of the YAML list under the key at path
@@ -106,7 +124,15 @@ func TestManifestScopes(t *testing.T) {
 			t.Errorf("manifest subscribes to %s, which the bot does not handle (or eventScopes lacks it)", e)
 			continue
 		}
-		need[s] = "the " + e + " event"
+		if s != "" {
+			need[s] = "the " + e + " event"
+		}
+	}
+	if slices.Contains(events, "assistant_thread_started") && !strings.Contains(m, "\n  assistant_view:") {
+		t.Error("manifest subscribes to assistant_thread_started but has no features.assistant_view")
+	}
+	if slices.Contains(events, "app_home_opened") && !strings.Contains(m, "home_tab_enabled: true") {
+		t.Error("manifest subscribes to app_home_opened but does not enable the Home tab (features.app_home.home_tab_enabled)")
 	}
 	for _, call := range clientCalls(t) {
 		w, ok := webAPIScopes[call]

@@ -53,12 +53,20 @@ func speakerLine(speaker, role string) string {
 	return s
 }
 
+// correctedMark follows a speaker set by a user's correction.
+func correctedMark(corrected bool) string {
+	if corrected {
+		return " (corrected)"
+	}
+	return ""
+}
+
 // answerContext is the line under a quote: speaker, role, outlet, linked
 // article title, outlet of the article, date.
 func answerContext(a news.Answer) string {
 	var parts []string
 	if a.Kind == news.AnswerQuote {
-		parts = append(parts, speakerLine(a.Speaker, a.Title))
+		parts = append(parts, speakerLine(a.Speaker, a.Title)+correctedMark(a.Corrected))
 		if a.Reported {
 			parts = append(parts, "reported speech")
 		}
@@ -155,9 +163,12 @@ func renderAnswer(a news.Answer, shareValue string) message {
 			}
 		}
 	}
+	buttons := voteButtons(a)
 	if shareValue != "" && (a.Kind != news.AnswerNone || len(a.Quotes) > 0) {
-		btn := slack.NewButtonBlockElement(actionShare, shareValue, slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false))
-		blocks = append(blocks, slack.NewActionBlock("newsbot_actions", btn))
+		buttons = append(buttons, slack.NewButtonBlockElement(actionShare, shareValue, slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false)))
+	}
+	if len(buttons) > 0 {
+		blocks = append(blocks, slack.NewActionBlock("newsbot_actions", buttons...))
 	}
 	return message{Text: fallbackAnswer(a), Blocks: blocks}
 }
@@ -270,7 +281,8 @@ func helpMessage() message {
 		"• `/newsbot summary here 08:30 Europe/Paris` — post the summary in this channel every day; `/newsbot summary off` to stop",
 		"• `/newsbot follow <url>` — follow a news feed (RSS, Atom, JSON Feed, or a site that advertises one); its new articles are added as they appear. Add `announce` to have them posted here",
 		"• `/newsbot feeds` — the feeds I follow; `/newsbot unfollow <id or url>` to stop one",
-		"Ask follow-up questions in the thread of an answer or of a summary: I look in those articles first.",
+		"Ask follow-up questions in the thread of an answer or of a summary (no need to mention me there): I look in those articles first, and understand “what else did she say?”, “who is she?”, “which article?” and “more”.",
+		"Rate a quote answer with 👍 Right or 👎 Wrong speaker: whoever added the article and admins can correct the speaker for everyone.",
 	}, "\n")
 	return message{Text: "How to use newsbot", Blocks: []slack.Block{section(escape(s))}}
 }
@@ -311,7 +323,7 @@ func renderDigest(d news.Digest, now time.Time, inlineMax int) (main message, th
 			if i == 10 {
 				break
 			}
-			ctx := "— " + speakerLine(q.Speaker, q.Title)
+			ctx := "— " + speakerLine(q.Speaker, q.Title) + correctedMark(q.Corrected)
 			if q.Outlet != "" {
 				ctx += " · per " + escape(cut(oneLine(q.Outlet), 100))
 			}

@@ -42,6 +42,15 @@ type Store interface {
 	RecordAudit(ctx context.Context, ev news.AuditEvent) error
 	// Audit returns the audit log from since on, oldest first.
 	Audit(ctx context.Context, since time.Time) ([]news.AuditEvent, error)
+	// RecordFeedback stores a vote on an answer.
+	RecordFeedback(ctx context.Context, fb news.Feedback) error
+	// Feedback returns every stored vote, oldest first.
+	Feedback(ctx context.Context) ([]news.Feedback, error)
+	// PutCorrection sets the speaker of one quote, apart from the
+	// extracted quotes (it survives reindexing).
+	PutCorrection(ctx context.Context, c news.Correction) error
+	// Corrections returns the corrections of the articles, by quote id.
+	Corrections(ctx context.Context, articleIDs ...string) (map[string]news.Correction, error)
 }
 
 // Fetcher turns a URL into an article (implemented by fetch.Client).
@@ -53,8 +62,14 @@ type Fetcher interface {
 type Deps struct {
 	Store   Store
 	Fetcher Fetcher // optional: without it, adding by URL is refused
-	Now     func() time.Time
-	Log     *slog.Logger
+	// ParseHTML reads an HTML file into an article (fetch.ParseHTML);
+	// optional: without it, shared HTML files are refused.
+	ParseHTML func(data []byte, source string) (news.Article, error)
+	// ParsePDF reads the text of a PDF (pdftext.Extractor.Text);
+	// optional: without it, shared PDFs are refused.
+	ParsePDF func(ctx context.Context, data []byte) (string, error)
+	Now      func() time.Time
+	Log      *slog.Logger
 }
 
 // Handlers implements every interaction.
@@ -62,8 +77,12 @@ type Handlers struct {
 	store   Store
 	answers *answer.Engine
 	fetcher Fetcher
-	now     func() time.Time
-	log     *slog.Logger
+	// parseHTML reads shared HTML files (nil: refused).
+	parseHTML func(data []byte, source string) (news.Article, error)
+	// parsePDF reads shared PDFs (nil: refused).
+	parsePDF func(ctx context.Context, data []byte) (string, error)
+	now      func() time.Time
+	log      *slog.Logger
 }
 
 // New checks the dependencies and returns the handlers.
@@ -81,7 +100,7 @@ func New(d Deps) (*Handlers, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handlers{store: d.Store, answers: answers, fetcher: d.Fetcher, now: d.Now, log: d.Log}, nil
+	return &Handlers{store: d.Store, answers: answers, fetcher: d.Fetcher, parseHTML: d.ParseHTML, parsePDF: d.ParsePDF, now: d.Now, log: d.Log}, nil
 }
 
 // Ask answers one question. A panic while answering (a bug, or damaged
@@ -93,7 +112,11 @@ func (h *Handlers) Ask(ctx context.Context, req AskRequest) (ans news.Answer, er
 			ans, err = news.Answer{}, errors.New("answer a question: internal error (logged)")
 		}
 	}()
-	return h.answers.Ask(ctx, req)
+	ans, err = h.answers.Ask(ctx, req)
+	if err == nil {
+		h.correctAnswer(ctx, &ans)
+	}
+	return ans, err
 }
 
 // AskRequest is one question (see answer.Request).

@@ -21,7 +21,12 @@ func (h *Handlers) Summary(ctx context.Context, scope news.Scope, from, to time.
 	if err != nil {
 		return news.Digest{}, err
 	}
-	return summary.Build(docs, from, to), nil
+	corrected := h.correctDocs(ctx, docs)
+	d := summary.Build(docs, from, to)
+	for i, q := range d.Quotes {
+		d.Quotes[i].Corrected = corrected[news.QuoteID(q.ArticleID, q.Quote)]
+	}
+	return d, nil
 }
 
 // Now is the handlers' clock.

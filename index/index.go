@@ -157,7 +157,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
 	if err := x.update(func(tx *bolt.Tx) error {
-		for _, b := range slices.Concat(allBuckets, stateBuckets, historyBuckets) {
+		for _, b := range slices.Concat(allBuckets, stateBuckets, historyBuckets, feedbackBuckets) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

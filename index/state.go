@@ -80,24 +80,28 @@ func (x *Index) FirstSeen(ctx context.Context, now, since time.Time, keys ...str
 // PutThread records that the thread key is about the articles ids (best
 // first), replacing what it held.
 func (x *Index) PutThread(ctx context.Context, key string, ids []string, now, since time.Time) error {
+	if err := x.putThreadValue(ctx, key, ids, now, since); err != nil {
+		return fmt.Errorf("remember thread: %w", err)
+	}
+	return nil
+}
+
+// putThreadValue stores v as JSON under key in the threads bucket, stamped
+// with now, and now and then prunes what is older than since.
+func (x *Index) putThreadValue(ctx context.Context, key string, v any, now, since time.Time) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	v, err := json.Marshal(ids)
+	raw, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	err = x.batch(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketThreads)
-		if err := b.Put([]byte(key), append(stamp(now), v...)); err != nil {
+	return x.batch(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketThreads).Put([]byte(key), append(stamp(now), raw...)); err != nil {
 			return err
 		}
 		return x.maybePrune(tx, since)
 	})
-	if err != nil {
-		return fmt.Errorf("remember thread: %w", err)
-	}
-	return nil
 }
 
 // Thread returns the articles of the thread key recorded at or after

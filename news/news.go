@@ -186,6 +186,12 @@ type Answer struct {
 	// says the speaker said), not the speaker's own words: it is shown
 	// without quotation marks.
 	Reported bool `json:"reported,omitempty"`
+	// QuoteID identifies the quote of a quote answer (QuoteID of the
+	// article id and the stored quote text), for votes and corrections.
+	QuoteID string `json:"quote_id,omitempty"`
+	// Corrected is true when Speaker comes from a user's correction, not
+	// from the extractor.
+	Corrected bool `json:"corrected,omitempty"`
 	// Alternatives are other candidate answers, best first (at most a few).
 	Alternatives []Answer `json:"alternatives,omitempty"`
 	// Quotes lists several quotes when the question asks for a list
@@ -233,6 +239,8 @@ type DigestQuote struct {
 	Quote     string `json:"quote"`
 	Outlet    string `json:"outlet"`
 	ArticleID string `json:"article_id"`
+	// Corrected is true when Speaker comes from a user's correction.
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 // SpeakerCount is how many quotes a speaker has in a digest.

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"newsbot/handlers"
 	"newsbot/news"
@@ -45,42 +44,11 @@ func readArticleFile(path string, parseHTML func(data []byte, path string) (news
 	if err := handlers.CheckText(text); err != nil {
 		return news.Article{}, err
 	}
-	title, body := splitTitle(text, ext == ".md" || ext == ".markdown")
+	title, body := handlers.SplitTitle(text, ext == ".md" || ext == ".markdown")
 	if title == "" {
-		title = titleFromName(path)
+		title = handlers.TitleFromName(path)
 	}
 	return news.Article{Title: title, Text: body}, nil
-}
-
-// splitTitle takes the first line as the title when it looks like one: short,
-// followed by a blank line, not ending like a sentence. Otherwise the whole
-// text is the body and the title is left to the caller.
-func splitTitle(text string, markdown bool) (title, body string) {
-	t := strings.TrimLeft(strings.ReplaceAll(text, "\r\n", "\n"), "\ufeff \t\n")
-	first, rest, ok := strings.Cut(t, "\n")
-	first = strings.TrimSpace(first)
-	if markdown && strings.HasPrefix(first, "#") {
-		return strings.TrimSpace(strings.TrimLeft(first, "#")), strings.TrimSpace(rest)
-	}
-	if !ok || utf8.RuneCountInString(first) > 150 || !strings.HasPrefix(rest, "\n") && !strings.HasPrefix(rest, "\r") {
-		return "", text
-	}
-	if strings.HasSuffix(first, ".") && len(strings.Fields(first)) > 12 {
-		return "", text
-	}
-	return first, strings.TrimSpace(rest)
-}
-
-// titleFromName makes a title from a file name: "china-russia-peace-talks.txt"
-// becomes "China russia peace talks".
-func titleFromName(path string) string {
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	base = strings.NewReplacer("-", " ", "_", " ").Replace(base)
-	if base == "" {
-		return filepath.Base(path)
-	}
-	r, n := utf8.DecodeRuneInString(base)
-	return strings.ToUpper(string(r)) + base[n:]
 }
 
 // walkArticles lists the article files under root (a file or a directory,

@@ -55,9 +55,9 @@ func (a *app) quotes(ctx context.Context, args []string) error {
 			fmt.Fprintf(a.stderr, "skipped %s: %s\n", path, reason(err))
 			continue
 		}
-		title, _ := splitTitle(text, strings.HasSuffix(path, ".md"))
+		title, _ := handlers.SplitTitle(text, strings.HasSuffix(path, ".md"))
 		if title == "" {
-			title = titleFromName(path)
+			title = handlers.TitleFromName(path)
 		}
 		qs := quote.Extract(text)
 		if !*asJSON {

@@ -70,6 +70,9 @@ func speakerLine(a news.Answer) string {
 		b.WriteString("Unknown speaker")
 	} else {
 		b.WriteString(a.Speaker)
+		if a.Corrected {
+			b.WriteString(" (corrected)")
+		}
 	}
 	if a.Title != "" {
 		b.WriteString(", " + a.Title)
@@ -101,6 +104,8 @@ type jsonAlt struct {
 	Outlet  string  `json:"outlet"`
 	Article jsonRef `json:"article"`
 	Score   float64 `json:"score"`
+	// Corrected: the speaker comes from a user's correction.
+	Corrected bool `json:"corrected,omitempty"`
 }
 
 type jsonRef struct {
@@ -118,6 +123,8 @@ func toJSONAlt(a news.Answer) jsonAlt {
 		Outlet:  a.Outlet,
 		Article: jsonRef{ID: a.Article.ID, Title: a.Article.Title, URL: a.Article.URL},
 		Score:   a.Score,
+
+		Corrected: a.Corrected,
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"newsbot/handlers"
 	"newsbot/index"
+	"newsbot/pdftext"
 )
 
 const usage = `newsbot answers "who said ...?" about your news articles, in Slack and in the terminal.
@@ -28,6 +29,7 @@ commands:
   trash [--json]           the removed articles still kept; restore-article ID brings one back
   restore-article ID       bring a trashed article back
   audit [--json] [--since 7d]  who added, removed, restored which article, from where, when
+  feedback [--json] [--suggestions]  votes on answers in Slack: corrections and suggested speakers
   ask [--json] QUESTION|-  answer one question, or one per input line with '-'
   quotes [--json] FILE ... extract quotes from files without indexing them
   summary [--since 24h] [--json]  print the digest that would be posted
@@ -54,6 +56,8 @@ type app struct {
 	stderr io.Writer
 	log    *slog.Logger
 	now    func() time.Time
+	// pdf reads shared PDFs; PDFium starts on the first one.
+	pdf *pdftext.Extractor
 }
 
 // run is the whole program: main only adds the process around it.
@@ -85,7 +89,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		stderr: stderr,
 		log:    slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 		now:    time.Now,
+		pdf:    pdftext.New(),
 	}
+	defer a.pdf.Close()
 	// bleve reports what it skips while opening an index with the standard
 	// logger; the index package handles the cause and tells the user.
 	stdlog.SetFlags(0)
@@ -116,6 +122,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return a.restoreArticle(ctx, rest)
 	case "audit":
 		return a.audit(ctx, rest)
+	case "feedback":
+		return a.feedback(ctx, rest)
 	case "ask":
 		return a.ask(ctx, rest)
 	case "quotes":
@@ -163,12 +171,17 @@ func (a *app) openDir(dir string, fetcher handlers.Fetcher) (*index.Index, *hand
 	if err != nil {
 		return nil, nil, err
 	}
-	h, err := handlers.New(handlers.Deps{
-		Store:   ix,
-		Fetcher: fetcher,
-		Now:     a.now,
-		Log:     a.log.With("component", "handlers"),
-	})
+	deps := handlers.Deps{
+		Store:     ix,
+		Fetcher:   fetcher,
+		ParseHTML: a.htmlParser(),
+		Now:       a.now,
+		Log:       a.log.With("component", "handlers"),
+	}
+	if a.pdf != nil {
+		deps.ParsePDF = a.pdf.Text
+	}
+	h, err := handlers.New(deps)
 	if err != nil {
 		ix.Close()
 		return nil, nil, err

@@ -137,6 +137,25 @@ func (f *fakeSlack) waitPosts() []url.Values {
 	}
 }
 
+// waitPostsN waits (10 s at most) for at least n chat.postMessage calls
+// and returns those seen.
+func (f *fakeSlack) waitPostsN(n int) []url.Values { return f.waitPostsFor(n, 10*time.Second) }
+
+// waitPostsFor is waitPostsN with its own wait: reading the first PDF
+// starts PDFium, which takes half a minute under the race detector.
+func (f *fakeSlack) waitPostsFor(n int, wait time.Duration) []url.Values {
+	deadline := time.Now().Add(wait)
+	for {
+		f.mu.Lock()
+		posts := append([]url.Values(nil), f.posts...)
+		f.mu.Unlock()
+		if len(posts) >= n || time.Now().After(deadline) {
+			return posts
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 func freeAddr(t *testing.T) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
