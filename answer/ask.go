@@ -22,7 +22,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (news.Answer, error) {
 		ans.Note = `Ask me a question, for example "who said calling for peace is cheap?"`
 		return ans, nil
 	}
-	if len(q) > 2000 {
+	if len(q) > maxQuestionBytes {
 		ans.Note = "That question is too long for me; ask it in a sentence or two."
 		return ans, nil
 	}
@@ -356,7 +356,7 @@ func (e *Engine) general(ctx context.Context, text string, req Request) (news.An
 		cands = append(cands, candidate{answer: passageAnswer(hit), coverage: cov, matched: n, rank: rank})
 	}
 	sortCandidates(cands)
-	cands = acceptable(cands, qt, minPassageCoverage, 2)
+	cands = acceptable(cands, qt, minPassageCoverage, minPassageMatched)
 	if len(cands) == 0 {
 		return news.Answer{Kind: news.AnswerNone}, nil
 	}
@@ -503,7 +503,7 @@ func prefixMatch(term string, words []string) bool {
 			return true
 		}
 		k := commonPrefix(w, term)
-		if k >= 4 && (k == len(w) || k == len(term) || k >= len(term)-2) {
+		if k >= minPrefixMatch && (k == len(w) || k == len(term) || k >= len(term)-2) {
 			return true
 		}
 	}

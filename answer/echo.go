@@ -275,7 +275,7 @@ func nameable(cs []candidate, qt []qterm) []candidate {
 			continue
 		}
 		need := minEcho
-		if c.matched < 3 {
+		if c.matched < minQuoteMatched {
 			need = minEchoFewWords
 		}
 		if c.coverage >= fewWordsCoverage || (c.coverage >= minQuoteCoverage && c.echo >= need) {

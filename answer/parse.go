@@ -116,7 +116,7 @@ func stripCue(rest string) (content, cue, outlet string) {
 		}
 		// A listener or outlet before "that": "told reporters that",
 		// "told the WSJ that", "said to CNN that".
-		if j := indexWord(words[i:], "that"); j >= 0 && j <= 5 {
+		if j := indexWord(words[i:], "that"); j >= 0 && j <= maxListenerWords {
 			obj := strings.Join(words[i:i+j], " ")
 			objWords := strings.Fields(strings.ToLower(obj))
 			if name, ok := outletIn(obj); ok {

@@ -131,7 +131,7 @@ func (e *Engine) quoteCandidates(ctx context.Context, text, phrase string, fuzzy
 	for _, c := range byKey {
 		sc.maxScore = math.Max(sc.maxScore, c.best)
 	}
-	if len(strings.Fields(phrase)) >= 4 {
+	if len(strings.Fields(phrase)) >= minVerbatimWords {
 		sc.verbatim = folded(phrase)
 	}
 	cands := make([]candidate, 0, len(order))
@@ -150,7 +150,7 @@ func (e *Engine) searchQuoteHits(ctx context.Context, text, phrase string, fuzzy
 	if len(qt) <= 2 {
 		// Few words survive analysis ("who said in that room and that
 		// they?"): look deeper, the verbatim check picks the quote.
-		depth = 5 * searchDepth
+		depth = fewTermsDepth * searchDepth
 	}
 	qq := news.QuoteQuery{Text: text, Phrases: phrases(phrase), Fuzzy: fuzzy, Limit: depth, Scope: req.Scope}
 	hits, err := e.store.SearchQuotes(ctx, qq)
@@ -532,10 +532,10 @@ func stemOf(w, t string) bool {
 	if w == t {
 		return true
 	}
-	if len(t) < 3 || len(w)-len(t) > 4 || !strings.HasPrefix(w, t) {
+	if len(t) < minStemBytes || len(w)-len(t) > maxEndingBytes || !strings.HasPrefix(w, t) {
 		return false
 	}
-	return len(t) >= 5 || lexicon.Inflections().Has(w[len(t):])
+	return len(t) >= minFreeStemBytes || lexicon.Inflections().Has(w[len(t):])
 }
 
 func absInt(x int) int {

@@ -368,7 +368,7 @@ func evaluativeComplement(toks []token, j int) bool {
 		}
 		n++
 	}
-	return n >= 2 && n <= maxEvaluativeWords
+	return n >= minEvaluativeWords && n <= maxEvaluativeWords
 }
 
 func onlyPunctToks(toks []token, a, b int) bool {
@@ -397,14 +397,14 @@ func hasFiniteVerb(toks []token, a, b int) bool {
 		if lexicon.FiniteVerbs().Has(l) {
 			return true
 		}
-		if (n <= 2) && (lexicon.Pronouns().Has(l) || l == "there") {
+		if (n <= maxPronounSubjectWord) && (lexicon.Pronouns().Has(l) || l == "there") {
 			return true
 		}
 		if len(l) >= minEdVerbBytes && strings.HasSuffix(l, "ed") && !t.capitalized() {
 			return true
 		}
 		// present tense after a noun: "the party needs", "Ottawa holds"
-		if n >= 2 && len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !t.capitalized() && k > a {
+		if n >= 2 && len(l) > shortSVerbBytes && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !t.capitalized() && k > a {
 			p := toks[k-1]
 			pl := p.lower()
 			if lexicon.PreVerbAdverbs().Has(pl) && k-2 >= a {
